@@ -1,0 +1,59 @@
+/// One episode page: its front matter, its transcript and what was wrong with it.
+public struct Episode: Sendable {
+    /// Path of the file as given to the loader.
+    public var file: String
+    public var id: String
+    public var number: Int?
+    public var title: String
+    public var description: String
+    public var notes: String
+    public var hosts: [Person]
+    public var guests: [Person]
+    public var points: [String]
+    public var links: [Link]
+    public var video: String?
+    public var related: [String]
+    public var sections: [Section]
+    public var utterances: [Utterance]
+    /// One entry per distinct normalised tag, in order of first appearance.
+    public var speakers: [Speaker]
+    /// Text before the first utterance that is not a heading (kept, never dropped).
+    public var preamble: [String]
+    public var diagnostics: [Diagnostic]
+    /// Line of each related id in the front matter, for diagnostics.
+    var relatedLines: [String: Int] = [:]
+
+    public init(file: String) {
+        self.file = file
+        id = ""
+        number = nil
+        title = ""
+        description = ""
+        notes = ""
+        hosts = []
+        guests = []
+        points = []
+        links = []
+        video = nil
+        related = []
+        sections = []
+        utterances = []
+        speakers = []
+        preamble = []
+        diagnostics = []
+    }
+
+    /// Seconds to the last timestamp in the file (the transcript has no end times).
+    public var duration: Double { utterances.reduce(0) { max($0, $1.start) } }
+
+    public func speaker(of utterance: Utterance) -> Speaker { speakers[utterance.speakerIndex] }
+
+    /// Number of utterances per speaker index.
+    public var utteranceCounts: [Int] {
+        var counts = Array(repeating: 0, count: speakers.count)
+        for u in utterances { counts[u.speakerIndex] += 1 }
+        return counts
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The JSON shapes of `podread list --json` and `podread show --json` (documented in the README).
+public enum JSONReports {
+    public struct SpeakerEntry: Codable, Equatable {
+        public var tag: String
+        public var name: String
+        public var role: Speaker.Role
+        public var certain: Bool
+        public var utterances: Int
+    }
+
+    public struct ListEntry: Codable {
+        public var file: String
+        public var id: String
+        public var number: Int?
+        public var title: String
+        public var hosts: [String]
+        public var guests: [String]
+        public var utterances: Int
+        public var duration: Double
+        public var speakers: [SpeakerEntry]
+        public var diagnostics: Int
+
+        public init(_ episode: Episode) {
+            file = episode.file
+            id = episode.id
+            number = episode.number
+            title = episode.title
+            hosts = episode.hosts.map(\.name)
+            guests = episode.guests.map(\.name)
+            utterances = episode.utterances.count
+            duration = episode.duration
+            speakers = JSONReports.speakers(of: episode)
+            diagnostics = episode.diagnostics.count
+        }
+    }
+
+    public struct EpisodeDetail: Codable {
+        public var file: String
+        public var id: String
+        public var number: Int?
+        public var title: String
+        public var description: String
+        public var notes: String
+        public var hosts: [Person]
+        public var guests: [Person]
+        public var points: [String]
+        public var links: [Link]
+        public var video: String?
+        public var related: [String]
+        public var duration: Double
+        public var speakers: [SpeakerEntry]
+        public var sections: [Section]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public struct UtteranceEntry: Codable {
+        public var start: Double
+        public var timestamp: String
+        public var tag: String
+        public var speaker: String
+        public var certain: Bool
+        public var section: String?
+        public var text: String
+        public var line: Int
+    }
+
+    public struct Show: Codable {
+        public var episode: EpisodeDetail
+        public var utterances: [UtteranceEntry]
+
+        public init(_ episode: Episode, utterances: [Utterance]) {
+            self.episode = EpisodeDetail(
+                file: episode.file, id: episode.id, number: episode.number, title: episode.title,
+                description: episode.description, notes: episode.notes, hosts: episode.hosts, guests: episode.guests,
+                points: episode.points, links: episode.links, video: episode.video, related: episode.related,
+                duration: episode.duration, speakers: JSONReports.speakers(of: episode), sections: episode.sections,
+                diagnostics: episode.diagnostics)
+            self.utterances = utterances.map { u in
+                let speaker = episode.speaker(of: u)
+                return UtteranceEntry(start: u.start, timestamp: u.timestamp, tag: u.tag, speaker: speaker.name,
+                                      certain: speaker.isCertain, section: u.sectionIndex.map { episode.sections[$0].title },
+                                      text: u.text, line: u.line)
+            }
+        }
+    }
+
+    static func speakers(of episode: Episode) -> [SpeakerEntry] {
+        let counts = episode.utteranceCounts
+        return episode.speakers.enumerated().map { index, s in
+            SpeakerEntry(tag: s.tag, name: s.name, role: s.role, certain: s.isCertain, utterances: counts[index])
+        }
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Turns one episode file into an `Episode`. Never throws: whatever is wrong with the
+/// file becomes a diagnostic, and everything readable is kept.
+public enum EpisodeParser {
+    public static func parse(fileAt path: String) -> Episode {
+        var episode = Episode(file: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            episode.id = idFromFileName(path)
+            episode.title = episode.id
+            episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error,
+                message: "cannot read the file: \(reason(error))"))
+            return episode
+        }
+        return parse(data: data, file: path)
+    }
+
+    public static func parse(data: Data, file: String) -> Episode {
+        let source = data.withUnsafeBytes { SourceText(bytes: $0, file: file) }
+        return parse(source, file: file)
+    }
+
+    public static func parse(text: String, file: String) -> Episode {
+        parse(data: Data(text.utf8), file: file)
+    }
+
+    static func parse(_ source: SourceText, file: String) -> Episode {
+        var episode = Episode(file: file)
+        episode.diagnostics = source.diagnostics
+        if source.lines.isEmpty || source.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            episode.diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, message: "the file is empty"))
+        } else if !source.looksBinary {
+            var bodyStart = 0
+            if let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &episode.diagnostics) {
+                FrontMatter.read(source.lines[frontMatter.range], firstLine: frontMatter.range.lowerBound + 1, into: &episode)
+                bodyStart = frontMatter.bodyStart
+            }
+            var body = BodyParser(file: file)
+            body.parse(source.lines, from: bodyStart, into: &episode)
+        }
+        fillDefaults(&episode)
+        return episode
+    }
+
+    private static func fillDefaults(_ episode: inout Episode) {
+        let fromName = idFromFileName(episode.file)
+        if episode.id.isEmpty { episode.id = fromName }
+        if episode.title.isEmpty { episode.title = fromName }
+        if episode.number == nil, let digits = Int(fromName.prefix { $0.isNumber }) {
+            episode.number = digits
+        }
+    }
+
+    static func idFromFileName(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoPermissionError: return "permission denied"
+            case NSFileReadNoSuchFileError: return "no such file"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// Walks the body lines, building utterances, sections and diagnostics.
+private struct BodyParser {
+    let file: String
+    var tagIndex: [String: Int] = [:]
+    var lastStart = -1.0
+    var lastStartLine = 0
+    var afterEnd = false
+    var warnedAfterEnd = false
+
+    mutating func warn(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, severity: .warning, message: message))
+    }
+
+    var diagnostics: [Diagnostic] = []
+
+    mutating func speakerIndex(for rawTag: String, episode: inout Episode) -> Int {
+        let tag = SpeakerTag.normalize(rawTag)
+        if let index = tagIndex[tag] { return index }
+        let index = episode.speakers.count
+        episode.speakers.append(Speaker(tag: tag, name: tag.isEmpty ? "?" : tag, role: .unknown,
+                                        isCertain: false, reason: "not resolved"))
+        tagIndex[tag] = index
+        return index
+    }
+
+    mutating func parse(_ lines: [String], from start: Int, into episode: inout Episode) {
+        var index = start
+        while index < lines.count {
+            let lineNumber = index + 1
+            switch TranscriptLine.classify(lines[index]) {
+            case .blank, .heading:
+                break
+            case let .section(title):
+                episode.sections.append(Section(title: title, line: lineNumber, firstUtterance: episode.utterances.count))
+                if title == "END" { afterEnd = true }
+            case let .utterance(head):
+                for problem in head.problems { warn(lineNumber, problem) }
+                addUtterance(start: head.seconds, timestamp: head.timestamp, tag: head.tag, text: head.text,
+                             line: lineNumber, into: &episode)
+            case let .untimed(tag, text):
+                if var last = episode.utterances.last, last.tag.isEmpty, last.paragraphs.isEmpty {
+                    last.tag = tag
+                    last.speakerIndex = speakerIndex(for: tag, episode: &episode)
+                    if !text.isEmpty { last.paragraphs = [text] }
+                    episode.utterances[episode.utterances.count - 1] = last
+                    warn(lineNumber, "speaker tag '\(tag)' is on the line after its timestamp")
+                } else {
+                    warn(lineNumber, "speaker tag '\(tag)' has no timestamp; the previous time is used")
+                    addUtterance(start: max(0, lastStart), timestamp: "", tag: tag, text: text, line: lineNumber, into: &episode)
+                }
+            case let .text(text):
+                addParagraph(text, line: lineNumber, into: &episode)
+            }
+            index += 1
+        }
+        if episode.utterances.isEmpty, !lines.isEmpty {
+            warn(min(start + 1, lines.count), "no timestamped utterances found (expected lines like '[0:00:41] AB: text')")
+        }
+        episode.diagnostics += diagnostics
+    }
+
+    mutating func addParagraph(_ text: String, line: Int, into episode: inout Episode) {
+        let sectionStartsHere = episode.sections.last.map { $0.firstUtterance == episode.utterances.count } ?? false
+        if !episode.utterances.isEmpty, !sectionStartsHere {
+            episode.utterances[episode.utterances.count - 1].paragraphs.append(text)
+            return
+        }
+        if let section = episode.sections.last, sectionStartsHere {
+            // A paragraph right after a marker such as [ANNOUNCER] is that voice's untimed turn.
+            let speaksAs = section.title.contains(" ") ? "" : section.title
+            warn(line, "paragraph after [\(section.title)] has no timestamp or speaker; kept as an untimed utterance")
+            addUtterance(start: max(0, lastStart), timestamp: "", tag: speaksAs, text: text, line: line, into: &episode)
+            return
+        }
+        warn(line, "text before the first utterance; kept as preamble")
+        episode.preamble.append(text)
+    }
+
+    mutating func addUtterance(start: Double, timestamp: String, tag: String, text: String, line: Int,
+                               into episode: inout Episode) {
+        if !timestamp.isEmpty {
+            if start < lastStart {
+                warn(line, "timestamp \(timestamp) goes back in time from \(TimeFormat.longClock(lastStart)) at line \(lastStartLine); kept in file order")
+            }
+            lastStart = start
+            lastStartLine = line
+        }
+        if afterEnd, !warnedAfterEnd {
+            warn(line, "the transcript goes on after [END]")
+            warnedAfterEnd = true
+        }
+        let speaker = speakerIndex(for: tag, episode: &episode)
+        let section = episode.sections.isEmpty ? nil : episode.sections.count - 1
+        episode.utterances.append(Utterance(start: start, timestamp: timestamp, tag: tag, speakerIndex: speaker,
+                                            paragraphs: text.isEmpty ? [] : [text], sectionIndex: section, line: line))
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+import Yams
+
+/// Reads the YAML front matter of an episode page into an `Episode`, turning every
+/// surprise (wrong type, missing field, bad YAML) into a diagnostic instead of a failure.
+struct FrontMatter {
+    /// Front matter lines as 0-based indexes into the file's lines.
+    var range: Range<Int>
+    /// Index of the first body line.
+    var bodyStart: Int
+
+    /// Finds the `---` … `---` block. Without a closing fence, the front matter is taken
+    /// to end where the transcript visibly starts, so no transcript line is lost.
+    static func locate(in lines: [String], file: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+              lines[first].trimmingCharacters(in: .whitespaces) == "---"
+        else {
+            if !lines.isEmpty {
+                diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
+                    message: "no front matter (the file should start with a line '---'); title and people are unknown"))
+            }
+            return nil
+        }
+        var i = first + 1
+        while i < lines.count {
+            let trimmed = lines[i].trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." {
+                return FrontMatter(range: (first + 1)..<i, bodyStart: i + 1)
+            }
+            i += 1
+        }
+        let end = lines.indices.dropFirst(first + 1).first { index in
+            let line = lines[index]
+            return TranscriptLine.looksLikeTranscript(line)
+        } ?? lines.count
+        diagnostics.append(Diagnostic(file: file, line: first + 1, severity: .error,
+            message: "front matter is not closed: add a line '---' after it (read up to line \(end))"))
+        return FrontMatter(range: (first + 1)..<end, bodyStart: end)
+    }
+
+    static func read(_ lines: ArraySlice<String>, firstLine: Int, into episode: inout Episode) {
+        let yaml = lines.joined(separator: "\n")
+        var reader = FieldReader(file: episode.file, firstLine: firstLine)
+        if let problem = YAMLGuard.problem(in: yaml) {
+            reader.report(line: firstLine, .error, "front matter rejected: \(problem)")
+            reader.salvage(lines, into: &episode)
+        } else {
+            do {
+                if let root = try Yams.compose(yaml: yaml) {
+                    reader.read(root, into: &episode)
+                } else {
+                    reader.report(line: firstLine, .warning, "front matter is empty")
+                }
+            } catch {
+                let (line, message) = YAMLErrorText.describe(error)
+                reader.report(line: firstLine + line - 1, .error, "front matter is not valid YAML: \(message)")
+                reader.salvage(lines, into: &episode)
+            }
+        }
+        episode.diagnostics += reader.diagnostics
+    }
+}
+
+/// Rejects YAML that would make the recursive composer or a later traversal explode.
+enum YAMLGuard {
+    static let maxDepth = 64
+    static let maxAliases = 256
+
+    static func problem(in yaml: String) -> String? {
+        var depth = 0
+        var aliases = 0
+        var inQuote: UInt8 = 0
+        for byte in yaml.utf8 {
+            if inQuote != 0 {
+                if byte == inQuote || byte == 0x0A { inQuote = 0 }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth { return "nested more than \(maxDepth) levels deep" }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "*"):
+                aliases += 1
+                if aliases > maxAliases { return "more than \(maxAliases) aliases (a YAML alias bomb?)" }
+            default: break
+            }
+        }
+        return nil
+    }
+}
+
+enum YAMLErrorText {
+    /// The 1-based line within the YAML text and a one-line message.
+    static func describe(_ error: Error) -> (Int, String) {
+        guard let yamlError = error as? YamlError else { return (1, "\(error)") }
+        switch yamlError {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return (mark.line, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line, "duplicated key(s) \(duplicates.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return (1, problem)
+        default:
+            return (1, "\(yamlError)".split(separator: "\n").first.map(String.init) ?? "unreadable")
+        }
+    }
+}
+
+private struct FieldReader {
+    let file: String
+    let firstLine: Int
+    var diagnostics: [Diagnostic] = []
+
+    mutating func report(line: Int, _ severity: Diagnostic.Severity, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, severity: severity, message: message))
+    }
+
+    func line(of node: Node) -> Int { firstLine + (node.mark?.line ?? 1) - 1 }
+
+    mutating func read(_ root: Node, into episode: inout Episode) {
+        guard case let .mapping(mapping) = root else {
+            report(line: line(of: root), .error, "front matter should be a set of 'key: value' lines")
+            return
+        }
+        var seen = Set<String>()
+        for (keyNode, value) in mapping {
+            guard case let .scalar(key) = keyNode else { continue }
+            seen.insert(key.string)
+            switch key.string {
+            case "episode_id": episode.id = text(value, field: "episode_id") ?? ""
+            case "episode_number": episode.number = number(value)
+            case "title": episode.title = text(value, field: "title") ?? ""
+            case "description": episode.description = text(value, field: "description") ?? ""
+            case "notes": episode.notes = text(value, field: "notes") ?? ""
+            case "hosts": episode.hosts = people(value, field: "hosts")
+            case "guests": episode.guests = people(value, field: "guests")
+            case "points": episode.points = texts(value, field: "points")
+            case "links": episode.links = people(value, field: "links")
+            case "video": episode.video = text(value, field: "video")
+            case "related":
+                episode.related = texts(value, field: "related")
+                if case let .sequence(items) = value {
+                    for item in items { if let id = item.string { episode.relatedLines[id.trimmingCharacters(in: .whitespaces)] = line(of: item) } }
+                }
+            default: break
+            }
+        }
+        for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) {
+            report(line: firstLine, .warning, "front matter has no '\(field)'")
+        }
+    }
+
+    /// Last resort after a YAML error: pick plain `key: value` lines so the episode still lists.
+    mutating func salvage(_ lines: ArraySlice<String>, into episode: inout Episode) {
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("#") else { continue }
+            let key = line[..<colon]
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("\"") || value.hasPrefix("'") { value.removeFirst() }
+            if value.hasSuffix("\"") || value.hasSuffix("'") { value.removeLast() }
+            switch key {
+            case "episode_id": episode.id = value
+            case "episode_number": episode.number = Int(value)
+            case "title": episode.title = value
+            case "description": episode.description = value
+            case "notes": episode.notes = value
+            case "video": episode.video = value
+            default: break
+            }
+        }
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "text"
+        case .mapping: return "a set of 'key: value' pairs"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    mutating func text(_ node: Node, field: String) -> String? {
+        if isNull(node) { return nil }
+        switch node {
+        case let .scalar(scalar):
+            return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let .sequence(sequence):
+            report(line: line(of: node), .warning, "'\(field)' should be text but is a list; its items are joined")
+            return sequence.compactMap { item -> String? in
+                if case let .scalar(s) = item { return s.string }
+                return nil
+            }.joined(separator: " ")
+        default:
+            report(line: line(of: node), .warning, "'\(field)' should be text but is \(kind(node)); ignored")
+            return nil
+        }
+    }
+
+    mutating func number(_ node: Node) -> Int? {
+        guard case let .scalar(scalar) = node, !isNull(node) else {
+            if !isNull(node) { report(line: line(of: node), .warning, "'episode_number' should be a number but is \(kind(node))") }
+            return nil
+        }
+        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(raw) else {
+            report(line: line(of: node), .warning, "'episode_number' should be a whole number, not '\(raw)'")
+            return nil
+        }
+        if scalar.style != .plain {
+            report(line: line(of: node), .info, "'episode_number' is quoted text; read as \(value)")
+        }
+        return value
+    }
+
+    mutating func texts(_ node: Node, field: String) -> [String] {
+        if isNull(node) { return [] }
+        switch node {
+        case let .scalar(scalar):
+            report(line: line(of: node), .warning, "'\(field)' should be a list; read as a list of one")
+            return [scalar.string.trimmingCharacters(in: .whitespaces)]
+        case let .sequence(sequence):
+            var result: [String] = []
+            for item in sequence where !isNull(item) {
+                if case let .mapping(pairs) = item, pairs.count == 1, let key = pairs.first?.key.string,
+                   let value = pairs.first?.value.string {
+                    // `- Foo: bar` is a one-pair mapping to YAML; the author meant the text.
+                    report(line: line(of: item), .info, "an item of '\(field)' has ': ' in it, which YAML reads as a key; quote it")
+                    result.append("\(key): \(value)")
+                } else if let value = text(item, field: field) {
+                    result.append(value)
+                }
+            }
+            return result
+        case let .mapping(mapping):
+            report(line: line(of: node), .warning, "'\(field)' should be a list but is \(kind(node)); read as 'key: value' items")
+            return mapping.compactMap { key, value in
+                guard case let .scalar(k) = key, case let .scalar(v) = value else { return nil }
+                return "\(k.string): \(v.string)"
+            }
+        case .alias:
+            return []
+        }
+    }
+
+    mutating func people(_ node: Node, field: String) -> [Person] {
+        if isNull(node) { return [] }
+        switch node {
+        case let .scalar(scalar):
+            report(line: line(of: node), .warning, "'\(field)' should be a list of '- name: … url: …' entries; read '\(scalar.string)' as one name")
+            return [Person(name: scalar.string.trimmingCharacters(in: .whitespaces))]
+        case let .sequence(sequence):
+            var result: [Person] = []
+            for item in sequence where !isNull(item) {
+                switch item {
+                case let .scalar(scalar):
+                    result.append(Person(name: scalar.string.trimmingCharacters(in: .whitespaces)))
+                case let .mapping(mapping):
+                    let name = mapping["name"].flatMap { text($0, field: "\(field).name") } ?? ""
+                    let url = mapping["url"].flatMap { text($0, field: "\(field).url") }
+                    if name.isEmpty {
+                        report(line: line(of: item), .warning, "an entry of '\(field)' has no name\(url.map { " (url \($0))" } ?? "")")
+                        if let url, !url.isEmpty { result.append(Person(name: url, url: url)) }
+                    } else {
+                        result.append(Person(name: name, url: url?.isEmpty == true ? nil : url))
+                    }
+                default:
+                    report(line: line(of: item), .warning, "an entry of '\(field)' is \(kind(item)); ignored")
+                }
+            }
+            return result
+        default:
+            report(line: line(of: node), .warning, "'\(field)' should be a list but is \(kind(node)); ignored")
+            return []
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Times as people write them: `1:02:03`, `12:30`, `750`, `2m`, `1h2m3s`, and offsets `+2m`/`-30s`.
+public enum TimeFormat {
+    /// A time the user typed: absolute, or relative to the current position.
+    public enum Input: Equatable, Sendable {
+        case absolute(Double)
+        case relative(Double)
+
+        public func resolve(from current: Double) -> Double {
+            switch self {
+            case let .absolute(t): return t
+            case let .relative(delta): return max(0, current + delta)
+            }
+        }
+    }
+
+    public static func parseInput(_ raw: String) -> Input? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let sign = text.first, sign == "+" || sign == "-" {
+            guard let seconds = parseDuration(String(text.dropFirst())) else { return nil }
+            return .relative(sign == "-" ? -seconds : seconds)
+        }
+        return parseDuration(text).map(Input.absolute)
+    }
+
+    /// `1:02:03`, `12:30`, `750`, `750.5`, `2m`, `30s`, `1h2m3s`; nil for anything else.
+    public static func parseDuration(_ text: String) -> Double? {
+        if text.isEmpty { return nil }
+        if text.contains(":") {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count <= 3, let seconds = Double(parts.last!), seconds >= 0, seconds < 60,
+                  parts.last!.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+            else { return nil }
+            var total = seconds
+            var scale = 60.0
+            for part in parts.dropLast().reversed() {
+                guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
+                if scale == 60, parts.count == 3, value >= 60 { return nil }
+                total += Double(value) * scale
+                scale *= 60
+            }
+            return total
+        }
+        if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return Double(text).flatMap { $0 >= 0 ? $0 : nil }
+        }
+        var total = 0.0
+        var number = ""
+        var lastUnit: Character = " "
+        for c in text.lowercased() {
+            if c.isASCII, c.isNumber || c == "." {
+                number.append(c)
+                continue
+            }
+            let order: [Character] = ["h", "m", "s"]
+            guard let unit = order.firstIndex(of: c), let value = Double(number),
+                  lastUnit == " " || order.firstIndex(of: lastUnit)! < unit
+            else { return nil }
+            total += value * [3600, 60, 1][unit]
+            number = ""
+            lastUnit = c
+        }
+        return number.isEmpty ? total : nil
+    }
+
+    /// `H:MM:SS` (or `M:SS` under an hour), the form the status bar and `show` use.
+    public static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let (h, m, s) = (whole / 3600, (whole / 60) % 60, whole % 60)
+        return h > 0 ? "\(h):\(pad(m)):\(pad(s))" : "\(m):\(pad(s))"
+    }
+
+    /// Always `H:MM:SS`.
+    public static func longClock(_ seconds: Double) -> String {
+        let whole = Int(seconds.isFinite ? max(0, seconds) : 0)
+        return "\(whole / 3600):\(pad((whole / 60) % 60)):\(pad(whole % 60))"
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

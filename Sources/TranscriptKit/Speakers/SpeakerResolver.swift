@@ -1,0 +1,201 @@
+import Foundation
+
+/// Decides who each speaker tag stands for. Hosts and guests of the episode itself give
+/// certain names; everything else (people named in the notes, in other episodes, in
+/// self-introductions, near-miss typos) gives guesses, never presented as certain.
+public struct SpeakerResolver {
+    struct Candidate {
+        var name: String
+        var role: Speaker.Role
+    }
+
+    let overrides: SpeakerOverrides
+    /// Hosts and guests of every episode, by folded name.
+    private var corpusPeople: [Candidate] = []
+
+    public init(episodes: [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
+        self.overrides = overrides
+        var seen = Set<String>()
+        for episode in episodes {
+            for person in SpeakerResolver.cast(of: episode) where seen.insert(SpeakerTag.fold(person.name)).inserted {
+                corpusPeople.append(person)
+            }
+        }
+    }
+
+    /// Resolves every episode; tags still unexplained after the first pass are matched
+    /// with how the same tag was resolved in other episodes, then with near-miss rules.
+    public static func resolve(_ episodes: inout [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
+        let resolver = SpeakerResolver(episodes: episodes, overrides: overrides)
+        var unresolved: [[Int]] = []
+        for index in episodes.indices {
+            unresolved.append(resolver.firstPass(&episodes[index]))
+        }
+        var usage: [String: [String: Int]] = [:]
+        for episode in episodes {
+            for speaker in episode.speakers where speaker.role != .unknown && speaker.role != .announcer {
+                usage[speaker.tag, default: [:]][speaker.name, default: 0] += 1
+            }
+        }
+        for index in episodes.indices {
+            resolver.secondPass(&episodes[index], unresolved: unresolved[index], usage: usage)
+        }
+    }
+
+    static func cast(of episode: Episode) -> [Candidate] {
+        episode.hosts.map { Candidate(name: $0.name, role: .host) }
+            + episode.guests.map { Candidate(name: $0.name, role: .guest) }
+    }
+
+    /// Exact rules: initials, whole first name, whole name, or a first-name initial.
+    static func matches(_ tag: String, _ candidates: [Candidate]) -> [Candidate] {
+        var found: [Candidate] = []
+        for person in candidates {
+            let words = SpeakerTag.words(of: person.name)
+            guard let first = words.first else { continue }
+            let hit = SpeakerTag.initials(of: person.name) == tag
+                || (tag.count > 1 && (first == tag || words.joined() == tag))
+                || (tag.count == 1 && first.first.map(String.init) == tag)
+            if hit, !found.contains(where: { SpeakerTag.fold($0.name) == SpeakerTag.fold(person.name) }) {
+                found.append(person)
+            }
+        }
+        return found
+    }
+
+    /// Returns the indexes of speakers left unresolved.
+    func firstPass(_ episode: inout Episode) -> [Int] {
+        let cast = Self.cast(of: episode)
+        let castNames = Set(cast.map { SpeakerTag.fold($0.name) })
+        let named = NameFinder.people(in: [episode.title, episode.description, episode.notes])
+            .filter { !castNames.contains(SpeakerTag.fold($0)) }
+            .map { Candidate(name: $0, role: .guest) }
+        let others = corpusPeople.filter { !castNames.contains(SpeakerTag.fold($0.name)) }
+        var left: [Int] = []
+
+        for index in episode.speakers.indices {
+            let tag = episode.speakers[index].tag
+            func set(_ name: String, _ role: Speaker.Role, certain: Bool, _ reason: String) {
+                episode.speakers[index] = Speaker(tag: tag, name: name, role: role, isCertain: certain, reason: reason)
+            }
+            if tag.isEmpty {
+                set("?", .unknown, certain: false, "no speaker tag")
+            } else if let entry = overrides.entry(for: tag, in: episode) {
+                let role = entry.role ?? Self.matches(SpeakerTag.normalize(entry.name), cast).first?.role
+                    ?? cast.first { SpeakerTag.fold($0.name) == SpeakerTag.fold(entry.name) }?.role ?? .guest
+                set(entry.name, role, certain: true, "set in \(SpeakerOverrides.fileName)")
+            } else if tag == "ANNOUNCER" {
+                set("Announcer", .announcer, certain: true, "announcer")
+            } else if let person = unique(Self.matches(tag, cast)) {
+                set(person.name, person.role, certain: true, "\(person.role.rawValue) of this episode")
+            } else if let person = Self.matches(tag, named).first {
+                // Several people in the notes may share initials; the guest is introduced first.
+                set(person.name, person.role, certain: false, "named in the title or show notes")
+            } else if let person = unique(Self.matches(tag, others)) {
+                set(person.name, person.role, certain: false, "\(person.role.rawValue) in other episodes")
+            } else if let person = selfIntroduction(of: index, in: episode, known: cast + named + others) {
+                set(person.name, person.role, certain: false, "introduces themself in the transcript")
+            } else {
+                left.append(index)
+            }
+        }
+        return left
+    }
+
+    func secondPass(_ episode: inout Episode, unresolved: [Int], usage: [String: [String: Int]]) {
+        let cast = Self.cast(of: episode)
+        for index in unresolved {
+            let tag = episode.speakers[index].tag
+            var person: Candidate?
+            var reason = ""
+            let usedFor = (usage[tag] ?? [:]).keys.compactMap { name in
+                cast.first { SpeakerTag.fold($0.name) == SpeakerTag.fold(name) }
+            }
+            if let hit = unique(usedFor) {
+                (person, reason) = (hit, "'\(tag)' stands for them in other episodes")
+            } else if let hit = unique(Self.matches(SpeakerTag.collapsingRepeats(tag), cast)), tag.count > 1 {
+                (person, reason) = (hit, "'\(tag)' looks like a typo of their initials")
+            } else if let hit = unique(cast.filter { SpeakerTag.firstName(of: $0.name).first == tag.first }) {
+                (person, reason) = (hit, "the only one here whose name starts with '\(tag.prefix(1))'")
+            }
+            if let person {
+                episode.speakers[index] = Speaker(tag: tag, name: person.name, role: person.role, isCertain: false, reason: reason)
+            } else {
+                episode.speakers[index] = Speaker(tag: tag, name: tag, role: .unknown, isCertain: false, reason: "matches nobody")
+            }
+        }
+        reportUnexplained(&episode)
+    }
+
+    private func reportUnexplained(_ episode: inout Episode) {
+        var firstLine: [Int: Int] = [:]
+        for utterance in episode.utterances where firstLine[utterance.speakerIndex] == nil {
+            firstLine[utterance.speakerIndex] = utterance.line
+        }
+        for (index, speaker) in episode.speakers.enumerated() where !speaker.isCertain && !speaker.tag.isEmpty {
+            let message = speaker.role == .unknown
+                ? "speaker tag '\(speaker.tag)' matches nobody in hosts, guests, notes, other episodes or self-introductions; shown as '\(speaker.tag)'"
+                : "speaker tag '\(speaker.tag)' is not explained by hosts or guests; guessed '\(speaker.name)' (\(speaker.reason))"
+            episode.diagnostics.append(Diagnostic(file: episode.file, line: firstLine[index] ?? 1, severity: .warning, message: message))
+        }
+    }
+
+    private func unique(_ candidates: [Candidate]) -> Candidate? {
+        candidates.count == 1 ? candidates[0] : nil
+    }
+
+    private func selfIntroduction(of speakerIndex: Int, in episode: Episode, known: [Candidate]) -> Candidate? {
+        let tag = episode.speakers[speakerIndex].tag
+        var checked = 0
+        for utterance in episode.utterances where utterance.speakerIndex == speakerIndex {
+            for name in NameFinder.introductions(in: utterance.text) {
+                let folded = SpeakerTag.fold(name)
+                if let person = known.first(where: { SpeakerTag.fold($0.name) == folded }) { return person }
+                if !name.contains(" "), let person = unique(known.filter({ SpeakerTag.fold(SpeakerTag.firstName(of: $0.name)) == SpeakerTag.fold(SpeakerTag.normalize(name)) })) {
+                    return person
+                }
+                if SpeakerTag.initials(of: name) == tag { return Candidate(name: name, role: .guest) }
+            }
+            checked += 1
+            if checked == 3 { break }
+        }
+        return nil
+    }
+}
+
+/// Finds people's names in prose: "Joe Beda", "[Kelsey Hightower](…)", "I'm Kris Nova".
+enum NameFinder {
+    private static let word = #"[A-Z][\p{Ll}'’]+(?:[A-Z][\p{Ll}]+)?"#
+    private static let fullName = try! NSRegularExpression(pattern: "\(word)(?: \(word)){1,2}")
+    private static let intro = try! NSRegularExpression(
+        pattern: #"(?:\bI['’]m|\bI am|\b[Mm]y name is|\b[Tt]his is)\s+("# + word + "(?: " + word + "){0,2})")
+    private static let here = try! NSRegularExpression(pattern: "(\(word) \(word)) here\\b")
+    private static let notNames: Set<String> = ["The", "This", "We", "Our", "In", "On", "Today", "It", "And", "But", "So", "If", "For", "With", "As", "At", "To", "A", "An", "Is", "I"]
+
+    static func people(in texts: [String]) -> [String] {
+        var result: [String] = []
+        for text in texts {
+            let range = NSRange(text.startIndex..., in: text)
+            for match in fullName.matches(in: text, range: range) {
+                guard let r = Range(match.range, in: text) else { continue }
+                var words = text[r].split(separator: " ").map(String.init)
+                while let first = words.first, notNames.contains(first) { words.removeFirst() }
+                guard words.count >= 2 else { continue }
+                let name = words.joined(separator: " ")
+                if !result.contains(name) { result.append(name) }
+            }
+        }
+        return result
+    }
+
+    static func introductions(in text: String) -> [String] {
+        let range = NSRange(text.startIndex..., in: text)
+        var names: [String] = []
+        for regex in [intro, here] {
+            for match in regex.matches(in: text, range: range) {
+                if let r = Range(match.range(at: 1), in: text) { names.append(String(text[r])) }
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,34 @@
+/// Text from files is untrusted: control characters must never reach a terminal raw.
+public enum ControlCharacters {
+    /// Whether a scalar is C0, DEL or C1 (tab included: callers expand tabs first if they want them).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Caret notation for C0 and DEL (`^[`, `^@`, `^?`), `<U+009B>` style for C1.
+    public static func placeholder(for scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0..<0x20: return "^" + String(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+        case 0x7F: return "^?"
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        }
+    }
+
+    /// Replaces every control character with its placeholder; tabs become spaces.
+    public static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" {
+                result.append(" ")
+            } else if isControl(scalar) {
+                result.append(contentsOf: placeholder(for: scalar).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

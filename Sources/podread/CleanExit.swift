@@ -1,0 +1,11 @@
+import ArgumentParser
+import Foundation
+import TranscriptKit
+
+/// One clear line on stderr and a non-zero status; never a stack trace.
+enum CleanExit {
+    static func failure(_ message: String, code: Int32 = 1) -> Error {
+        FileHandle.standardError.write(Data("podread: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}

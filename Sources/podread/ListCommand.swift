@@ -1,0 +1,29 @@
+import ArgumentParser
+import TranscriptKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "One row per episode: number, title, people, utterances, duration, diagnostics.")
+
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Print a JSON array instead of a table.") var json = false
+
+    func run() throws {
+        let loaded = try corpus.load()
+        if json {
+            print(try JSONReports.encode(loaded.episodes.map(JSONReports.ListEntry.init)))
+            return
+        }
+        let rows = loaded.episodes.map { episode -> [String] in
+            let people = (episode.hosts + episode.guests).map(\.name).joined(separator: ", ")
+            return [episode.number.map(String.init) ?? "-", episode.title, people,
+                    String(episode.utterances.count), TimeFormat.longClock(episode.duration),
+                    String(episode.diagnostics.count)]
+        }
+        let table = TextTable(header: ["#", "TITLE", "HOSTS AND GUESTS", "UTTERANCES", "DURATION", "DIAGNOSTICS"],
+                              rightAligned: [0, 3, 4, 5], maxWidths: [6, 50, 60, 10, 10, 11])
+        print(table.render(rows))
+        print("\(loaded.episodes.count) episode(s) in \(loaded.directory)")
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TranscriptKit
+
+@main
+struct Podread: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podread",
+        abstract: "Read, search and check podcast transcripts.",
+        discussion: """
+            The corpus is a folder of episode pages (Markdown with YAML front matter). It is \
+            found from --data, then $PODREAD_DATA, then ./data.
+            """,
+        subcommands: [ListCommand.self, ShowCommand.self, ValidateCommand.self]
+    )
+}
+
+/// `--data DIR`, shared by every command.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then ./data).", valueName: "dir"))
+    var data: String?
+
+    func load() throws -> Corpus {
+        let directory = CorpusLoader.location(option: data)
+        do {
+            return try CorpusLoader.load(directory: directory)
+        } catch let error as CorpusError {
+            throw CleanExit.failure(error.description)
+        }
+    }
+}

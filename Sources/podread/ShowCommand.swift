@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import TranscriptKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print an episode's transcript.",
+        discussion: """
+            EPISODE is a number (9), an episode id, a file name or a path to a file. \
+            Examples: podread show 9 --speaker JR --speaker "Carlisia" --at 12:30
+            """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @Argument(help: "Episode number, id, file name or path.") var episode: String
+    @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
+    var speaker: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
+    var at: String?
+    @Flag(help: "Print {episode, utterances} as JSON.") var json = false
+
+    func validate() throws {
+        if let at, TimeFormat.parseDuration(at) == nil {
+            throw ValidationError("'\(at)' is not a time; use 12:30, 1:02:03 or 750 (seconds)")
+        }
+    }
+
+    func run() throws {
+        let (episode, _) = try resolveEpisode()
+        var selected = Array(episode.utterances.indices)
+        if !speaker.isEmpty {
+            let (indexes, unmatched) = episode.speakerIndexes(matching: speaker)
+            if !unmatched.isEmpty {
+                let known = episode.speakers.map { "\($0.tag) (\($0.displayName))" }.joined(separator: ", ")
+                throw CleanExit.failure("no speaker '\(unmatched.joined(separator: "', '"))' in episode \(episode.title); speakers: \(known)")
+            }
+            selected = selected.filter { indexes.contains(episode.utterances[$0].speakerIndex) }
+        }
+        if let at, let time = TimeFormat.parseDuration(at) {
+            guard let first = episode.utteranceIndex(covering: time) else {
+                throw CleanExit.failure("\(at) is past the end of \(episode.title) (last timestamp \(TimeFormat.longClock(episode.duration)))")
+            }
+            selected = selected.filter { $0 >= first }
+        }
+        let utterances = selected.map { episode.utterances[$0] }
+        if json {
+            print(try JSONReports.encode(JSONReports.Show(episode, utterances: utterances)))
+        } else {
+            print(TranscriptText.render(episode, utterances: utterances))
+        }
+    }
+
+    private func resolveEpisode() throws -> (Episode, Corpus) {
+        var isDirectory: ObjCBool = false
+        let isFile = FileManager.default.fileExists(atPath: episode, isDirectory: &isDirectory) && !isDirectory.boolValue
+        if isFile, episode.contains("/") || episode.hasSuffix(".md") {
+            let directory = (episode as NSString).deletingLastPathComponent
+            if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory),
+               let hit = loaded.episode(matching: episode) {
+                return (hit, loaded)
+            }
+            let single = CorpusLoader.load(file: episode)
+            return (single.episodes[0], single)
+        }
+        let loaded = try corpus.load()
+        guard let hit = loaded.episode(matching: episode) else {
+            throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
+        }
+        return (hit, loaded)
+    }
+}
+
+/// The plain-text transcript printed by `show`.
+enum TranscriptText {
+    static func render(_ episode: Episode, utterances: [Utterance]) -> String {
+        var out: [String] = []
+        let number = episode.number.map { "#\($0) " } ?? ""
+        out.append("\(number)\(episode.title)")
+        let people = episode.speakers.filter { $0.role != .unknown || !$0.tag.isEmpty }.map { speaker in
+            "\(speaker.tag) = \(speaker.displayName) (\(speaker.role.rawValue))"
+        }
+        out.append("Speakers: " + people.joined(separator: ", "))
+        var section: Int?
+        for utterance in utterances {
+            if utterance.sectionIndex != section, let index = utterance.sectionIndex {
+                out.append("")
+                out.append("[\(episode.sections[index].title)]")
+                section = index
+            }
+            let time = utterance.timestamp.isEmpty ? "[--:--]" : "[\(TimeFormat.longClock(utterance.start))]"
+            let name = episode.speaker(of: utterance).displayName
+            out.append("")
+            out.append("\(time) \(name): \(utterance.paragraphs.first ?? "")")
+            for paragraph in utterance.paragraphs.dropFirst() { out.append("    " + paragraph) }
+        }
+        return out.map(ControlCharacters.sanitize).joined(separator: "\n")
+    }
+}
