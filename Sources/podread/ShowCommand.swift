@@ -93,6 +93,6 @@ enum TranscriptText {
             out.append("\(time) \(name): \(utterance.paragraphs.first ?? "")")
             for paragraph in utterance.paragraphs.dropFirst() { out.append("    " + paragraph) }
         }
-        return out.map(ControlCharacters.sanitize).joined(separator: "\n")
+        return out.map { ControlCharacters.sanitize($0) }.joined(separator: "\n")
     }
 }

@@ -39,8 +39,17 @@ struct FrontMatter {
     }
 
     static func read(_ lines: ArraySlice<String>, firstLine: Int, into episode: inout Episode) {
-        let yaml = lines.joined(separator: "\n")
         var reader = FieldReader(file: episode.file, firstLine: firstLine)
+        // YAML refuses control characters outright; show them as ^X instead of losing the whole block.
+        var cleanLines: [String] = []
+        for (offset, line) in lines.enumerated() {
+            let clean = ControlCharacters.sanitize(line, keepingTabs: true)
+            if clean != line {
+                reader.report(line: firstLine + offset, .warning, "control characters in the front matter; shown as ^X")
+            }
+            cleanLines.append(clean)
+        }
+        let yaml = cleanLines.joined(separator: "\n")
         if let problem = YAMLGuard.problem(in: yaml) {
             reader.report(line: firstLine, .error, "front matter rejected: \(problem)")
             reader.salvage(lines, into: &episode)

@@ -51,10 +51,11 @@ struct SourceText {
 
         var diagnostics: [Diagnostic] = []
         let total = max(1, end - start)
-        looksBinary = !invalidLines.isEmpty && (invalidLines.count * 4 > max(1, lines.count) || controlBytes * 20 > total)
+        // Text has almost no control bytes; random bytes have about one in eight.
+        looksBinary = (controlBytes >= 8 && controlBytes * 50 > total) || (lines.count >= 10 && invalidLines.count * 2 > lines.count)
         if looksBinary {
             diagnostics.append(Diagnostic(
-                file: file, line: invalidLines[0], severity: .error,
+                file: file, line: invalidLines.first ?? nulLines.first ?? 1, severity: .error,
                 message: "this is not a UTF-8 text file (binary data?); nothing in it can be read"))
         } else if let first = invalidLines.first {
             let more = invalidLines.count > 1 ? " (and on \(invalidLines.count - 1) more line(s))" : ""

@@ -117,13 +117,13 @@ enum TranscriptLine: Equatable {
         while p < s.count, s[p] == " " || s[p] == "\t" { p += 1 }
         var tag = ""
         var q = p
-        while q < s.count, q - p <= 24, isLetter(s[q]) || s[q] == " " || s[q] == "." || s[q] == "'" || s[q] == "-" { q += 1 }
+        while q < s.count, q - p <= 24, isLetter(s[q]) || s[q] == " " || s[q] == "\t" || s[q] == "." || s[q] == "'" || s[q] == "-" { q += 1 }
         let run = String(String.UnicodeScalarView(s[p..<q]))
-        let words = run.split(separator: " ")
+        let words = run.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if q < s.count, s[q] == ":", !words.isEmpty, words.count <= 3,
            words.count == 1 || !run.contains(where: \.isLowercase) {
             tag = run.trimmingTrailingWhitespace()
-            if run.hasSuffix(" ") { problems.append("space before ':' in speaker tag '\(run)'") }
+            if run.last?.isWhitespace == true { problems.append("space before ':' in speaker tag '\(run)'") }
             if tag.contains(where: \.isLowercase) { problems.append("speaker tag '\(tag)' is not in capitals") }
             p = q + 1
         } else if q < s.count, s[q] == ":", q == p {

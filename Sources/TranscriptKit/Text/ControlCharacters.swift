@@ -17,12 +17,12 @@ public enum ControlCharacters {
     }
 
     /// Replaces every control character with its placeholder; tabs become spaces.
-    public static func sanitize(_ text: String) -> String {
+    public static func sanitize(_ text: String, keepingTabs: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\t" {
-                result.append(" ")
+                result.append(keepingTabs ? "\t" : " ")
             } else if isControl(scalar) {
                 result.append(contentsOf: placeholder(for: scalar).unicodeScalars)
             } else {
