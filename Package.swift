@@ -25,6 +25,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
-        .testTarget(name: "PodreadCLITests", dependencies: ["TranscriptKit"]),
+        .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),
     ]
 )

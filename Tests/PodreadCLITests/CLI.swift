@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the real `podread` binary that `swift build` / `swift test` produced.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sharedCorpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+    static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: sharedCorpus + "/001-cloud-native.md") }
+
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["PODREAD_BIN"] { return path }
+        // The test bundle sits in the same build folder as the executable.
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("podread").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/podread").path
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
+        var env = ProcessInfo.processInfo.environment
+        env["PODREAD_DATA"] = nil
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and deadlock.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> Any {
+        let result = try run(arguments, environment: environment)
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    typealias Object = [String: Any]
+
+    @Test func listDefaultsToTheShippedEpisode() throws {
+        let list = try #require(try CLI.json(["list", "--json"]) as? [Object])
+        #expect(list.count == 1)
+        let episode = list[0]
+        #expect(episode["file"] as? String == "data/009-stateful-and-stateless.md")
+        #expect(episode["id"] as? String == "009-stateful-and-stateless-workloads")
+        #expect(episode["number"] as? Int == 9)
+        #expect(episode["title"] as? String == "Stateful and Stateless Workloads")
+        // grep -c '^\[[0-9]' data/009-stateful-and-stateless.md
+        #expect(episode["utterances"] as? Int == 110)
+        // The last timestamp is [0:50:00.3].
+        #expect(episode["duration"] as? Double == 3000.3)
+        #expect((episode["hosts"] as? [String])?.count == 5)
+        #expect((episode["guests"] as? [String]) == [])
+        let speakers = try #require(episode["speakers"] as? [Object])
+        let jr = try #require(speakers.first { $0["tag"] as? String == "JR" })
+        #expect(jr["name"] as? String == "Josh Rosso")
+        #expect(jr["role"] as? String == "host")
+        #expect(jr["certain"] as? Bool == true)
+        // grep -cE '^\[[0-9:.]+\] JR:' data/009-stateful-and-stateless.md
+        #expect(jr["utterances"] as? Int == 20)
+        #expect((episode["diagnostics"] as? Int ?? 0) > 0)
+    }
+
+    @Test func dataOptionBeatsEnvironmentWhichBeatsDefault() throws {
+        let empty = NSTemporaryDirectory() + "podread-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let fromEnv = try #require(try CLI.json(["list", "--json"], environment: ["PODREAD_DATA": empty]) as? [Any])
+        #expect(fromEnv.isEmpty)
+        let fromOption = try #require(try CLI.json(["list", "--json", "--data", "data"], environment: ["PODREAD_DATA": empty]) as? [Any])
+        #expect(fromOption.count == 1)
+    }
+
+    @Test(.enabled(if: CLI.hasSharedCorpus, "../shared/corpus is absent"))
+    func listsTheWholeRealCorpus() throws {
+        let result = try CLI.run(["list", "--data", CLI.sharedCorpus])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.count == 24)  // header, 22 episodes, summary
+        #expect(rows[1].contains("Cloud Native"))
+        #expect(rows[1].contains("145"))
+        #expect(rows[22].contains("Orchestrators and Runtimes"))
+        let list = try #require(try CLI.json(["list", "--json", "--data", CLI.sharedCorpus]) as? [Object])
+        #expect(list.map { $0["number"] as? Int } == (1...22).map { $0 })
+    }
+
+    @Test func showStartsAtTheUtteranceCoveringATime() throws {
+        // 12:30 = 750 s falls between [00:11:44] CC (line 152) and [00:12:36] BL.
+        for time in ["12:30", "750", "0:12:30"] {
+            let show = try #require(try CLI.json(["show", "9", "--at", time, "--json"]) as? Object)
+            let first = try #require((show["utterances"] as? [Object])?.first)
+            #expect(first["line"] as? Int == 152, "\(time)")
+            #expect(first["tag"] as? String == "CC")
+            #expect(first["timestamp"] as? String == "00:11:44")
+            #expect(first["speaker"] as? String == "Carlisia Thompson")
+        }
+    }
+
+    @Test func showFiltersBySpeakerTagOrName() throws {
+        let byTag = try #require(try CLI.json(["show", "9", "--speaker", "JR", "--json"]) as? Object)
+        let tags = (byTag["utterances"] as? [Object])?.map { $0["tag"] as? String }
+        #expect(tags?.count == 20)
+        #expect(tags?.allSatisfy { $0 == "JR" } == true)
+        // By name the filter follows the person: JR plus the JS tag guessed to be Josh.
+        let byName = try #require(try CLI.json(["show", "009-stateful-and-stateless.md", "--speaker", "josh rosso", "--json"]) as? Object)
+        #expect((byName["utterances"] as? [Object])?.count == 21)
+    }
+
+    @Test func showAcceptsAPathAndPrintsText() throws {
+        let result = try CLI.run(["show", "data/009-stateful-and-stateless.md"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "#9 Stateful and Stateless Workloads")
+        #expect(result.stdout.contains("[0:00:41] Josh Rosso: All right! Hello, everybody"))
+        #expect(result.stdout.contains("[0:00:59] Carlisia Thompson?: Hi, everybody."))
+        #expect(result.stdout.contains("\n[INTERVIEW]\n"))
+    }
+
+    @Test func errorsAreOneLineOnStderr() throws {
+        let cases: [([String], String)] = [
+            (["show", "99"], "no episode '99'"),
+            (["show", "9", "--at", "55:00"], "past the end"),
+            (["show", "9", "--at", "soon"], "'soon' is not a time"),
+            (["show", "9", "--speaker", "nobody"], "no speaker 'nobody'"),
+            (["list", "--data", "/no/such/folder"], "no such folder"),
+        ]
+        for (arguments, message) in cases {
+            let result = try CLI.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"), "\(arguments)")
+        }
+    }
+
+    @Test func validateExitStatus() throws {
+        let clean = try CLI.run(["validate"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("data/009-stateful-and-stateless.md:") })
+        #expect(clean.stdout.contains("data/009-stateful-and-stateless.md:338: warning: speaker tag 'DCC'"))
+
+        let dir = NSTemporaryDirectory() + "podread-bad-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("---\ntitle: \"open\n---\n".utf8).write(to: URL(fileURLWithPath: dir + "/001-bad.md"))
+        try Data([0xFF, 0xFE, 0x00, 0x01]).write(to: URL(fileURLWithPath: dir + "/002-binary.md"))
+        let bad = try CLI.run(["validate", "--data", dir])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("/001-bad.md:2: error: front matter is not valid YAML"))
+        let json = try #require(try CLI.json(["validate", "--json", "--data", dir]) as? [Object])
+        #expect(json.contains { $0["severity"] as? String == "error" && ($0["file"] as? String)?.hasSuffix("001-bad.md") == true })
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in [[], ["list"], ["show"], ["validate"]] {
+            let result = try CLI.run(command + ["--help"])
+            #expect(result.status == 0, "\(command)")
+            #expect(result.stdout.contains("USAGE"), "\(command)")
+        }
+    }
+}
