@@ -1,5 +1,6 @@
 /// One line of a transcript body, classified. Forgiving by design: every irregular form
 /// seen in real transcripts is recognised, and what was irregular is listed in `problems`.
+/// Works on UTF-8 bytes: this runs once per line of every file and must be fast.
 enum TranscriptLine: Equatable {
     case blank
     /// `EPISODE 009`, `BONUS EPISODE 006`.
@@ -28,30 +29,55 @@ enum TranscriptLine: Equatable {
     }
 
     static func classify(_ line: String) -> TranscriptLine {
-        let scalars = Array(line.unicodeScalars)
-        var p = 0
-        while p < scalars.count, scalars[p] == " " || scalars[p] == "\t" { p += 1 }
-        if p == scalars.count { return .blank }
-        if let head = parseHead(scalars, from: p) { return .utterance(head) }
-        let trimmed = String(String.UnicodeScalarView(scalars[p...])).trimmingTrailingWhitespace()
-        if let section = sectionTitle(trimmed) { return .section(section) }
-        if isHeading(trimmed) { return .heading(trimmed) }
-        if let (tag, text) = untimedTag(trimmed) { return .untimed(tag: tag, text: text) }
-        return .text(trimmed)
+        var line = line
+        return line.withUTF8 { classify(Bytes(base: $0)) }
     }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-    private static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    private struct Bytes {
+        let base: UnsafeBufferPointer<UInt8>
+        var count: Int { base.count }
+        subscript(i: Int) -> UInt8 { base[i] }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: base[range]), as: UTF8.self) }
+        /// End of the range with trailing spaces, tabs and CRs removed.
+        func trimmedEnd(from start: Int, to end: Int) -> Int {
+            var e = end
+            while e > start, base[e - 1] == 0x20 || base[e - 1] == 0x09 || base[e - 1] == 0x0D { e -= 1 }
+            return e
+        }
+    }
 
-    private static func parseHead(_ s: [Unicode.Scalar], from start: Int) -> Head? {
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    private static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    /// ASCII letters, and any non-ASCII byte (names such as `NÓVA`).
+    private static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) || b >= 0x80 }
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    private static func classify(_ s: Bytes) -> TranscriptLine {
+        var p = 0
+        while p < s.count, isBlank(s[p]) || s[p] == 0x0D { p += 1 }
+        if p == s.count { return .blank }
+        let first = s[p]
+        if first == UInt8(ascii: "[") || first == UInt8(ascii: "(") || isDigit(first), let head = parseHead(s, from: p) {
+            return .utterance(head)
+        }
+        let end = s.trimmedEnd(from: p, to: s.count)
+        if first == UInt8(ascii: "["), let section = sectionTitle(s, p, end) { return .section(section) }
+        if isUpper(first) {
+            if isHeading(s, p, end) { return .heading(s.string(p..<end)) }
+            if let (tag, text) = untimedTag(s, p, end) { return .untimed(tag: tag, text: text) }
+        }
+        return .text(s.string(p..<end))
+    }
+
+    private static func parseHead(_ s: Bytes, from start: Int) -> Head? {
         var p = start
         var problems: [String] = []
         let opener = s[p]
-        let closer: Unicode.Scalar?
+        let closer: UInt8?
         switch opener {
-        case "[": closer = "]"; p += 1
-        case "(": closer = ")"; p += 1
+        case UInt8(ascii: "["): closer = UInt8(ascii: "]"); p += 1
+        case UInt8(ascii: "("): closer = UInt8(ascii: ")"); p += 1
         default: closer = nil
         }
         // Digit groups separated by ':' with an optional fraction on the last.
@@ -62,111 +88,129 @@ enum TranscriptLine: Equatable {
             let groupStart = p
             var value = 0
             while p < s.count, isDigit(s[p]), p - groupStart < 9 {
-                value = value * 10 + Int(s[p].value - 48)
+                value = value * 10 + Int(s[p] - 0x30)
                 p += 1
             }
             if p == groupStart { return nil }
             groups.append(value)
-            if p < s.count, s[p] == ":", groups.count < 3, p + 1 < s.count, isDigit(s[p + 1]) {
+            if p + 1 < s.count, s[p] == UInt8(ascii: ":"), groups.count < 3, isDigit(s[p + 1]) {
                 p += 1
                 continue
             }
             break
         }
         guard groups.count >= 2 else { return nil }
-        if p < s.count, s[p] == ".", p + 1 < s.count, isDigit(s[p + 1]) {
+        if p + 1 < s.count, s[p] == UInt8(ascii: "."), isDigit(s[p + 1]) {
             p += 1
             var scale = 0.1
             while p < s.count, isDigit(s[p]) {
-                if scale > 1e-9 { fraction += Double(s[p].value - 48) * scale }
+                if scale > 1e-9 { fraction += Double(s[p] - 0x30) * scale }
                 scale /= 10
                 p += 1
             }
         }
-        let timestamp = String(String.UnicodeScalarView(s[timeStart..<p]))
+        let timestamp = s.string(timeStart..<p)
         if let closer {
             if p < s.count, s[p] == closer {
                 p += 1
             } else {
-                problems.append("timestamp '\(timestamp)' is not closed with '\(closer)'")
+                problems.append("timestamp '\(timestamp)' is not closed with '\(Character(Unicode.Scalar(closer)))'")
             }
-            if opener == "(" { problems.append("timestamp in parentheses instead of brackets") }
+            if opener == UInt8(ascii: "(") { problems.append("timestamp in parentheses instead of brackets") }
         } else {
             // A bare time must be followed by a tag to count, so "10:30 works for me" stays text.
-            guard p < s.count, s[p] == " " else { return nil }
+            guard p < s.count, s[p] == 0x20 else { return nil }
             problems.append("timestamp '\(timestamp)' has no brackets")
         }
         // Debris such as the `:19.3]` in `[0:19:19.6]:19.3] NNL:`.
         let debrisStart = p
-        while p < s.count, isDigit(s[p]) || s[p] == ":" || s[p] == "." || s[p] == "]" { p += 1 }
-        let debris = String(String.UnicodeScalarView(s[debrisStart..<p]))
-        if debris.contains(where: { $0.isNumber || $0 == "]" }) {
-            problems.append("stray characters '\(debris)' after the timestamp")
+        var debrisHasDigit = false
+        while p < s.count, isDigit(s[p]) || s[p] == UInt8(ascii: ":") || s[p] == UInt8(ascii: ".") || s[p] == UInt8(ascii: "]") {
+            if isDigit(s[p]) || s[p] == UInt8(ascii: "]") { debrisHasDigit = true }
+            p += 1
+        }
+        if debrisHasDigit {
+            problems.append("stray characters '\(s.string(debrisStart..<p))' after the timestamp")
         } else {
             p = debrisStart
         }
 
+        let hours = groups.count == 3 ? groups[0] : 0
         let minutes = groups.count == 3 ? groups[1] : groups[0]
         let secondsPart = groups.count == 3 ? groups[2] : groups[1]
         if groups.count == 3, minutes >= 60 { problems.append("minutes out of range in '\(timestamp)'") }
         if secondsPart >= 60 { problems.append("seconds out of range in '\(timestamp)'") }
-        let hours = groups.count == 3 ? groups[0] : 0
         let seconds = Double(hours) * 3600 + Double(minutes) * 60 + Double(secondsPart) + fraction
 
         // The speaker tag: up to ':' within a short run of letters and spaces.
-        while p < s.count, s[p] == " " || s[p] == "\t" { p += 1 }
+        while p < s.count, isBlank(s[p]) { p += 1 }
         var tag = ""
         var q = p
-        while q < s.count, q - p <= 24, isLetter(s[q]) || s[q] == " " || s[q] == "\t" || s[q] == "." || s[q] == "'" || s[q] == "-" { q += 1 }
-        let run = String(String.UnicodeScalarView(s[p..<q]))
-        let words = run.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        if q < s.count, s[q] == ":", !words.isEmpty, words.count <= 3,
-           words.count == 1 || !run.contains(where: \.isLowercase) {
-            tag = run.trimmingTrailingWhitespace()
-            if run.last?.isWhitespace == true { problems.append("space before ':' in speaker tag '\(run)'") }
-            if tag.contains(where: \.isLowercase) { problems.append("speaker tag '\(tag)' is not in capitals") }
+        var words = 0
+        var hasLower = false
+        var inWord = false
+        while q < s.count, q - p <= 24 {
+            let b = s[q]
+            if isLetter(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "'") || b == UInt8(ascii: "-") {
+                if !inWord { words += 1; inWord = true }
+                if isLower(b) { hasLower = true }
+            } else if isBlank(b) {
+                inWord = false
+            } else {
+                break
+            }
+            q += 1
+        }
+        var firstWordEnd = p
+        while firstWordEnd < q, isUpper(s[firstWordEnd]) { firstWordEnd += 1 }
+        let firstWordIsCapitals = firstWordEnd > p && (firstWordEnd == q || isBlank(s[firstWordEnd]))
+        if q < s.count, s[q] == UInt8(ascii: ":"), words >= 1, words <= 3, words == 1 || !hasLower {
+            let tagEnd = s.trimmedEnd(from: p, to: q)
+            tag = s.string(p..<tagEnd)
+            if tagEnd < q { problems.append("space before ':' in speaker tag '\(s.string(p..<q))'") }
+            if hasLower { problems.append("speaker tag '\(tag)' is not in capitals") }
             p = q + 1
-        } else if q < s.count, s[q] == ":", q == p {
+        } else if q < s.count, s[q] == UInt8(ascii: ":"), q == p {
             problems.append("no speaker tag after the timestamp")
             p = q + 1
-        } else if let first = words.first, first.count <= 10, first.allSatisfy({ $0.isUppercase && $0.isLetter }),
-                  first.count > 1 || words.count > 1 {
-            tag = String(first)
-            problems.append("no ':' after speaker tag '\(first)'")
-            p += first.unicodeScalars.count
+        } else if firstWordIsCapitals, firstWordEnd - p <= 10, firstWordEnd - p > 1 || words > 1 {
+            tag = s.string(p..<firstWordEnd)
+            problems.append("no ':' after speaker tag '\(tag)'")
+            p = firstWordEnd
         } else if p < s.count {
             problems.append("no speaker tag after the timestamp")
         }
         if closer == nil, tag.isEmpty { return nil }
-        while p < s.count, s[p] == " " || s[p] == "\t" { p += 1 }
-        let text = String(String.UnicodeScalarView(s[p...])).trimmingTrailingWhitespace()
+        while p < s.count, isBlank(s[p]) { p += 1 }
+        let text = s.string(p..<s.trimmedEnd(from: p, to: s.count))
         return Head(seconds: seconds, timestamp: timestamp, tag: tag, text: text, problems: problems)
     }
 
-    private static func sectionTitle(_ line: String) -> String? {
-        guard line.hasPrefix("["), line.hasSuffix("]"), line.count > 2 else { return nil }
-        let inner = line.dropFirst().dropLast()
-        guard inner.first?.isUppercase == true,
-              inner.allSatisfy({ ($0.isUppercase && $0.isLetter) || $0 == " " || $0.isNumber || $0 == "-" })
-        else { return nil }
-        return inner.trimmingTrailingWhitespace()
+    private static func sectionTitle(_ s: Bytes, _ start: Int, _ end: Int) -> String? {
+        guard end - start > 2, s[end - 1] == UInt8(ascii: "]"), isUpper(s[start + 1]) else { return nil }
+        for i in (start + 1)..<(end - 1) {
+            let b = s[i]
+            guard isUpper(b) || isDigit(b) || b == 0x20 || b == UInt8(ascii: "-") else { return nil }
+        }
+        return s.string((start + 1)..<s.trimmedEnd(from: start + 1, to: end - 1))
     }
 
-    private static func isHeading(_ line: String) -> Bool {
-        let words = line.split(separator: " ")
-        guard let last = words.last, last.allSatisfy(\.isNumber), words.count >= 2 else { return false }
-        return words.dropLast().allSatisfy { $0.allSatisfy { $0.isUppercase } } && words[words.count - 2] == "EPISODE"
+    private static func isHeading(_ s: Bytes, _ start: Int, _ end: Int) -> Bool {
+        let words = s.string(start..<end).split(separator: " ")
+        guard words.count >= 2, words.count <= 3, let last = words.last, last.allSatisfy(\.isNumber) else { return false }
+        return words[words.count - 2] == "EPISODE" && words.dropLast().allSatisfy { $0.allSatisfy(\.isUppercase) }
     }
 
     /// `CC: text`: only a short all-capital tag counts, so prose with a colon stays prose.
-    private static func untimedTag(_ line: String) -> (String, String)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let tag = line[..<colon]
-        guard (1...4).contains(tag.count) || tag == "ANNOUNCER",
-              tag.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
-        let rest = line[line.index(after: colon)...]
-        guard rest.isEmpty || rest.first == " " else { return nil }
-        return (String(tag), rest.trimmingCharacters(in: .whitespaces))
+    private static func untimedTag(_ s: Bytes, _ start: Int, _ end: Int) -> (String, String)? {
+        var p = start
+        while p < end, isUpper(s[p]) { p += 1 }
+        let length = p - start
+        guard p < end, s[p] == UInt8(ascii: ":"), (1...4).contains(length) || s.string(start..<p) == "ANNOUNCER",
+              p + 1 == end || isBlank(s[p + 1]) else { return nil }
+        var textStart = p + 1
+        while textStart < end, isBlank(s[textStart]) { textStart += 1 }
+        return (s.string(start..<p), s.string(textStart..<end))
     }
 }
 
