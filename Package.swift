@@ -17,14 +17,20 @@ let package = Package(
             name: "TranscriptKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "CTextSupport"),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
+        .target(name: "ReaderUI", dependencies: ["TranscriptKit", "CTextSupport"]),
         .executableTarget(
             name: "podread",
             dependencies: [
                 "TranscriptKit",
+                "ReaderUI",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),
     ]
 )

@@ -1,0 +1,155 @@
+import TranscriptKit
+
+/// A run of text in one style.
+public struct Span: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One row of the notes pane; `opens` is the episode a related-episode row leads to.
+public struct NoteLine: Equatable, Sendable {
+    public var spans: [Span]
+    public var opens: Int?
+
+    init(_ spans: [Span], opens: Int? = nil) {
+        self.spans = spans
+        self.opens = opens
+    }
+
+    static let blank = NoteLine([])
+}
+
+/// Builds the notes pane: title, people in their transcript colours (the legend), the
+/// speaker tags, description, show notes, points, links, video, related episodes and
+/// the file's diagnostics.
+enum NotesContent {
+    static func lines(for state: ReaderState, episode: Episode, width: Int) -> [NoteLine] {
+        let theme = state.theme
+        var out: [NoteLine] = []
+        func wrapped(_ text: String, _ style: Style, indent: Int = 1, hanging: Int? = nil, opens: Int? = nil) {
+            let units = DisplayText.units(of: text)
+            let first = WordWrap.lines(units, width: max(1, width - indent - 1))
+            for (n, range) in first.enumerated() {
+                let pad = String(repeating: " ", count: n == 0 ? indent : (hanging ?? indent))
+                out.append(NoteLine([Span(pad, .plain), Span(units[range].map(\.text).joined(), style)], opens: opens))
+            }
+        }
+        func heading(_ text: String) {
+            if !out.isEmpty { out.append(.blank) }
+            out.append(NoteLine([Span(" " + text, theme.label)]))
+        }
+
+        wrapped(episode.title, Style(bold: true))
+        var facts: [String] = []
+        if let number = episode.number { facts.append("#\(number)") }
+        facts.append(TimeFormat.longClock(episode.duration))
+        facts.append("\(episode.utterances.count) utterances")
+        wrapped(facts.joined(separator: " · "), theme.timestamp)
+        wrapped(episode.id, theme.timestamp)
+
+        for (title, people) in [("HOSTS", episode.hosts), ("GUESTS", episode.guests)] where !people.isEmpty {
+            heading(title)
+            for person in people {
+                let speaker = episode.speakers.first { SpeakerColors.key($0.name) == SpeakerColors.key(person.name) }
+                    ?? Speaker(tag: "", name: person.name, role: title == "HOSTS" ? .host : .guest, isCertain: true, reason: "")
+                out.append(NoteLine([Span("  ", .plain), Span(person.name, state.colors.style(for: speaker, mode: theme.mode))]))
+            }
+        }
+        heading("SPEAKER TAGS")
+        let counts = episode.utteranceCounts
+        let tagWidth = min(10, episode.speakers.map { $0.tag.count }.max() ?? 2)
+        for (index, speaker) in episode.speakers.enumerated() {
+            let tag = speaker.tag.isEmpty ? "-" : speaker.tag
+            let padded = tag.count >= tagWidth ? tag : tag + String(repeating: " ", count: tagWidth - tag.count)
+            let note = speaker.isCertain ? speaker.role.rawValue : (speaker.role == .unknown ? "unknown" : "guess: \(speaker.reason)")
+            out.append(NoteLine([Span("  " + padded + " ", theme.timestamp),
+                                 Span(speaker.displayName, state.colors.style(for: speaker, mode: theme.mode)),
+                                 Span(" \(counts[index])× \(note)", theme.timestamp)]))
+        }
+        if !episode.description.isEmpty {
+            heading("DESCRIPTION")
+            wrapped(episode.description, .plain)
+        }
+        if !episode.notes.isEmpty {
+            heading("SHOW NOTES")
+            for paragraph in episode.notes.split(separator: "\n", omittingEmptySubsequences: true) {
+                let text = Markdown.plainLinks(paragraph.trimmingCharacters(in: .whitespaces))
+                if !text.isEmpty { wrapped(text, .plain) }
+            }
+        }
+        if !episode.points.isEmpty {
+            heading("POINTS")
+            for point in episode.points { wrapped("• " + point, .plain, indent: 1, hanging: 3) }
+        }
+        if !episode.links.isEmpty {
+            heading("LINKS")
+            for link in episode.links {
+                wrapped(link.name, .plain)
+                if let url = link.url, url != link.name { wrapped(url, theme.link, indent: 3) }
+            }
+        }
+        if let video = episode.video, !video.isEmpty {
+            heading("VIDEO")
+            wrapped(video, theme.link)
+        }
+        if !episode.related.isEmpty {
+            heading("RELATED  (Enter opens)")
+            for id in episode.related {
+                if let target = state.corpus.episodes.firstIndex(where: { $0.id == id }) {
+                    let other = state.corpus.episodes[target]
+                    let label = (other.number.map { "#\($0) " } ?? "") + other.title
+                    wrapped("→ " + label, theme.link, indent: 1, hanging: 3, opens: target)
+                } else {
+                    wrapped("→ \(id) (not in this folder)", theme.timestamp, indent: 1, hanging: 3)
+                }
+            }
+        }
+        if !episode.diagnostics.isEmpty {
+            heading("DIAGNOSTICS (\(episode.diagnostics.count))")
+            for diagnostic in episode.diagnostics {
+                let style = diagnostic.severity == .error ? theme.errorMarker : (diagnostic.severity == .warning ? theme.warningMarker : theme.timestamp)
+                wrapped("\(diagnostic.line): \(diagnostic.message)", style, indent: 1, hanging: 3)
+            }
+        }
+        return out
+    }
+}
+
+/// Show-notes Markdown made readable as plain text.
+enum Markdown {
+    /// `[text](url)` → `text <url>`.
+    static func plainLinks(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]"),
+                  rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "(",
+                  let end = rest[close...].firstIndex(of: ")") else { break }
+            result += rest[..<open]
+            let label = rest[rest.index(after: open)..<close]
+            let url = rest[rest.index(close, offsetBy: 2)..<end]
+            result += label.isEmpty ? "<\(url)>" : "\(label) <\(url)>"
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+}
+
+final class NotesCache: @unchecked Sendable {
+    private var key = (episode: -1, width: -1)
+    private var cached: [NoteLine] = []
+
+    func lines(for state: ReaderState, width: Int) -> [NoteLine] {
+        guard let episode = state.episode else { return [] }
+        if key != (state.episodeIndex, width) {
+            key = (state.episodeIndex, width)
+            cached = NotesContent.lines(for: state, episode: episode, width: width)
+        }
+        return cached
+    }
+}

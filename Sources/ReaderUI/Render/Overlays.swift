@@ -1,0 +1,100 @@
+import TranscriptKit
+
+/// Where overlays sit, shared by drawing and mouse handling.
+enum OverlayGeometry {
+    static func box(width: Int, height: Int, in state: ReaderState) -> Rect {
+        let w = min(width, max(0, state.width - 2))
+        let h = min(height, max(0, state.height - 2))
+        return Rect(x: (state.width - w) / 2, y: max(1, (state.height - h) / 2), width: w, height: h)
+    }
+
+    static func pickerBox(_ state: ReaderState, _ picker: SpeakerPicker) -> Rect {
+        box(width: 60, height: picker.people.count + 5, in: state)
+    }
+
+    static func pickerRow(state: ReaderState, picker: SpeakerPicker, x: Int, y: Int) -> Int? {
+        let box = pickerBox(state, picker)
+        let row = y - box.y - 2
+        guard box.contains(x: x, y: y), picker.people.indices.contains(row) else { return nil }
+        return row
+    }
+
+    static func frame(_ rect: Rect, title: String, theme: Theme, grid: inout Grid) {
+        grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: theme.overlay)
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let border = EpisodeListView.merge(theme.borderFocused, over: theme.overlay)
+        for x in rect.x..<(rect.x + rect.width) {
+            grid[x, rect.y] = Cell(text: "─", style: border)
+            grid[x, rect.y + rect.height - 1] = Cell(text: "─", style: border)
+        }
+        for y in rect.y..<(rect.y + rect.height) {
+            grid[rect.x, y] = Cell(text: "│", style: border)
+            grid[rect.x + rect.width - 1, y] = Cell(text: "│", style: border)
+        }
+        grid[rect.x, rect.y] = Cell(text: "╭", style: border)
+        grid[rect.x + rect.width - 1, rect.y] = Cell(text: "╮", style: border)
+        grid[rect.x, rect.y + rect.height - 1] = Cell(text: "╰", style: border)
+        grid[rect.x + rect.width - 1, rect.y + rect.height - 1] = Cell(text: "╯", style: border)
+        grid.putTruncated(" \(title) ", x: rect.x + 2, y: rect.y, limit: max(0, rect.width - 4), style: theme.overlayTitle)
+    }
+}
+
+enum HelpOverlay {
+    static let keys: [(String, String)] = [
+        ("↑ ↓  j k", "scroll the focused pane / move in the list"),
+        ("PgUp PgDn  Space b", "page up / down"),
+        ("Ctrl-D  Ctrl-U", "half a page down / up"),
+        ("g G  Home End", "top / bottom"),
+        ("Tab  Shift-Tab", "next / previous pane"),
+        ("Enter", "open the episode / the related episode"),
+        ("t", "jump to a time: 12:30, 1:02:03, 750, +2m, -30s"),
+        ("[  ]", "previous / next utterance"),
+        ("{  }", "previous / next change of speaker"),
+        ("s", "choose speakers to show (Space toggles, Enter applies)"),
+        ("S", "show every speaker again"),
+        ("/", "search (case-insensitive unless a capital; accents ignored)"),
+        ("n  N", "next / previous match"),
+        ("Esc", "close a prompt or window; clear the search"),
+        ("mouse", "wheel scrolls the pane under it, click selects"),
+        ("?", "this help"),
+        ("q", "quit"),
+    ]
+
+    static func draw(_ state: ReaderState, _ grid: inout Grid) {
+        let theme = state.theme
+        let rect = OverlayGeometry.box(width: 72, height: keys.count + 4, in: state)
+        OverlayGeometry.frame(rect, title: "Keys — Esc closes", theme: theme, grid: &grid)
+        let keyWidth = 20
+        for (n, (key, what)) in keys.enumerated() {
+            let y = rect.y + 2 + n
+            guard y < rect.y + rect.height - 1 else { break }
+            grid.putTruncated(key, x: rect.x + 2, y: y, limit: min(keyWidth, max(0, rect.width - 4)), style: theme.overlayKey)
+            let x = rect.x + 2 + keyWidth + 1
+            grid.putTruncated(what, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: theme.overlay)
+        }
+    }
+}
+
+enum SpeakerPickerView {
+    static func draw(_ state: ReaderState, _ picker: SpeakerPicker, _ grid: inout Grid) {
+        let theme = state.theme
+        let rect = OverlayGeometry.pickerBox(state, picker)
+        OverlayGeometry.frame(rect, title: "Speakers — Space toggles, Enter applies, Esc cancels", theme: theme, grid: &grid)
+        for (n, person) in picker.people.enumerated() {
+            let y = rect.y + 2 + n
+            guard y < rect.y + rect.height - 2 else { break }
+            let isCursor = n == picker.cursor
+            let base = isCursor ? EpisodeListView.merge(theme.selection, over: theme.overlay) : theme.overlay
+            if isCursor { grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: base) }
+            var x = rect.x + 2
+            x += grid.put(picker.checked.contains(person.key) ? "[x] " : "[ ] ", x: x, y: y, style: base)
+            let nameStyle = EpisodeListView.merge(state.colors.style(for: person.speaker, mode: theme.mode), over: base)
+            x += grid.put("██ ", x: x, y: y, limit: max(0, rect.x + rect.width - 1 - x), style: nameStyle)
+            x += grid.putTruncated(person.speaker.displayName, x: x, y: y, limit: min(22, max(0, rect.x + rect.width - 1 - x)), style: nameStyle)
+            let detail = "  \(person.speaker.role.rawValue)  \(person.utterances)×  \(person.tags.joined(separator: " "))"
+            grid.putTruncated(detail, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: base)
+        }
+        let footer = picker.checked.isEmpty ? "nothing ticked: Enter shows the one under the cursor" : "\(picker.checked.count) ticked; a ticks all/none"
+        grid.putTruncated(footer, x: rect.x + 2, y: rect.y + rect.height - 2, limit: max(0, rect.width - 4), style: theme.overlay)
+    }
+}

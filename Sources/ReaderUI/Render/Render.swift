@@ -1,0 +1,138 @@
+import TranscriptKit
+
+/// Draws a state into a grid: the whole screen as data.
+public func render(_ state: ReaderState) -> Grid {
+    var grid = Grid(width: state.width, height: state.height)
+    let layout = state.layout
+    if layout.mode == .tooSmall {
+        let message = "Terminal too small (\(state.width)×\(state.height)): need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)"
+        grid.putTruncated(message, x: 0, y: 0, limit: state.width, style: Style(bold: true))
+        return grid
+    }
+    HeaderView.draw(state, layout, &grid)
+    for pane in Pane.allCases {
+        guard let rect = layout.panes[pane] else { continue }
+        switch pane {
+        case .episodes: EpisodeListView.draw(state, rect, &grid)
+        case .transcript: TranscriptView.draw(state, rect, &grid)
+        case .notes: NotesView.draw(state, rect, &grid)
+        }
+    }
+    if layout.mode == .columns {
+        for pane in Pane.allCases {
+            guard let title = layout.titles[pane] else { continue }
+            let focused = state.focus == pane
+            var text = " " + pane.title
+            if pane == .episodes { text += " (\(state.corpus.episodes.count))" }
+            if pane == .transcript, let search = state.search, !state.shown.isEmpty { text += "  /" + search.pattern }
+            grid.fill(x: title.x, y: title.y, width: title.width, height: 1)
+            grid.putTruncated(text, x: title.x, y: title.y, limit: title.width, style: focused ? state.theme.paneTitleFocused : state.theme.paneTitle)
+            if focused {
+                let used = DisplayText.width(of: text)
+                for x in (title.x + used + 1)..<max(title.x + used + 1, title.x + title.width - 1) {
+                    grid[x, title.y] = Cell(text: "─", style: state.theme.borderFocused)
+                }
+            }
+        }
+        for x in layout.separators where x < grid.width {
+            for y in 1..<(state.height - 1) { grid[x, y] = Cell(text: "│", style: state.theme.border) }
+        }
+    }
+    StatusBarView.draw(state, layout.status, &grid)
+    switch state.overlay {
+    case .help?: HelpOverlay.draw(state, &grid)
+    case let .speakers(picker)?: SpeakerPickerView.draw(state, picker, &grid)
+    case nil: break
+    }
+    return grid
+}
+
+enum HeaderView {
+    static func draw(_ state: ReaderState, _ layout: ScreenLayout, _ grid: inout Grid) {
+        let theme = state.theme
+        grid.fill(x: 0, y: 0, width: grid.width, height: 1, style: theme.header)
+        var x = 0
+        if layout.mode == .tabs {
+            for pane in Pane.allCases {
+                guard let rect = layout.titles[pane] else { continue }
+                let focused = state.focus == pane
+                grid.put(" \(pane.title) ", x: rect.x, y: 0, limit: grid.width - rect.x,
+                         style: focused ? theme.selection : theme.header)
+                x = rect.x + rect.width + 1
+            }
+            x += 1
+        } else {
+            x += grid.put(" podread ", x: 0, y: 0, style: theme.header) + 1
+        }
+        if let episode = state.episode {
+            let title = (episode.number.map { "#\($0) " } ?? "") + episode.title
+            grid.putTruncated(title, x: x, y: 0, limit: max(0, grid.width - x - 1), style: theme.header)
+        }
+    }
+}
+
+enum EpisodeListView {
+    static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
+        let theme = state.theme
+        let episodes = state.corpus.episodes
+        if episodes.isEmpty {
+            grid.putTruncated(" No episodes in \(state.corpus.directory)", x: rect.x, y: rect.y, limit: rect.width, style: theme.timestamp)
+            return
+        }
+        let numberWidth = max(2, episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
+        for row in 0..<rect.height {
+            let index = state.listTop + row
+            guard episodes.indices.contains(index) else { break }
+            let episode = episodes[index]
+            let y = rect.y + row
+            let selected = index == state.listCursor
+            let base: Style = selected ? (state.focus == .episodes ? theme.selection : theme.selectionUnfocused) : .plain
+            if selected { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base) }
+            var marker = " "
+            var markerStyle = base
+            if episode.errorCount > 0 {
+                marker = "!"
+                markerStyle = merge(theme.errorMarker, over: base)
+            } else if !episode.diagnostics.isEmpty {
+                marker = "•"
+                markerStyle = merge(theme.warningMarker, over: base)
+            }
+            grid.put(marker, x: rect.x, y: y, style: markerStyle)
+            let number = episode.number.map(String.init) ?? "-"
+            let padded = String(repeating: " ", count: max(0, numberWidth - number.count)) + number
+            var numberStyle = merge(theme.timestamp, over: base)
+            numberStyle.dim = false
+            grid.put(padded, x: rect.x + 1, y: y, limit: rect.width - 1, style: numberStyle)
+            var titleStyle = base
+            if index == state.episodeIndex { titleStyle.bold = true; titleStyle.underline = !selected && state.theme.mode == .monochrome }
+            let titleX = rect.x + 2 + numberWidth
+            grid.putTruncated(episode.title, x: titleX, y: y, limit: max(0, rect.x + rect.width - titleX - 1), style: titleStyle)
+        }
+    }
+
+    /// A foreground style laid over a row's selection background.
+    static func merge(_ style: Style, over base: Style) -> Style {
+        var result = style
+        if base.background != .default { result.background = base.background }
+        if base.reverse { result.reverse = true }
+        return result
+    }
+}
+
+enum NotesView {
+    static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
+        let lines = state.notes.lines(for: state, width: rect.width)
+        for row in 0..<rect.height {
+            let index = state.notesTop + row
+            guard lines.indices.contains(index) else { break }
+            let y = rect.y + row
+            let isCursor = state.focus == .notes && index == state.notesCursor
+            if isCursor { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: state.theme.selectionUnfocused) }
+            var x = rect.x
+            for span in lines[index].spans {
+                let style = isCursor ? EpisodeListView.merge(span.style, over: state.theme.selectionUnfocused) : span.style
+                x += grid.put(span.text, x: x, y: y, limit: rect.x + rect.width - x, style: style)
+            }
+        }
+    }
+}

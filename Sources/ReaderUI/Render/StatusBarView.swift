@@ -1,0 +1,59 @@
+import TranscriptKit
+
+enum StatusBarView {
+    static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
+        let theme = state.theme
+        let y = rect.y
+        guard y >= 0, y < grid.height else { return }
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme.statusBar)
+        if let prompt = state.prompt {
+            let label: String
+            switch prompt.kind {
+            case .jump: label = " Jump to (12:30, 1:02:03, 750, +2m, -30s): "
+            case .search: label = " /"
+            }
+            var x = grid.put(label, x: 0, y: y, style: theme.prompt)
+            x += grid.put(prompt.text, x: x, y: y, limit: max(0, grid.width - x - 1), style: theme.prompt)
+            if x < grid.width { grid[x, y] = Cell(text: " ", style: theme.cursor) }
+            if prompt.kind == .search, let search = state.search {
+                let count = search.matches.isEmpty ? "no match" : "\((search.current ?? 0) + 1)/\(search.matches.count)"
+                let w = DisplayText.width(of: count) + 1
+                if grid.width - w > x + 2 { grid.put(count, x: grid.width - w, y: y, style: theme.statusAccent) }
+            }
+            return
+        }
+        var x = 0
+        if let episode = state.episode {
+            let now = state.currentUtterance.map { episode.utterances[$0].start } ?? 0
+            x += grid.put(" \(TimeFormat.clock(now)) / \(TimeFormat.clock(episode.duration)) ", x: x, y: y, style: theme.statusAccent)
+            if !state.filter.isEmpty {
+                x += grid.put(" only: ", x: x, y: y, limit: grid.width - x, style: theme.statusBar)
+                x += grid.putTruncated(state.filterNames.joined(separator: ", "), x: x, y: y,
+                                       limit: min(30, max(0, grid.width - x)), style: theme.statusAccent)
+            }
+            if let search = state.search {
+                let where_ = search.matches.isEmpty ? "no match" : "\(search.current.map { String($0 + 1) } ?? "-")/\(search.matches.count)"
+                x += grid.put("  /", x: x, y: y, limit: grid.width - x, style: theme.statusBar)
+                x += grid.putTruncated(search.pattern, x: x, y: y, limit: min(20, max(0, grid.width - x)), style: theme.statusAccent)
+                x += grid.put(" \(where_)", x: x, y: y, limit: grid.width - x, style: theme.statusAccent)
+            }
+            x += 1
+        }
+        if let message = state.message {
+            grid.putTruncated(" " + message.text + " ", x: x, y: y, limit: max(0, grid.width - x),
+                              style: message.isError ? theme.statusError : theme.statusBar)
+            return
+        }
+        let hints = hints(for: state)
+        let w = DisplayText.width(of: hints)
+        if grid.width - w >= x { grid.put(hints, x: grid.width - w, y: y, style: theme.hint) }
+    }
+
+    static func hints(for state: ReaderState) -> String {
+        switch state.focus {
+        case .episodes: return "↑↓ choose  Enter open  Tab pane  / search  ? help  q quit "
+        case .transcript: return "t jump  s speakers  / search  [ ] { } step  Tab pane  ? help  q quit "
+        case .notes: return "↑↓ move  Enter open related  Tab pane  ? help  q quit "
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import TranscriptKit
+
+enum TranscriptView {
+    static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
+        let theme = state.theme
+        guard let episode = state.episode, let geometry = state.geometry else { return }
+        if state.shown.isEmpty {
+            let text = episode.utterances.isEmpty
+                ? "No transcript in this episode (see the notes for diagnostics)"
+                : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter"
+            for (n, range) in WordWrap.lines(DisplayText.units(of: text), width: max(1, rect.width - 4)).enumerated() where n + 1 < rect.height {
+                grid.put(DisplayText.units(of: text)[range], x: rect.x + 2, y: rect.y + 1 + n, limit: rect.width - 2) { _ in theme.timestamp }
+            }
+            return
+        }
+        var position = state.top
+        var rows = state.rows(forShown: position.index)
+        var highlights: [Int: [HighlightRange]] = [:]
+        for y in rect.y..<(rect.y + rect.height) {
+            guard rows.indices.contains(position.row) else { break }
+            let row = rows[position.row]
+            draw(row, shownIndex: position.index, state: state, episode: episode, geometry: geometry, rect: rect, y: y,
+                 highlights: &highlights, grid: &grid)
+            if position.row + 1 < rows.count {
+                position.row += 1
+            } else if position.index + 1 < state.shown.count {
+                position = TranscriptPosition(index: position.index + 1, row: 0)
+                rows = state.rows(forShown: position.index)
+            } else {
+                break
+            }
+        }
+    }
+
+    struct HighlightRange {
+        var units: Range<Int>
+        var isCurrent: Bool
+    }
+
+    private static func draw(_ row: TranscriptRow, shownIndex: Int, state: ReaderState, episode: Episode,
+                             geometry: TranscriptGeometry, rect: Rect, y: Int,
+                             highlights: inout [Int: [HighlightRange]], grid: inout Grid) {
+        let theme = state.theme
+        switch row {
+        case .blank:
+            return
+        case let .section(title):
+            let rule = "── \(title) " + String(repeating: "─", count: max(0, rect.width))
+            grid.put(rule, x: rect.x + 1, y: y, limit: rect.width - 2, style: theme.section)
+        case let .header(utterance):
+            gutter(state, episode, utterance, shownIndex, rect, y, &grid)
+            let u = episode.utterances[utterance]
+            var x = rect.x + 1
+            x += grid.put(time(u), x: x, y: y, limit: rect.width - 1, style: theme.timestamp) + 1
+            let speaker = episode.speaker(of: u)
+            grid.putTruncated(speaker.displayName, x: x, y: y, limit: max(0, rect.x + rect.width - x - 1),
+                              style: state.colors.style(for: speaker, mode: theme.mode))
+        case let .line(utterance, paragraph, range, first):
+            gutter(state, episode, utterance, shownIndex, rect, y, &grid)
+            let u = episode.utterances[utterance]
+            if first {
+                let t = time(u)
+                let tx = rect.x + 1 + max(0, geometry.timeWidth - t.count)
+                grid.put(t, x: tx, y: y, limit: geometry.timeWidth, style: theme.timestamp)
+                let speaker = episode.speaker(of: u)
+                grid.putTruncated(speaker.displayName, x: rect.x + 1 + geometry.timeWidth + 2, y: y, limit: geometry.nameWidth,
+                                  style: state.colors.style(for: speaker, mode: theme.mode))
+            }
+            let units = state.units(utterance: utterance, paragraph: paragraph)
+            guard !range.isEmpty else { return }
+            let key = utterance &* 4096 &+ paragraph
+            if highlights[key] == nil {
+                highlights[key] = matches(state, utterance: utterance, shownIndex: shownIndex, paragraph: paragraph, units: units, episode: episode)
+            }
+            let marks = highlights[key] ?? []
+            var index = range.lowerBound
+            grid.put(units[range], x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
+                defer { index += 1 }
+                if let mark = marks.first(where: { $0.units.contains(index) }) {
+                    return mark.isCurrent ? theme.currentMatch : theme.match
+                }
+                if unit.isPlaceholder { return theme.placeholder }
+                if unit.isAside { return theme.aside }
+                return theme.text
+            }
+        }
+    }
+
+    private static func time(_ utterance: Utterance) -> String {
+        utterance.timestamp.isEmpty ? "·" : TimeFormat.clock(utterance.start)
+    }
+
+    /// A bar in the speaker's colour beside the utterance the reader is at.
+    private static func gutter(_ state: ReaderState, _ episode: Episode, _ utterance: Int, _ shownIndex: Int,
+                               _ rect: Rect, _ y: Int, _ grid: inout Grid) {
+        guard shownIndex == state.current else { return }
+        let speaker = episode.speaker(of: episode.utterances[utterance])
+        var style = state.colors.style(for: speaker, mode: state.theme.mode)
+        style.underline = false
+        grid.put("▌", x: rect.x, y: y, style: style)
+    }
+
+    /// Search matches in one paragraph, as unit ranges, the current one marked.
+    private static func matches(_ state: ReaderState, utterance: Int, shownIndex: Int, paragraph: Int,
+                                units: [DisplayUnit], episode: Episode) -> [HighlightRange] {
+        guard let search = state.search, !search.matches.isEmpty else { return [] }
+        let text = episode.utterances[utterance].paragraphs[paragraph]
+        let current = search.current.map { search.matches[$0] }
+        return SearchText.ranges(of: search.pattern, in: text, caseSensitive: search.caseSensitive).enumerated().map { n, characters in
+            let lower = units.firstIndex { $0.source >= characters.lowerBound } ?? units.count
+            let upper = units.firstIndex { $0.source >= characters.upperBound } ?? units.count
+            let isCurrent = current.map { $0.index == shownIndex && $0.paragraph == paragraph && $0.occurrence == n } ?? false
+            return HighlightRange(units: lower..<upper, isCurrent: isCurrent)
+        }
+    }
+}

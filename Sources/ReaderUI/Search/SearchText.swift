@@ -1,0 +1,74 @@
+import Foundation
+import TranscriptKit
+import CTextSupport
+
+/// Case- and diacritic-insensitive matching, the way `less` users expect: a pattern with a
+/// capital letter is case-sensitive; accents never matter (`nova` finds `Nóva`).
+public enum SearchText {
+    public static func isCaseSensitive(_ pattern: String) -> Bool { pattern.contains { $0.isUppercase } }
+
+    public static func fold(_ text: String, caseSensitive: Bool) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return caseSensitive ? text : text.lowercased() }
+        return text.folding(options: caseSensitive ? [.diacriticInsensitive] : [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    }
+
+    /// Number of non-overlapping occurrences of `needle` in `haystack` (both already folded).
+    public static func count(_ needle: String, in haystack: String) -> Int {
+        var count = 0
+        forEachOccurrence(needle, in: haystack) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the UTF-8 offset of each non-overlapping occurrence.
+    static func forEachOccurrence(_ needle: String, in haystack: String, _ body: (Int) -> Void) {
+        var haystack = haystack
+        var needle = needle
+        guard !needle.isEmpty else { return }
+        needle.withUTF8 { n in
+            haystack.withUTF8 { h in
+                guard n.count <= h.count, let hBase = h.baseAddress, let nBase = n.baseAddress else { return }
+                var offset = 0
+                while offset + n.count <= h.count {
+                    guard let found = podread_memmem(hBase + offset, h.count - offset, nBase, n.count) else { break }
+                    let at = UnsafeRawPointer(hBase).distance(to: found)
+                    body(at)
+                    offset = at + n.count
+                }
+            }
+        }
+    }
+
+    /// Character ranges of every occurrence in one paragraph, for highlighting what is shown.
+    public static func ranges(of pattern: String, in text: String, caseSensitive: Bool) -> [Range<Int>] {
+        let needle = fold(pattern, caseSensitive: caseSensitive)
+        guard !needle.isEmpty else { return [] }
+        // Fold character by character, remembering where each starts in the folded bytes.
+        var folded = ""
+        var starts: [Int] = []
+        var byteOffset = 0
+        for character in text {
+            starts.append(byteOffset)
+            let piece = fold(String(character), caseSensitive: caseSensitive)
+            folded += piece
+            byteOffset += piece.utf8.count
+        }
+        starts.append(byteOffset)
+        var result: [Range<Int>] = []
+        forEachOccurrence(needle, in: folded) { at in
+            let end = at + needle.utf8.count
+            let first = characterIndex(starts, at)
+            let last = characterIndex(starts, end - 1)
+            result.append(first..<(last + 1))
+        }
+        return result
+    }
+
+    private static func characterIndex(_ starts: [Int], _ byte: Int) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= byte { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}

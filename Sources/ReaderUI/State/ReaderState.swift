@@ -1,0 +1,164 @@
+import TranscriptKit
+
+/// A line being typed at the bottom of the screen.
+public struct Prompt: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case jump, search }
+    public var kind: Kind
+    public var text: String = ""
+    /// Where the transcript was when the prompt opened (Esc goes back there).
+    var origin: TranscriptPosition
+    var previousSearch: Search?
+}
+
+/// An active search over the open episode.
+public struct Search: Equatable, Sendable {
+    public struct Match: Equatable, Sendable {
+        /// Index into the shown utterances.
+        public var index: Int
+        public var paragraph: Int
+        /// Which occurrence within that paragraph.
+        public var occurrence: Int
+    }
+
+    public var pattern: String
+    public var caseSensitive: Bool
+    public var matches: [Match]
+    /// Index into `matches` of the current one.
+    public var current: Int?
+}
+
+/// A window over the panes.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case speakers(SpeakerPicker)
+}
+
+/// The speaker filter being chosen.
+public struct SpeakerPicker: Equatable, Sendable {
+    public struct Person: Equatable, Sendable {
+        public var key: String
+        public var speaker: Speaker
+        public var tags: [String]
+        public var utterances: Int
+    }
+
+    public var people: [Person]
+    public var checked: Set<String>
+    public var cursor: Int = 0
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// Everything the reader shows, as plain data; `update` changes it, `render` draws it.
+public struct ReaderState: @unchecked Sendable {
+    public let corpus: Corpus
+    public let colors: SpeakerColors
+    public var theme: Theme
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .episodes
+    public var listCursor = 0
+    public var listTop = 0
+    /// The open episode.
+    public private(set) var episodeIndex = 0
+    /// Indexes of the utterances shown (all, or those of the filtered speakers).
+    public private(set) var shown: [Int] = []
+    public var top = TranscriptPosition.start
+    /// The shown utterance the reader is at: set by jumps, moves with scrolling.
+    public var current = 0
+    /// Person keys (folded resolved names) of the speaker filter; empty shows everyone.
+    public private(set) var filter: Set<String> = []
+    public private(set) var filterNames: [String] = []
+    public var search: Search?
+    public var prompt: Prompt?
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    public var notesTop = 0
+    public var notesCursor = 0
+    public var shouldQuit = false
+    let wraps = WrapCache()
+    let notes = NotesCache()
+
+    public init(corpus: Corpus, width: Int, height: Int, colorMode: ColorMode = .full256) {
+        self.corpus = corpus
+        colors = SpeakerColors(corpus: corpus.episodes)
+        theme = Theme(mode: colorMode)
+        self.width = width
+        self.height = height
+        if !corpus.episodes.isEmpty { open(episode: 0) }
+    }
+
+    public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+
+    static func personKey(_ speaker: Speaker) -> String { SpeakerColors.key(speaker.name) }
+
+    /// Opens an episode at its start, keeping the speaker filter (by person) and the search.
+    public mutating func open(episode index: Int) {
+        guard corpus.episodes.indices.contains(index) else { return }
+        episodeIndex = index
+        listCursor = index
+        notesTop = 0
+        notesCursor = 0
+        top = .start
+        recomputeShown()
+        if let pattern = search?.pattern { runSearch(pattern) }
+    }
+
+    /// Shows only the given people (keys from `SpeakerColors.key`); empty shows everyone.
+    public mutating func applyFilter(_ keys: Set<String>, names: [String]) { setFilter(keys, names: names) }
+
+    mutating func setFilter(_ keys: Set<String>, names: [String]) {
+        let current = currentUtterance
+        filter = keys
+        filterNames = names
+        recomputeShown()
+        if let current, let index = shownIndex(atOrBefore: current) { showUtterance(at: index) } else { top = .start }
+        if let pattern = search?.pattern { runSearch(pattern) }
+    }
+
+    private mutating func recomputeShown() {
+        guard let episode else { shown = []; return }
+        if filter.isEmpty {
+            shown = Array(episode.utterances.indices)
+        } else {
+            let allowed = Set(episode.speakers.indices.filter { filter.contains(Self.personKey(episode.speakers[$0])) })
+            shown = episode.utterances.indices.filter { allowed.contains(episode.utterances[$0].speakerIndex) }
+        }
+        top = .start
+        current = 0
+    }
+
+    /// The episode index of the utterance at the top of the transcript pane.
+    public var currentUtterance: Int? { shown.indices.contains(current) ? shown[current] : nil }
+
+    /// The last shown utterance starting at or before the given utterance index.
+    func shownIndex(atOrBefore utterance: Int) -> Int? {
+        var low = 0, high = shown.count - 1, found: Int?
+        while low <= high {
+            let mid = (low + high) / 2
+            if shown[mid] <= utterance { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found ?? (shown.isEmpty ? nil : 0)
+    }
+
+    /// Finds every match of `pattern` in the shown utterances.
+    mutating func runSearch(_ pattern: String) {
+        guard let episode, !pattern.isEmpty else { search = nil; return }
+        let caseSensitive = SearchText.isCaseSensitive(pattern)
+        let needle = SearchText.fold(pattern, caseSensitive: caseSensitive)
+        var matches: [Search.Match] = []
+        for (index, utterance) in shown.enumerated() {
+            let paragraphs = wraps.folded(episode: episodeIndex, utterance: utterance,
+                                          paragraphs: episode.utterances[utterance].paragraphs, caseSensitive: caseSensitive)
+            for (p, text) in paragraphs.enumerated() {
+                let count = SearchText.count(needle, in: text)
+                for occurrence in 0..<count { matches.append(Search.Match(index: index, paragraph: p, occurrence: occurrence)) }
+            }
+        }
+        search = Search(pattern: pattern, caseSensitive: caseSensitive, matches: matches, current: nil)
+    }
+}

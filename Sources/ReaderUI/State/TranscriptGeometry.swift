@@ -1,0 +1,111 @@
+import TranscriptKit
+
+/// Column plan of the transcript pane: in a wide pane, time and name sit left of the text
+/// (a hanging indent); in a narrow one they get a line of their own above it.
+public struct TranscriptGeometry: Equatable, Sendable {
+    public var paneWidth: Int
+    public var hanging: Bool
+    public var timeWidth: Int
+    public var nameWidth: Int
+    /// Column where text starts on every line.
+    public var indent: Int
+    public var textWidth: Int
+
+    public static let hangingMinimum = 60
+
+    init(paneWidth: Int, episode: Episode) {
+        self.paneWidth = paneWidth
+        timeWidth = max(4, TimeFormat.clock(episode.duration).count)
+        let names = episode.speakers.map { DisplayText.width(of: $0.displayName) }
+        nameWidth = min(18, names.max() ?? 4)
+        hanging = paneWidth >= Self.hangingMinimum
+        indent = hanging ? 1 + timeWidth + 2 + nameWidth + 2 : 2
+        textWidth = max(1, paneWidth - indent - 1)
+    }
+}
+
+extension ReaderState {
+    var transcriptRect: Rect? { layout.panes[.transcript] }
+
+    var geometry: TranscriptGeometry? {
+        guard let rect = transcriptRect, let episode else { return nil }
+        return TranscriptGeometry(paneWidth: rect.width, episode: episode)
+    }
+
+    /// Rows of the `index`-th shown utterance, with a section rule first when it opens one.
+    func rows(forShown index: Int) -> [TranscriptRow] {
+        guard let episode, let geometry, shown.indices.contains(index) else { return [] }
+        let utterance = shown[index]
+        let entry = wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
+                                width: geometry.textWidth, hanging: geometry.hanging)
+        let section = episode.utterances[utterance].sectionIndex
+        let previous = index > 0 ? episode.utterances[shown[index - 1]].sectionIndex : nil
+        if let section, section != previous || index == 0 {
+            return [.section(episode.sections[section].title), .blank] + entry.rows
+        }
+        return entry.rows
+    }
+
+    func units(utterance: Int, paragraph: Int) -> [DisplayUnit] {
+        guard let episode, let geometry else { return [] }
+        let entry = wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
+                                width: geometry.textWidth, hanging: geometry.hanging)
+        return entry.units.indices.contains(paragraph) ? entry.units[paragraph] : []
+    }
+
+    /// Moves a position by `delta` rows, staying within the transcript.
+    func advance(_ position: TranscriptPosition, by delta: Int) -> TranscriptPosition {
+        guard !shown.isEmpty else { return .start }
+        var p = position
+        var remaining = delta
+        while remaining > 0 {
+            let count = rows(forShown: p.index).count
+            if p.row + 1 < count {
+                p.row += 1
+            } else if p.index + 1 < shown.count {
+                p = TranscriptPosition(index: p.index + 1, row: 0)
+            } else {
+                break
+            }
+            remaining -= 1
+        }
+        while remaining < 0 {
+            if p.row > 0 {
+                p.row -= 1
+            } else if p.index > 0 {
+                p = TranscriptPosition(index: p.index - 1, row: rows(forShown: p.index - 1).count - 1)
+            } else {
+                break
+            }
+            remaining += 1
+        }
+        return p
+    }
+
+    /// The lowest top that still fills the pane (the last row at the bottom).
+    var lastTop: TranscriptPosition {
+        guard !shown.isEmpty, let rect = transcriptRect else { return .start }
+        let last = shown.count - 1
+        let end = TranscriptPosition(index: last, row: max(0, rows(forShown: last).count - 1))
+        return advance(end, by: -(max(1, rect.height) - 1))
+    }
+
+    mutating func scrollTranscript(by delta: Int) {
+        var next = advance(top, by: delta)
+        let limit = lastTop
+        if limit < next { next = limit }
+        top = next
+        current = next.index
+    }
+
+    /// Puts the shown utterance `index` at the top of the pane (as far as the end allows).
+    mutating func showUtterance(at index: Int, row: Int = 0) {
+        guard shown.indices.contains(index) else { return }
+        let sectionRows = rows(forShown: index).firstIndex { if case .section = $0 { return false }; return $0 != .blank } ?? 0
+        var target = TranscriptPosition(index: index, row: row == 0 ? sectionRows : row)
+        let limit = lastTop
+        if limit < target { target = limit }
+        top = target
+        current = index
+    }
+}

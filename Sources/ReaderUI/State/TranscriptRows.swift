@@ -1,0 +1,76 @@
+import TranscriptKit
+
+/// One screen row of the transcript pane.
+public enum TranscriptRow: Equatable, Sendable {
+    /// `── INTERVIEW ──` before the first shown utterance of a section.
+    case section(String)
+    /// Timestamp and name on a line of their own (narrow panes).
+    case header(utterance: Int)
+    /// A wrapped line of a paragraph; `first` marks the utterance's first line.
+    case line(utterance: Int, paragraph: Int, range: Range<Int>, first: Bool)
+    case blank
+}
+
+/// A place in the transcript: the `row`-th row of the `index`-th shown utterance.
+public struct TranscriptPosition: Equatable, Sendable {
+    public var index: Int
+    public var row: Int
+
+    public init(index: Int, row: Int) {
+        self.index = index
+        self.row = row
+    }
+
+    public static let start = TranscriptPosition(index: 0, row: 0)
+
+    static func < (a: TranscriptPosition, b: TranscriptPosition) -> Bool { (a.index, a.row) < (b.index, b.row) }
+}
+
+/// Wrapped rows of utterances for one episode at one width, made on first use and kept,
+/// so a frame costs the rows it shows, never the length of the transcript.
+final class WrapCache: @unchecked Sendable {
+    struct Entry {
+        var units: [[DisplayUnit]]
+        var rows: [TranscriptRow]
+    }
+
+    private var key: (episode: Int, width: Int, hanging: Bool) = (-1, -1, false)
+    private var entries: [Int: Entry] = [:]
+    private var folded: [Bool: [Int: [String]]] = [:]
+    private var foldedEpisode = -1
+
+    func entry(episode: Int, utterance: Int, text: [String], width: Int, hanging: Bool) -> Entry {
+        if key != (episode, width, hanging) {
+            key = (episode, width, hanging)
+            entries.removeAll(keepingCapacity: true)
+        }
+        if let cached = entries[utterance] { return cached }
+        var units: [[DisplayUnit]] = []
+        var rows: [TranscriptRow] = []
+        if !hanging { rows.append(.header(utterance: utterance)) }
+        for (p, paragraph) in text.enumerated() {
+            let u = DisplayText.units(of: paragraph)
+            units.append(u)
+            for range in WordWrap.lines(u, width: width) {
+                rows.append(.line(utterance: utterance, paragraph: p, range: range, first: hanging && rows.isEmpty))
+            }
+        }
+        if text.isEmpty, hanging { rows.append(.line(utterance: utterance, paragraph: 0, range: 0..<0, first: true)); units = [[]] }
+        rows.append(.blank)
+        let entry = Entry(units: units, rows: rows)
+        entries[utterance] = entry
+        return entry
+    }
+
+    /// Paragraphs folded for search (lower case unless `caseSensitive`, diacritics removed).
+    func folded(episode: Int, utterance: Int, paragraphs: [String], caseSensitive: Bool) -> [String] {
+        if foldedEpisode != episode {
+            foldedEpisode = episode
+            folded.removeAll()
+        }
+        if let hit = folded[caseSensitive]?[utterance] { return hit }
+        let result = paragraphs.map { SearchText.fold($0, caseSensitive: caseSensitive) }
+        folded[caseSensitive, default: [:]][utterance] = result
+        return result
+    }
+}

@@ -1,0 +1,188 @@
+import TranscriptKit
+
+extension ReaderState {
+    mutating func openPrompt(_ kind: Prompt.Kind) {
+        guard episode != nil else { return }
+        if layout.mode == .tabs { focus = .transcript }
+        prompt = Prompt(kind: kind, origin: top, previousSearch: search)
+    }
+
+    mutating func handlePromptKey(_ key: Key) {
+        guard var prompt else { return }
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            if prompt.kind == .search {
+                search = prompt.previousSearch
+                top = prompt.origin
+                current = top.index
+            }
+            self.prompt = nil
+            return
+        case .enter:
+            self.prompt = nil
+            switch prompt.kind {
+            case .jump:
+                if !prompt.text.isEmpty { jump(to: prompt.text) }
+            case .search:
+                if prompt.text.isEmpty {
+                    search = prompt.previousSearch
+                } else {
+                    confirmSearch()
+                }
+            }
+            return
+        case .backspace, .delete:
+            if prompt.text.isEmpty {
+                if prompt.kind == .search { search = prompt.previousSearch; top = prompt.origin }
+                self.prompt = nil
+                return
+            }
+            prompt.text.removeLast()
+        case .ctrl("u"):
+            prompt.text = ""
+        case let .char(c):
+            guard prompt.text.count < 200 else { return }
+            prompt.text.append(c)
+        default:
+            return
+        }
+        self.prompt = prompt
+        if prompt.kind == .search { incrementalSearch(prompt) }
+    }
+
+    /// As the pattern grows, show the first match at or after where the search started.
+    private mutating func incrementalSearch(_ prompt: Prompt) {
+        guard !prompt.text.isEmpty else {
+            search = nil
+            top = prompt.origin
+            return
+        }
+        runSearch(prompt.text)
+        if let index = firstMatch(from: prompt.origin.index) {
+            search?.current = index
+            reveal(search!.matches[index])
+        } else {
+            top = prompt.origin
+        }
+    }
+
+    private mutating func confirmSearch() {
+        guard let search else { return }
+        if search.matches.isEmpty {
+            message = StatusMessage(text: "pattern not found: \(search.pattern)", isError: true)
+        } else if search.current == nil, let index = firstMatch(from: current) {
+            self.search?.current = index
+            reveal(search.matches[index])
+        }
+    }
+
+    func firstMatch(from shownIndex: Int) -> Int? {
+        guard let matches = search?.matches, !matches.isEmpty else { return nil }
+        var low = 0, high = matches.count
+        while low < high {
+            let mid = (low + high) / 2
+            if matches[mid].index < shownIndex { low = mid + 1 } else { high = mid }
+        }
+        return low < matches.count ? low : 0
+    }
+
+    mutating func nextMatch(_ step: Int) {
+        guard let search, !search.matches.isEmpty else {
+            message = StatusMessage(text: search == nil ? "no search: press / to search" : "pattern not found: \(search!.pattern)", isError: true)
+            return
+        }
+        let count = search.matches.count
+        var next: Int
+        if let current = search.current {
+            next = current + step
+        } else {
+            next = (firstMatch(from: current) ?? 0) + (step < 0 ? -1 : 0)
+        }
+        if next >= count || next < 0 {
+            next = (next + count) % count
+            message = StatusMessage(text: step > 0 ? "search wrapped to the start" : "search wrapped to the end", isError: false)
+        }
+        self.search?.current = next
+        reveal(search.matches[next])
+    }
+
+    /// Scrolls so the match's line is in view, near the top.
+    mutating func reveal(_ match: Search.Match) {
+        guard let episode else { return }
+        let utterance = shown[match.index]
+        let rows = rows(forShown: match.index)
+        let text = episode.utterances[utterance].paragraphs[match.paragraph]
+        let ranges = SearchText.ranges(of: search?.pattern ?? "", in: text, caseSensitive: search?.caseSensitive ?? false)
+        var row = 0
+        if ranges.indices.contains(match.occurrence) {
+            let units = units(utterance: utterance, paragraph: match.paragraph)
+            let startUnit = units.firstIndex { $0.source >= ranges[match.occurrence].lowerBound } ?? 0
+            row = rows.firstIndex {
+                if case let .line(_, paragraph, range, _) = $0 { return paragraph == match.paragraph && range.contains(startUnit) || (paragraph == match.paragraph && range.upperBound == startUnit && range.isEmpty) }
+                return false
+            } ?? 0
+        }
+        let height = transcriptRect?.height ?? 1
+        let headerRow = rows.firstIndex { if case .section = $0 { return false }; return $0 != .blank } ?? 0
+        if row - headerRow < height - 2 {
+            showUtterance(at: match.index)
+        } else {
+            showUtterance(at: match.index, row: max(headerRow, row - 2))
+        }
+        current = match.index
+    }
+
+    // MARK: Speaker picker
+
+    mutating func openSpeakerPicker() {
+        guard let episode else { return }
+        var people: [SpeakerPicker.Person] = []
+        let counts = episode.utteranceCounts
+        for (index, speaker) in episode.speakers.enumerated() {
+            let key = ReaderState.personKey(speaker)
+            if let existing = people.firstIndex(where: { $0.key == key }) {
+                people[existing].tags.append(speaker.tag)
+                people[existing].utterances += counts[index]
+                if speaker.isCertain, !people[existing].speaker.isCertain { people[existing].speaker = speaker }
+            } else {
+                people.append(SpeakerPicker.Person(key: key, speaker: speaker, tags: [speaker.tag], utterances: counts[index]))
+            }
+        }
+        people.sort { $0.utterances > $1.utterances }
+        if layout.mode == .tabs { focus = .transcript }
+        overlay = .speakers(SpeakerPicker(people: people, checked: filter.intersection(people.map(\.key))))
+    }
+
+    mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        switch overlay {
+        case .help:
+            if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil }
+        case var .speakers(picker):
+            switch key {
+            case .escape, .char("q"):
+                self.overlay = nil
+                return
+            case .down, .char("j"): picker.cursor = min(picker.people.count - 1, picker.cursor + 1)
+            case .up, .char("k"): picker.cursor = max(0, picker.cursor - 1)
+            case .char(" "), .char("x"):
+                guard picker.people.indices.contains(picker.cursor) else { break }
+                let key = picker.people[picker.cursor].key
+                if picker.checked.contains(key) { picker.checked.remove(key) } else { picker.checked.insert(key) }
+            case .char("a"):
+                picker.checked = picker.checked.count == picker.people.count ? [] : Set(picker.people.map(\.key))
+            case .enter:
+                if picker.checked.isEmpty, picker.people.indices.contains(picker.cursor) {
+                    picker.checked = [picker.people[picker.cursor].key]
+                }
+                let names = picker.people.filter { picker.checked.contains($0.key) }.map(\.speaker.displayName)
+                self.overlay = nil
+                setFilter(picker.checked.count == picker.people.count ? [] : picker.checked, names: names)
+                message = StatusMessage(text: filter.isEmpty ? "showing every speaker" : "showing only \(names.joined(separator: ", "))", isError: false)
+                return
+            default:
+                break
+            }
+            self.overlay = .speakers(picker)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import TranscriptKit
+
+/// One colour per person, the same in every episode: people are numbered once for the whole
+/// corpus (hosts first, in order of appearance), and hosts and guests draw from different
+/// palettes so that a guest never looks like a host.
+public struct SpeakerColors: Sendable {
+    private var hostIndex: [String: Int] = [:]
+    private var guestIndex: [String: Int] = [:]
+
+    // Bright, well-separated hues on dark and light backgrounds.
+    static let hosts256: [UInt8] = [39, 208, 170, 78, 220, 141, 203, 44]
+    static let guests256: [UInt8] = [214, 117, 156, 211, 229, 183, 86, 173]
+    static let hosts8: [UInt8] = [4, 3, 5, 2, 6, 1]
+    static let guests8: [UInt8] = [6, 2, 1, 5, 3, 4]
+
+    public init(corpus episodes: [Episode]) {
+        for episode in episodes {
+            for speaker in episode.speakers {
+                let key = Self.key(speaker.name)
+                switch speaker.role {
+                case .host where hostIndex[key] == nil: hostIndex[key] = hostIndex.count
+                case .guest where guestIndex[key] == nil: guestIndex[key] = guestIndex.count
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The identity of a person across episodes: the resolved name, case and accents folded.
+    public static func key(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The style of a speaker's name: bold, in their colour; guests are also underlined
+    /// where colours are few, and in monochrome.
+    public func style(for speaker: Speaker, mode: ColorMode) -> Style {
+        let key = Self.key(speaker.name)
+        switch speaker.role {
+        case .announcer:
+            return mode == .monochrome ? Style(bold: true, dim: true) : Style(foreground: .indexed(mode == .full256 ? 245 : 7), bold: true)
+        case .unknown:
+            return mode == .monochrome ? Style(bold: true) : Style(foreground: .indexed(mode == .full256 ? 252 : 7), bold: true)
+        case .host:
+            let index = hostIndex[key] ?? 0
+            switch mode {
+            case .monochrome: return Style(bold: true)
+            case .eight: return Style(foreground: .indexed(Self.hosts8[index % Self.hosts8.count]), bold: true)
+            case .full256: return Style(foreground: .indexed(Self.hosts256[index % Self.hosts256.count]), bold: true)
+            }
+        case .guest:
+            let index = guestIndex[key] ?? 0
+            switch mode {
+            case .monochrome: return Style(bold: true, underline: true)
+            case .eight: return Style(foreground: .indexed(Self.guests8[index % Self.guests8.count]), bold: true, underline: true)
+            case .full256: return Style(foreground: .indexed(Self.guests256[index % Self.guests256.count]), bold: true)
+            }
+        }
+    }
+}

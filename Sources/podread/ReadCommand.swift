@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import ReaderUI
+import TranscriptKit
+
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the interactive reader (the default command).",
+        discussion: "Press ? in the reader for every key. Examples: podread; podread read 9 --at 20:32 --speaker JR")
+
+    @OptionGroup var corpus: CorpusOptions
+    @Argument(help: "Open this episode (number, id, file name or path).") var episode: String?
+    @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
+    var at: String?
+    @Option(name: .long, help: ArgumentHelp("Show only this speaker (tag or name); repeatable.", valueName: "speaker"))
+    var speaker: [String] = []
+    @Flag(name: .customLong("no-color"), help: "No colours: bold, underline and reverse only (also when NO_COLOR is set).")
+    var noColor = false
+
+    func validate() throws {
+        if let at, TimeFormat.parseDuration(at) == nil {
+            throw ValidationError("'\(at)' is not a time; use 12:30, 1:02:03 or 750 (seconds)")
+        }
+    }
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("podread: the reader needs a terminal; in scripts use 'podread list' or 'podread show EPISODE'\n".utf8))
+            throw ExitCode(2)
+        }
+        DisplayText.useUTF8Locale()
+        let loaded = try corpus.load()
+        var initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
+        let openIndex = try initial.episodeIndex(in: loaded)
+
+        let screen = NcursesScreen()
+        Signals.install()
+        do {
+            try screen.start(noColor: noColor)
+        } catch {
+            throw CleanExit.failure("\(error)", code: 2)
+        }
+        let (width, height) = screen.size
+        var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
+        initial.apply(to: &state, episodeIndex: openIndex)
+        var dirty = true
+        while !state.shouldQuit {
+            if Signals.pending != 0 {
+                screen.stop()
+                Signals.exitWithPending()
+            }
+            if dirty { screen.draw(render(state)) }
+            if let action = screen.nextAction() {
+                update(&state, action)
+                dirty = true
+            } else {
+                dirty = false
+            }
+        }
+        screen.stop()
+    }
+}
+
+/// What the command line asks the reader to open with.
+struct ReaderSetup {
+    var episode: String?
+    var at: String?
+    var speakers: [String]
+
+    func episodeIndex(in corpus: Corpus) throws -> Int? {
+        guard let episode else { return nil }
+        guard let hit = corpus.episode(matching: episode),
+              let index = corpus.episodes.firstIndex(where: { $0.file == hit.file }) else {
+            throw CleanExit.failure("no episode '\(episode)' in \(corpus.directory) (try 'podread list')")
+        }
+        if !speakers.isEmpty {
+            let (_, unmatched) = hit.speakerIndexes(matching: speakers)
+            if !unmatched.isEmpty {
+                throw CleanExit.failure("no speaker '\(unmatched.joined(separator: "', '"))' in episode \(hit.title)")
+            }
+        }
+        return index
+    }
+
+    func apply(to state: inout ReaderState, episodeIndex: Int?) {
+        if let episodeIndex {
+            state.open(episode: episodeIndex)
+            state.focus = .transcript
+        }
+        if !speakers.isEmpty, let episode = state.episode {
+            let indexes = episode.speakerIndexes(matching: speakers).indexes
+            let chosen = indexes.sorted().map { episode.speakers[$0] }
+            state.applyFilter(Set(chosen.map { SpeakerColors.key($0.name) }), names: chosen.map(\.displayName))
+        }
+        if let at { state.jump(to: at) }
+    }
+}

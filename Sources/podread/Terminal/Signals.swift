@@ -1,0 +1,28 @@
+import Foundation
+
+/// SIGINT, SIGTERM and SIGHUP only set a flag; the main loop restores the terminal and then
+/// lets the signal end the process, so the exit status is the conventional one.
+enum Signals {
+    nonisolated(unsafe) static var pending: Int32 = 0
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        for signal in handled {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { Signals.pending = $0 }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// Re-raises a received signal with its default action (after the terminal is restored).
+    static func exitWithPending() -> Never {
+        let signal = pending
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigaction(signal, &action, nil)
+        raise(signal)
+        exit(128 + signal)
+    }
+}
