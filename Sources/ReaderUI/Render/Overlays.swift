@@ -1,3 +1,4 @@
+import Foundation
 import TranscriptKit
 
 /// Where overlays sit, shared by drawing and mouse handling.
@@ -90,8 +91,10 @@ enum SpeakerPickerView {
             x += grid.put(picker.checked.contains(person.key) ? "[x] " : "[ ] ", x: x, y: y, style: base)
             let nameStyle = EpisodeListView.merge(state.colors.style(for: person.speaker, mode: theme.mode), over: base)
             x += grid.put("██ ", x: x, y: y, limit: max(0, rect.x + rect.width - 1 - x), style: nameStyle)
-            x += grid.putTruncated(person.speaker.displayName, x: x, y: y, limit: min(22, max(0, rect.x + rect.width - 1 - x)), style: nameStyle)
-            let detail = "  \(person.speaker.role.rawValue)  \(person.utterances)×  \(person.tags.joined(separator: " "))"
+            grid.putTruncated(person.speaker.displayName, x: x, y: y, limit: min(22, max(0, rect.x + rect.width - 1 - x)), style: nameStyle)
+            x += 23
+            let role = person.speaker.role.rawValue
+            let detail = role.padding(toLength: 10, withPad: " ", startingAt: 0) + "\(person.utterances)×".padding(toLength: 6, withPad: " ", startingAt: 0) + person.tags.joined(separator: " ")
             grid.putTruncated(detail, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: base)
         }
         let footer = picker.checked.isEmpty ? "nothing ticked: Enter shows the one under the cursor" : "\(picker.checked.count) ticked; a ticks all/none"

@@ -79,7 +79,7 @@ enum EpisodeListView {
             grid.putTruncated(" No episodes in \(state.corpus.directory)", x: rect.x, y: rect.y, limit: rect.width, style: theme.timestamp)
             return
         }
-        let numberWidth = max(2, episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
+        let numberWidth = state.listNumberWidth
         for row in 0..<rect.height {
             let index = state.listTop + row
             guard episodes.indices.contains(index) else { break }
@@ -102,10 +102,10 @@ enum EpisodeListView {
             let padded = String(repeating: " ", count: max(0, numberWidth - number.count)) + number
             var numberStyle = merge(theme.timestamp, over: base)
             numberStyle.dim = false
-            grid.put(padded, x: rect.x + 1, y: y, limit: rect.width - 1, style: numberStyle)
+            grid.put(padded, x: rect.x + 2, y: y, limit: rect.width - 2, style: numberStyle)
             var titleStyle = base
             if index == state.episodeIndex { titleStyle.bold = true; titleStyle.underline = !selected && state.theme.mode == .monochrome }
-            let titleX = rect.x + 2 + numberWidth
+            let titleX = rect.x + 3 + numberWidth
             grid.putTruncated(episode.title, x: titleX, y: y, limit: max(0, rect.x + rect.width - titleX - 1), style: titleStyle)
         }
     }

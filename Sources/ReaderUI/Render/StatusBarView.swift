@@ -40,7 +40,7 @@ enum StatusBarView {
             x += 1
         }
         if let message = state.message {
-            grid.putTruncated(" " + message.text + " ", x: x, y: y, limit: max(0, grid.width - x),
+            grid.putTruncated(message.text + " ", x: x, y: y, limit: max(0, grid.width - x),
                               style: message.isError ? theme.statusError : theme.statusBar)
             return
         }

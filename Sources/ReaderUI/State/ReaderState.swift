@@ -79,6 +79,8 @@ public struct ReaderState: @unchecked Sendable {
     public var notesTop = 0
     public var notesCursor = 0
     public var shouldQuit = false
+    /// Columns for episode numbers in the list, measured once.
+    let listNumberWidth: Int
     let wraps = WrapCache()
     let notes = NotesCache()
 
@@ -86,6 +88,7 @@ public struct ReaderState: @unchecked Sendable {
         self.corpus = corpus
         colors = SpeakerColors(corpus: corpus.episodes)
         theme = Theme(mode: colorMode)
+        listNumberWidth = max(2, corpus.episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
         self.width = width
         self.height = height
         if !corpus.episodes.isEmpty { open(episode: 0) }

@@ -43,8 +43,9 @@ public struct Episode: Sendable {
         diagnostics = []
     }
 
-    /// Seconds to the last timestamp in the file (the transcript has no end times).
-    public var duration: Double { utterances.reduce(0) { max($0, $1.start) } }
+    /// Seconds to the largest timestamp in the file (the transcript has no end times).
+    /// Kept up to date by the parser; stored so screens can show it every frame for free.
+    public var duration: Double = 0
 
     public func speaker(of utterance: Utterance) -> Speaker { speakers[utterance.speakerIndex] }
 

@@ -46,6 +46,7 @@ public enum EpisodeParser {
     }
 
     private static func fillDefaults(_ episode: inout Episode) {
+        episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
         let fromName = idFromFileName(episode.file)
         if episode.id.isEmpty { episode.id = fromName }
         if episode.title.isEmpty { episode.title = fromName }

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TranscriptKit
+@testable import ReaderUI
+
+@Suite struct RenderTests {
+    @Test func columnsLayoutAtExactCells() throws {
+        var state = Fixture.state()
+        state.send(.tab)
+        let grid = render(state)
+        // 140 columns: list 28, transcript 75, notes 35, separators at 28 and 104.
+        for y in 2..<29 {
+            #expect(grid[28, y].text == "│")
+            #expect(grid[104, y].text == "│")
+        }
+        #expect(grid.row(0).hasPrefix(" podread  #9 Stateful and Stateless Workloads"))
+        #expect(grid.row(1).hasPrefix(" Episodes (1)"))
+        #expect(grid.row(1).contains("│ Transcript"))
+        #expect(grid.row(1).contains("│ Notes"))
+        // The list row: diagnostics marker, number, title; selected (not focused after Tab).
+        #expect(grid.row(2).hasPrefix("•  9 Stateful and Stateles… │"))
+        #expect(grid[0, 2].style.foreground == .indexed(214))
+        #expect(grid[5, 2].style.background == .indexed(238))
+        // The transcript starts with the section rule, then the announcer.
+        #expect(grid.row(2).dropFirst(29).hasPrefix(" ── INTRODUCTION ──"))
+        let announcer = try #require(grid.find("Announcer"))
+        #expect(announcer.y == 4)
+        #expect(announcer.x == 37)  // 29 + gutter 1 + time 5 + 2
+        #expect(grid[announcer.x, 4].style == Style(foreground: .indexed(245), bold: true))
+        // Timestamps are dim, right-aligned in the time column.
+        #expect(grid.row(4).dropFirst(29).hasPrefix("▌ 0:08  Announcer"))
+        #expect(grid[31, 4].style.dim)
+        #expect(grid[31, 4].text == "0")
+        // Text starts at the hanging indent and wraps under itself.
+        #expect(grid.row(4).dropFirst(57).hasPrefix("Welcome to The Podlets Podcast"))
+        #expect(grid.row(5).dropFirst(29).prefix(28).allSatisfy { $0 == " " || $0 == "▌" })
+        #expect(grid.row(5).dropFirst(57).first?.isLetter == true)
+        // The status bar shows the position and the hints.
+        #expect(grid.row(29).hasPrefix(" 0:08 / 50:00 "))
+        #expect(grid.row(29).hasSuffix("? help  q quit "))
+    }
+
+    @Test func speakersKeepTheirColourAndHostsDifferFromGuests() throws {
+        // Josh is the first host seen in the corpus, Carlisia the second (order of appearance).
+        var state = Fixture.state()
+        state.send(.tab)
+        state.type("]]")
+        let grid = render(state)
+        let josh = try #require(grid.find("Josh Rosso", inRows: 2..<29))
+        #expect(grid[josh.x, josh.y].style == Style(foreground: .indexed(39), bold: true))
+        let carlisia = try #require(grid.find("Carlisia Thompson?", inRows: 2..<29))
+        #expect(grid[carlisia.x, carlisia.y].style == Style(foreground: .indexed(208), bold: true))
+
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"], guests: ["Gil Ode"],
+                                body: "[0:00:01] AL: one\n\n[0:00:02] BR: two\n\n[0:00:03] GO: three\n")
+        let b = Fixture.episode(number: 2, title: "B", hosts: ["Bob Ray", "Ann Lee"],
+                                body: "[0:00:01] BR: one\n\n[0:00:02] AL: two\n")
+        let corpus = Fixture.corpus(["a.md": a, "b.md": b])
+        var two = Fixture.state(corpus)
+        let first = render(two)
+        two.send(.down, .enter)
+        let second = render(two)
+        for name in ["Ann Lee", "Bob Ray"] {
+            let p1 = try #require(first.find(name, inRows: 2..<29))
+            let p2 = try #require(second.find(name, inRows: 2..<29))
+            #expect(first[p1.x, p1.y].style == second[p2.x, p2.y].style, "\(name)")
+        }
+        let gil = try #require(first.find("Gil Ode", inRows: 2..<29))
+        let guestColor = first[gil.x, gil.y].style.foreground
+        #expect(!SpeakerColors.hosts256.map { TerminalColor.indexed($0) }.contains(guestColor))
+    }
+
+    @Test func eightColoursAndMonochrome() throws {
+        var eight = Fixture.state(mode: .eight)
+        eight.send(.tab, .char("]"))
+        let grid8 = render(eight)
+        let josh = try #require(grid8.find("Josh Rosso", inRows: 2..<29))
+        #expect(grid8[josh.x, josh.y].style == Style(foreground: .indexed(4), bold: true))
+        var mono = Fixture.state(mode: .monochrome)
+        mono.send(.tab, .char("]"))
+        let grid = render(mono)
+        #expect(grid.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+        let name = try #require(grid.find("Josh Rosso", inRows: 2..<29))
+        #expect(grid[name.x, name.y].style.bold)
+        #expect(grid.cells.contains { $0.style.reverse })  // selection and bars still visible
+    }
+
+    @Test func everySizeDownToOneByOne() {
+        for width in [0, 1, 2, 10, 23, 24, 40, 59, 60, 99, 100, 200, 300] {
+            for height in [0, 1, 2, 5, 6, 7, 24, 100] {
+                var state = Fixture.state(width: width, height: height)
+                let grid = render(state)
+                #expect(grid.width == width && grid.height == height)
+                state.send(.tab, .char("G"), .char("?"))
+                _ = render(state)
+                update(&state, .resize(width: height, height: width))
+                _ = render(state)
+            }
+        }
+        let small = render(Fixture.state(width: 30, height: 5))
+        #expect(small.row(0).hasPrefix("Terminal too small (30×5)"))
+        let one = render(Fixture.state(width: 1, height: 1))
+        #expect(one.row(0) == "…")
+    }
+
+    @Test func tabsBelowOneHundredColumns() throws {
+        var state = Fixture.state(width: 80, height: 24)
+        var grid = render(state)
+        #expect(grid.row(0).hasPrefix(" Episodes   Transcript   Notes   #9 Stateful"))
+        #expect(grid[1, 0].style == state.theme.selection)
+        #expect(grid.row(1).contains("9 Stateful and Stateless Workloads"))
+        state.send(.enter)
+        grid = render(state)
+        #expect(state.focus == .transcript)
+        #expect(grid[12, 0].style == state.theme.selection)
+        // Under 60 columns the name goes on its own line above the text.
+        update(&state, .resize(width: 50, height: 20))
+        grid = render(state)
+        #expect(grid.contains("0:08 Announcer"))
+        #expect(grid.row(4).hasPrefix("▌ Welcome to The"))
+    }
+
+    @Test func controlCharactersAreShownNotSent() throws {
+        let body = "[0:00:01] AL: title \u{1B}]0;pwned\u{07} clear \u{1B}[2J c1 \u{9B}31m del \u{7F} bidi \u{202E}evil\n"
+        let corpus = Fixture.corpus(["a.md": Fixture.episode(number: 1, title: "Esc \u{1B}[31mred", hosts: ["Ann Lee"], body: body)])
+        var state = Fixture.state(corpus)
+        state.send(.tab)
+        let grid = render(state)
+        for cell in grid.cells {
+            #expect(!cell.text.unicodeScalars.contains { ControlCharacters.isControl($0) || DisplayText.isInvisibleFormat($0) })
+        }
+        #expect(grid.contains("^[]0;pwned^G"))
+        #expect(grid.contains("^[[2J"))
+        #expect(grid.contains("<U+009B>31m"))
+        #expect(grid.contains("^?"))
+        #expect(grid.contains("<U+202E>evil"))
+        #expect(grid.row(0).contains("Esc ^[[31mred"))
+        let caret = try #require(grid.find("^[[2J"))
+        #expect(grid[caret.x, caret.y].style == state.theme.placeholder)
+    }
+
+    @Test func wideAndCombiningCharactersAlign() throws {
+        let body = "[0:00:01] AL: 日本語のテキスト café cafe\u{301} end\n"
+        let corpus = Fixture.corpus(["a.md": Fixture.episode(number: 1, title: "日本", hosts: ["Ann Lee"], body: body)])
+        let grid = render(Fixture.state(corpus))
+        let start = try #require(grid.find("日本語"))
+        #expect(grid[start.x, start.y].text == "日")
+        #expect(grid[start.x + 1, start.y].isContinuation)
+        #expect(grid[start.x + 2, start.y].text == "本")
+        let cafe = try #require(grid.find("café cafe\u{301} end"))
+        // "café " is five columns, and the decomposed é takes one column too.
+        #expect(grid[cafe.x + 8, cafe.y].text == "e\u{301}")
+        #expect(grid[cafe.x + 10, cafe.y].text == "e")
+    }
+
+    @Test func asidesAreDimmed() throws {
+        let body = "[0:00:01] AL: before [inaudible 00:18:25] after\n"
+        let corpus = Fixture.corpus(["a.md": Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee"], body: body)])
+        let grid = render(Fixture.state(corpus))
+        let aside = try #require(grid.find("[inaudible 00:18:25]"))
+        #expect(grid[aside.x, aside.y].style.dim)
+        #expect(grid[aside.x + 19, aside.y].style.dim)
+        let after = try #require(grid.find("after"))
+        #expect(!grid[after.x, after.y].style.dim)
+    }
+
+    @Test func helpOverlayListsTheKeys() {
+        var state = Fixture.state()
+        state.send(.char("?"))
+        let grid = render(state)
+        #expect(grid.contains("Keys — Esc closes"))
+        for key in ["t", "[  ]", "{  }", "Ctrl-D  Ctrl-U", "n  N", "Tab  Shift-Tab"] { #expect(grid.contains(key)) }
+        state.send(.escape)
+        #expect(!render(state).contains("Keys — Esc closes"))
+    }
+}

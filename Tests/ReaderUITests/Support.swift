@@ -1,0 +1,67 @@
+import Foundation
+import TranscriptKit
+@testable import ReaderUI
+
+enum Fixture {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let data = root.appendingPathComponent("data").path
+
+    /// wcwidth needs a UTF-8 locale, as in the real terminal.
+    static let localeReady: Bool = {
+        setlocale(LC_ALL, "C.UTF-8")
+        return true
+    }()
+
+    static let dataCorpus: Corpus = try! CorpusLoader.load(directory: data)
+
+    static func corpus(_ files: [String: String]) -> Corpus {
+        var episodes = files.sorted { $0.key < $1.key }.map { EpisodeParser.parse(text: $0.value, file: $0.key) }
+        SpeakerResolver.resolve(&episodes)
+        return Corpus(directory: "test", episodes: episodes)
+    }
+
+    static func state(_ corpus: Corpus = dataCorpus, width: Int = 140, height: Int = 30, mode: ColorMode = .full256) -> ReaderState {
+        _ = localeReady
+        return ReaderState(corpus: corpus, width: width, height: height, colorMode: mode)
+    }
+
+    static func episode(number: Int, title: String, hosts: [String], guests: [String] = [], body: String, related: [String] = []) -> String {
+        var text = "---\nepisode_id: ep-\(number)\nepisode_number: \(number)\ntitle: \(title)\nhosts:\n"
+        for host in hosts { text += "    - name: \(host)\n" }
+        if !guests.isEmpty {
+            text += "guests:\n"
+            for guest in guests { text += "    - name: \(guest)\n" }
+        }
+        if !related.isEmpty { text += "related:\n" + related.map { "- \($0)\n" }.joined() }
+        return text + "---\n" + body
+    }
+}
+
+extension ReaderState {
+    mutating func send(_ keys: Key...) { for key in keys { update(&self, .key(key)) } }
+    mutating func type(_ text: String) { for c in text { update(&self, .key(.char(c))) } }
+}
+
+extension Grid {
+    /// The first (x, y) where `text` starts, searching rows top to bottom.
+    func find(_ text: String, inRows rows: Range<Int>? = nil) -> (x: Int, y: Int)? {
+        for y in rows ?? 0..<height {
+            let cells = (0..<width).map { self[$0, y].text }
+            let row = cells.joined()
+            guard let range = row.range(of: text) else { continue }
+            // Convert the string offset to a column (continuation cells are empty strings).
+            let prefix = row[..<range.lowerBound]
+            var column = 0, consumed = 0
+            let target = prefix.count
+            while column < width, consumed < target {
+                consumed += cells[column].count
+                column += 1
+            }
+            while column < width, cells[column].isEmpty { column += 1 }
+            return (column, y)
+        }
+        return nil
+    }
+
+    func contains(_ text: String) -> Bool { find(text) != nil }
+}

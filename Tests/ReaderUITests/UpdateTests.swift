@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+import TranscriptKit
+@testable import ReaderUI
+
+@Suite struct UpdateTests {
+    func statusBar(_ state: ReaderState) -> String { render(state).row(state.height - 1) }
+
+    @Test func jumpToATimestamp() throws {
+        var state = Fixture.state()
+        state.send(.tab, .char("t"))
+        state.type("0:20:32")
+        #expect(statusBar(state).hasPrefix(" Jump to (12:30, 1:02:03, 750, +2m, -30s): 0:20:32"))
+        state.send(.enter)
+        // [00:20:32] BL is line 206 of the file.
+        let episode = try #require(state.episode)
+        #expect(episode.utterances[try #require(state.currentUtterance)].line == 206)
+        let grid = render(state)
+        #expect(grid.row(2).dropFirst(29).hasPrefix("▌20:32  Bryan Liles"))
+        #expect(statusBar(state).hasPrefix(" 20:32 / 50:00  jumped to 20:32"))
+        // Relative jumps from there.
+        state.send(.char("t")); state.type("+25s"); state.send(.enter)
+        #expect(episode.utterances[try #require(state.currentUtterance)].line == 208)   // [00:20:57] D
+        state.send(.char("t")); state.type("750"); state.send(.enter)
+        #expect(episode.utterances[try #require(state.currentUtterance)].timestamp == "00:11:44")
+    }
+
+    @Test func badJumpsGiveAMessageNotAJump() throws {
+        var state = Fixture.state()
+        state.send(.tab, .char("t")); state.type("soon"); state.send(.enter)
+        #expect(state.current == 0)
+        #expect(state.message?.isError == true)
+        #expect(statusBar(state).contains("'soon' is not a time"))
+        state.send(.char("t")); state.type("1:00:00"); state.send(.enter)
+        #expect(state.current == 0)
+        #expect(statusBar(state).contains("1:00:00 is past the end (last timestamp 50:00)"))
+        // Esc closes the prompt without jumping.
+        state.send(.char("t")); state.type("10:00"); state.send(.escape)
+        #expect(state.prompt == nil && state.current == 0)
+    }
+
+    @Test func stepByUtteranceAndBySpeaker() throws {
+        var state = Fixture.state()
+        let episode = try #require(state.episode)
+        state.send(.tab, .char("]"), .char("]"))
+        #expect(state.currentUtterance == 2)
+        state.send(.char("["))
+        #expect(state.currentUtterance == 1)
+        // Utterance 1 is JR; the next by someone else is CC at index 2, then JR again at 3.
+        state.send(.char("}"))
+        #expect(episode.utterances[try #require(state.currentUtterance)].tag == "CC")
+        state.send(.char("{"))
+        #expect(episode.utterances[try #require(state.currentUtterance)].tag == "JR")
+    }
+
+    @Test func filterBySpeakerFollowsThePerson() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
+                                body: "[0:00:01] AL: one\n\n[0:00:02] BR: two\n\n[0:00:03] AL: three\n")
+        let b = Fixture.episode(number: 2, title: "B", hosts: ["Bob Ray", "Ann Lee"],
+                                body: "[0:00:01] BR: uno\n\n[0:00:02] ANN: dos\n\n[0:00:03] BR: tres\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]))
+        state.send(.tab, .char("s"))
+        var grid = render(state)
+        #expect(grid.contains("[ ] ██ Ann Lee"))
+        // Ann has two utterances and comes first; tick her and apply.
+        state.send(.char(" "), .enter)
+        #expect(state.shown == [0, 2])
+        grid = render(state)
+        #expect(grid.contains("one") && grid.contains("three") && !grid.contains("two"))
+        #expect(statusBar(state).contains("only: Ann Lee"))
+        // Timestamps stay as they were.
+        #expect(grid.contains("0:03  Ann Lee"))
+        // In episode B she is tagged ANN: the filter follows her.
+        state.send(.backTab, .down, .enter)
+        #expect(state.episodeIndex == 1)
+        #expect(state.shown == [1])
+        #expect(render(state).contains("dos"))
+        state.send(.char("S"))
+        #expect(state.shown == [0, 1, 2])
+        #expect(!statusBar(state).contains("only:"))
+    }
+
+    @Test func incrementalSearchWithCounts() throws {
+        var state = Fixture.state()
+        state.send(.tab, .char("/"))
+        state.type("stat")
+        #expect(state.search != nil)
+        state.type("e")
+        // grep -oi state over the transcript text of data/009: 163 occurrences.
+        #expect(state.search?.matches.count == 163)
+        #expect(statusBar(state).hasSuffix("1/163 "))
+        state.send(.enter)
+        #expect(statusBar(state).contains("/state 1/163"))
+        state.send(.char("n"), .char("n"))
+        #expect(statusBar(state).contains("/state 3/163"))
+        state.send(.char("N"))
+        #expect(statusBar(state).contains("/state 2/163"))
+        let grid = render(state)
+        #expect(grid.cells.contains { $0.style == state.theme.currentMatch })
+        #expect(grid.cells.contains { $0.style == state.theme.match })
+        // A capital makes it case-sensitive: "State" appears 6 times.
+        state.send(.char("/")); state.type("State"); state.send(.enter)
+        #expect(state.search?.matches.count == 6)
+        // Accents are ignored both ways.
+        state.send(.char("/")); state.type("nóva"); state.send(.enter)
+        #expect(state.search?.matches.isEmpty == true)
+        #expect(statusBar(state).contains("pattern not found: nóva"))
+    }
+
+    @Test func searchIgnoresDiacritics() {
+        let body = "[0:00:01] KN: I’m Kris Nóva and Nova\n\n[0:00:02] KN: NOVA shouts\n"
+        var state = Fixture.state(Fixture.corpus(["a.md": Fixture.episode(number: 1, title: "A", hosts: ["Kris Nóva"], body: body)]))
+        state.send(.char("/")); state.type("nova"); state.send(.enter)
+        #expect(state.search?.matches.count == 3)
+        state.send(.char("/")); state.type("Nova"); state.send(.enter)
+        #expect(state.search?.matches.count == 2)
+    }
+
+    @Test func scrollingKeysAndClamping() throws {
+        var state = Fixture.state(width: 140, height: 30)
+        state.send(.tab)
+        state.send(.char("j"), .char("j"))
+        #expect(state.top == TranscriptPosition(index: 0, row: 2))
+        state.send(.ctrl("d"))
+        let afterHalf = state.top
+        state.send(.ctrl("u"))
+        #expect(state.top == TranscriptPosition(index: 0, row: 2))
+        #expect(afterHalf != state.top)
+        state.send(.char("G"))
+        let bottom = state.top
+        state.send(.pageDown, .down, .char("j"))
+        #expect(state.top == bottom)
+        let grid = render(state)
+        #expect(grid.contains("Thank you for listening"))
+        state.send(.char("g"))
+        #expect(state.top == .start)
+        state.send(.pageDown)
+        #expect(state.top != .start)
+    }
+
+    @Test func focusAndListNavigation() throws {
+        var episodes: [String: String] = [:]
+        for n in 1...40 { episodes["\(100 + n).md"] = Fixture.episode(number: n, title: "Episode \(n)", hosts: ["Ann Lee"], body: "[0:00:01] AL: hi \(n)\n") }
+        var state = Fixture.state(Fixture.corpus(episodes), width: 140, height: 20)
+        #expect(state.focus == .episodes)
+        state.send(.char("G"))
+        #expect(state.listCursor == 39)
+        #expect(render(state).contains("Episode 40"))
+        state.send(.enter)
+        #expect(state.episodeIndex == 39)
+        #expect(render(state).contains("hi 40"))
+        state.send(.tab); #expect(state.focus == .transcript)
+        state.send(.tab); #expect(state.focus == .notes)
+        state.send(.tab); #expect(state.focus == .episodes)
+        state.send(.backTab); #expect(state.focus == .notes)
+        state.send(.char("q"))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func relatedEpisodesOpenFromTheNotes() throws {
+        let a = Fixture.episode(number: 1, title: "First", hosts: ["Ann Lee"], body: "[0:00:01] AL: a\n", related: ["ep-2", "missing-id"])
+        let b = Fixture.episode(number: 2, title: "Second", hosts: ["Ann Lee"], body: "[0:00:01] AL: b\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]))
+        let grid = render(state)
+        #expect(grid.contains("→ #2 Second"))
+        #expect(grid.contains("→ missing-id (not in this folder)"))
+        let lines = state.notes.lines(for: state, width: 35)
+        let target = try #require(lines.firstIndex { $0.opens == 1 })
+        state.send(.backTab)
+        for _ in 0..<target { state.send(.down) }
+        state.send(.enter)
+        #expect(state.episodeIndex == 1)
+    }
+
+    @Test func mouseWheelAndClicks() throws {
+        var episodes: [String: String] = [:]
+        for n in 1...5 { episodes["\(n).md"] = Fixture.episode(number: n, title: "Episode \(n)", hosts: ["Ann Lee"], body: "[0:00:01] AL: hi \(n)\n") }
+        var state = Fixture.state(Fixture.corpus(episodes))
+        // Click the third episode in the list (rows start at y = 2).
+        update(&state, .mouse(Mouse(.click, x: 5, y: 4)))
+        #expect(state.episodeIndex == 2)
+        var data = Fixture.state()
+        update(&data, .mouse(Mouse(.wheelDown, x: 60, y: 10)))
+        #expect(data.top == TranscriptPosition(index: 0, row: 3))
+        update(&data, .mouse(Mouse(.wheelUp, x: 60, y: 10)))
+        #expect(data.top == .start)
+        update(&data, .mouse(Mouse(.click, x: 60, y: 10)))
+        #expect(data.focus == .transcript)
+    }
+
+    @Test func resizeKeepsThePlace() throws {
+        var state = Fixture.state()
+        state.send(.tab, .char("t")); state.type("30:00"); state.send(.enter)
+        let current = state.currentUtterance
+        for (w, h) in [(1, 1), (80, 24), (30, 8), (300, 100), (140, 30)] {
+            update(&state, .resize(width: w, height: h))
+            _ = render(state)
+        }
+        #expect(state.currentUtterance == current)
+    }
+}
