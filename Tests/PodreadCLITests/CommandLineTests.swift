@@ -118,8 +118,17 @@ import Testing
         #expect(json.contains { $0["severity"] as? String == "error" && ($0["file"] as? String)?.hasSuffix("001-bad.md") == true })
     }
 
+    @Test func readerWithoutATerminalSaysWhatToUse() throws {
+        for arguments in [[], ["read"], ["read", "9"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr == "podread: the reader needs a terminal; in scripts use 'podread list' or 'podread show EPISODE'\n")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func everyCommandHasHelp() throws {
-        for command in [[], ["list"], ["show"], ["validate"]] {
+        for command in [[], ["read"], ["list"], ["show"], ["validate"]] {
             let result = try CLI.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("USAGE"), "\(command)")

@@ -13,7 +13,10 @@ struct HostileCorpusTests {
     }
 
     static let directory: String = {
-        let dir = Fixture.temporaryDirectory()
+        // One fixed folder, rewritten on every run, so runs leave nothing behind but it.
+        let dir = NSTemporaryDirectory() + "podread-hostile-corpus"
+        try? FileManager.default.removeItem(atPath: dir)
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Fixture.makeCorpus, "--episodes", "4", "--out", dir, "--hostile",

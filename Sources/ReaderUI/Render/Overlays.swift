@@ -85,7 +85,7 @@ enum SpeakerPickerView {
             let y = rect.y + 2 + n
             guard y < rect.y + rect.height - 2 else { break }
             let isCursor = n == picker.cursor
-            let base = isCursor ? EpisodeListView.merge(theme.selection, over: theme.overlay) : theme.overlay
+            let base = isCursor ? theme.selection : theme.overlay
             if isCursor { grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: base) }
             var x = rect.x + 2
             x += grid.put(picker.checked.contains(person.key) ? "[x] " : "[ ] ", x: x, y: y, style: base)

@@ -7,6 +7,12 @@ enum Signals {
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     static func install() {
+        // A parent may have left these blocked; the reader relies on them (TSTP for Ctrl-Z,
+        // WINCH for resizes, CONT to redraw after fg).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in handled + [SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&unblock, signal) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         for signal in handled {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { Signals.pending = $0 }

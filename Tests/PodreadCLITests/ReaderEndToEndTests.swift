@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): what a user sees and whether the terminal
+/// is left as it was.
+@Suite(.enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end reader tests skipped"), .serialized)
+struct ReaderEndToEndTests {
+    let podread = "'\(CLI.binary)'"
+
+    /// Rows of the speaker picker, to move the cursor to a person by name.
+    func downs(to name: String, in screen: String) -> Int? {
+        let rows = screen.split(separator: "\n").filter { $0.contains("] ██ ") }
+        guard let cursor = rows.firstIndex(where: { _ in true }), let target = rows.firstIndex(where: { $0.contains("██ " + name) }) else { return nil }
+        return target - cursor
+    }
+
+    @Test func browseJumpFilterSearchResizeAndQuitOnData() throws {
+        let tmux = try Tmux(width: 120, height: 35, command: "\(podread)")
+        var screen = try tmux.wait(for: "Episodes (1)")
+        #expect(screen.contains("#9 Stateful and Stateless Workloads"))
+        #expect(screen.contains("── INTRODUCTION"))
+        #expect(screen.contains("0:08  Announcer"))
+
+        // Open the episode, move to the transcript, jump.
+        try tmux.keys("Enter", "Tab", "t")
+        try tmux.literal("0:20:32")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "jumped to 20:32")
+        #expect(screen.contains("▌20:32  Bryan Liles"))
+        #expect(screen.contains(" 20:32 / 50:00"))
+
+        // Filter to one speaker.
+        try tmux.keys("s")
+        screen = try tmux.wait(for: "Space toggles")
+        let moves = try #require(downs(to: "Nicholas Lane", in: screen))
+        for _ in 0..<moves { try tmux.keys("Down") }
+        try tmux.keys("Space", "Enter")
+        screen = try tmux.wait(for: "only: Nicholas Lane")
+        let transcriptNames = screen.split(separator: "\n").compactMap { line -> String? in
+            let cells = Array(line)
+            guard cells.count > 60 else { return nil }
+            let text = String(cells[20..<min(cells.count, 80)])
+            for name in ["Bryan Liles", "Josh Rosso", "Carlisia Thompson", "Duffie Cooley", "Announcer"] where text.contains("  \(name)") {
+                return name
+            }
+            return nil
+        }
+        #expect(transcriptNames.isEmpty, "other speakers shown: \(transcriptNames)")
+        #expect(screen.contains("Nicholas Lane"))
+
+        // Search: highlighted matches and a count.
+        try tmux.keys("/")
+        try tmux.literal("state")
+        try tmux.keys("Enter")
+        // Matches count within the filter; the first shown is the first after the current place.
+        screen = try tmux.wait { $0.range(of: #"/state [0-9]+/[0-9]+"#, options: .regularExpression) != nil }
+        #expect(screen.range(of: #"/state [0-9]+/[0-9]+"#, options: .regularExpression) != nil)
+        let coloured = try tmux.colouredScreen()
+        #expect(coloured.contains("\u{1B}[38;5;16m\u{1B}[48;5;208m"))   // the current match
+        #expect(coloured.contains("\u{1B}[1m\u{1B}[38;5;78mNicholas Lane"))  // his colour
+
+        // Resize: tabs, then too small, then back.
+        try tmux.resize(width: 70, height: 20)
+        screen = try tmux.wait(for: " Episodes   Transcript   Notes ")
+        try tmux.resize(width: 20, height: 4)
+        screen = try tmux.wait(for: "Terminal too small")
+        try tmux.resize(width: 1, height: 1)
+        Thread.sleep(forTimeInterval: 0.2)
+        try tmux.resize(width: 120, height: 35)
+        screen = try tmux.wait(for: "only: Nicholas Lane")
+
+        try tmux.keys("q")
+        screen = try tmux.wait(for: "EXIT=0")
+        #expect(screen.contains("EXIT=0"))
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+        #expect(!tmux.file("stty-after").isEmpty)
+        #expect(try tmux.option("#{alternate_on}") == "0")
+    }
+
+    @Test(.enabled(if: CLI.hasSharedCorpus, "../shared/corpus is absent"))
+    func browseTheRealCorpus() throws {
+        let tmux = try Tmux(width: 140, height: 40, command: "\(podread) --data '\(CLI.sharedCorpus)'")
+        var screen = try tmux.wait(for: "Episodes (22)")
+        #expect(screen.contains("22 Orchestrators and Run"))
+        for _ in 0..<14 { try tmux.keys("Down") }
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "#15 The Network")
+        #expect(screen.contains("Scott Lowe?"))   // a guess, shown as one
+        try tmux.keys("Tab", "t")
+        try tmux.literal("0:20:32")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "jumped to 20:32")
+        // [0:20:31.4] SL covers 20:32 in episode 15 (grep -n "^\[0:20" 015-the-network.md).
+        #expect(screen.contains("▌20:31  Scott Lowe?"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
+
+    func readerPID(_ tmux: Tmux) throws -> Int32 {
+        let shell = try tmux.option("#{pane_pid}")
+        let children = try Spawn.run(["pgrep", "-P", shell], captureOutput: true)
+        return try #require(Int32(children.split(separator: "\n").first ?? ""))
+    }
+
+    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)])
+    func signalsRestoreTheTerminal(_ signal: Int32, _ status: Int) throws {
+        let tmux = try Tmux(width: 100, height: 30, command: podread)
+        try tmux.wait(for: "Episodes (1)")
+        #expect(try tmux.option("#{alternate_on}") == "1")
+        kill(try readerPID(tmux), signal)
+        let screen = try tmux.wait(for: "EXIT=")
+        #expect(screen.contains("EXIT=\(status)"))
+        #expect(try tmux.option("#{alternate_on}") == "0")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        // An interactive shell, so that job control (Ctrl-Z, fg) works as for a user.
+        let tmux = try Tmux(width: 100, height: 30, command: "PS1='$ ' bash --norc --noprofile -i")
+        try tmux.wait(for: "$ ")
+        try tmux.literal("stty -a > before.txt; \(podread)")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "Episodes (1)")
+        try tmux.keys("C-z")
+        var screen = try tmux.wait(for: "Stopped")
+        #expect(!screen.contains("Episodes (1)"))
+        try tmux.literal("fg")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "Episodes (1)")
+        #expect(screen.contains("0:08 Announcer"))
+        try tmux.keys("j")
+        try tmux.keys("q")
+        try tmux.wait(for: "$ ")
+        try tmux.literal("stty -a > after.txt; cmp before.txt after.txt && echo SAME; rm before.txt after.txt")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "SAME")
+        #expect(screen.contains("SAME"))
+    }
+
+    @Test func noColorIsMonochrome() throws {
+        let tmux = try Tmux(width: 120, height: 30, command: podread, environment: "NO_COLOR=1")
+        try tmux.wait(for: "Episodes (1)")
+        let coloured = try tmux.colouredScreen()
+        #expect(!coloured.contains("38;5;"))
+        #expect(!coloured.contains("48;5;"))
+        #expect(coloured.contains("\u{1B}[1m"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+
+    @Test func eightColourTerminal() throws {
+        let tmux = try Tmux(width: 120, height: 30, command: "TERM=screen \(podread)")
+        try tmux.wait(for: "Episodes (1)")
+        try tmux.keys("Tab", "]")
+        Thread.sleep(forTimeInterval: 0.3)
+        let coloured = try tmux.colouredScreen()
+        #expect(!coloured.contains("38;5;"))
+        #expect(coloured.contains("\u{1B}[34m"))   // Josh, the first host, in blue
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+
+    @Test func openStraightAtAnEpisodeMomentAndSpeaker() throws {
+        let tmux = try Tmux(width: 120, height: 30, command: "\(podread) read 9 --at 12:30 --speaker CC")
+        let screen = try tmux.wait(for: "only: Carlisia Thompson?")
+        #expect(screen.contains("▌11:44  Carlisia Thompson?"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A tmux server of our own (its own socket), running one pane, for end-to-end tests of
+/// the real binary in a real terminal.
+final class Tmux {
+    static var isAvailable: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    let socket = "podread-test-\(UUID().uuidString.prefix(8))"
+    let directory: String
+
+    /// Runs `command` in a pane of the given size, recording `stty -a` before and after it
+    /// and then its exit status (`EXIT=n` on the screen).
+    init(width: Int, height: Int, command: String, environment: String = "") throws {
+        directory = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/run.sh"
+        try Data(Self.script(command, directory: directory, environment: environment).utf8).write(to: URL(fileURLWithPath: path))
+        try run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "bash " + path], capture: false)
+    }
+
+    deinit {
+        _ = try? run(["kill-server"], capture: false)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        // A new-session's output is never captured: the server it forks would hold the pipe open.
+        try Spawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, captureOutput: capture)
+    }
+
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+    func literal(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
+    func screen() throws -> String { try run(["capture-pane", "-t", "t", "-p"]) }
+    func colouredScreen() throws -> String { try run(["capture-pane", "-t", "t", "-p", "-e"]) }
+    func resize(width: Int, height: Int) throws { try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"]) }
+    func option(_ format: String) throws -> String {
+        try run(["display-message", "-t", "t", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits until the screen satisfies `condition` (at most `seconds`); returns the last screen.
+    @discardableResult
+    func wait(seconds: Double = 10, for condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return last
+    }
+
+    @discardableResult
+    func wait(for text: String, seconds: Double = 10) throws -> String {
+        try wait(seconds: seconds) { $0.contains(text) }
+    }
+
+    private static func script(_ command: String, directory: String, environment: String = "") -> String {
+        """
+        cd '\(CLI.root.path)'
+        unset NO_COLOR
+        export LANG=C.UTF-8 TERM=tmux-256color \(environment)
+        env > "$D/env"
+        stty -a > "$D/stty-before"
+        \(command)
+        status=$?
+        stty -a > "$D/stty-after"
+        echo "EXIT=$status"
+        exec sleep 600
+        """.replacingOccurrences(of: "$D", with: directory)
+    }
+
+    func file(_ name: String) -> String {
+        (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? ""
+    }
+}
