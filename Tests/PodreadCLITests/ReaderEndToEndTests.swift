@@ -168,4 +168,33 @@ struct ReaderEndToEndTests {
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    /// An X10 mouse report, as the terminal sends it (tmux-256color's kmous is \E[M).
+    func mouse(button: Int, x: Int, y: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+    }
+
+    @Test(.enabled(if: CLI.hasSharedCorpus, "../shared/corpus is absent"))
+    func mouseClicksAndWheel() throws {
+        let tmux = try Tmux(width: 120, height: 35, command: "\(podread) --data '\(CLI.sharedCorpus)'")
+        try tmux.wait(for: "Episodes (22)")
+        // Click the third episode (list rows start on screen row 2), then release.
+        try tmux.literal(mouse(button: 0, x: 5, y: 4))
+        try tmux.literal(mouse(button: 3, x: 5, y: 4))
+        var screen = try tmux.wait(for: "#3 Why API Contracts Are Important")
+        #expect(screen.contains("#3 Why API Contracts Are Important"))
+        // The transcript pane is columns 25..<89 at 120 columns (list 24, notes 30).
+        func transcriptRow(_ screen: String, _ row: Int) -> String {
+            let line = Array(screen.split(separator: "\n", omittingEmptySubsequences: false)[row])
+            return String(line[min(26, line.count)..<min(88, line.count)])
+        }
+        let before = screen
+        // Wheel down over the transcript scrolls it by three rows.
+        try tmux.literal(mouse(button: 65, x: 40, y: 10))
+        screen = try tmux.wait { transcriptRow($0, 2) == transcriptRow(before, 5) }
+        #expect(transcriptRow(screen, 2) == transcriptRow(before, 5))
+        #expect(transcriptRow(screen, 2) != transcriptRow(before, 2))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
 }
