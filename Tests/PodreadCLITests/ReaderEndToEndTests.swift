@@ -21,8 +21,8 @@ struct ReaderEndToEndTests {
         #expect(screen.contains("── INTRODUCTION"))
         #expect(screen.contains("0:08  Announcer"))
 
-        // Open the episode, move to the transcript, jump.
-        try tmux.keys("Enter", "Tab", "t")
+        // Back to the list, open the episode, move to the transcript, jump.
+        try tmux.keys("BTab", "Enter", "Tab", "t")
         try tmux.literal("0:20:32")
         try tmux.keys("Enter")
         screen = try tmux.wait(for: "jumped to 20:32")

@@ -107,6 +107,11 @@ import TranscriptKit
         var state = Fixture.state(width: 80, height: 24)
         var grid = render(state)
         #expect(grid.row(0).hasPrefix(" Episodes   Transcript   Notes   #9 Stateful"))
+        // One episode: the transcript tab is the one shown.
+        #expect(grid[12, 0].style == state.theme.selection)
+        #expect(grid.row(1).hasPrefix(" ── INTRODUCTION"))
+        state.send(.backTab)
+        grid = render(state)
         #expect(grid[1, 0].style == state.theme.selection)
         #expect(grid.row(1).contains("9 Stateful and Stateless Workloads"))
         state.send(.enter)

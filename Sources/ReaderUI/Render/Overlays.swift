@@ -51,9 +51,9 @@ enum HelpOverlay {
         ("t", "jump to a time: 12:30, 1:02:03, 750, +2m, -30s"),
         ("[  ]", "previous / next utterance"),
         ("{  }", "previous / next change of speaker"),
-        ("s", "choose speakers to show (Space toggles, Enter applies)"),
+        ("s", "choose speakers to show: Space ticks, Enter applies"),
         ("S", "show every speaker again"),
-        ("/", "search (case-insensitive unless a capital; accents ignored)"),
+        ("/", "search: any case unless a capital; accents ignored"),
         ("n  N", "next / previous match"),
         ("Esc", "close a prompt or window; clear the search"),
         ("mouse", "wheel scrolls the pane under it, click selects"),
@@ -63,7 +63,7 @@ enum HelpOverlay {
 
     static func draw(_ state: ReaderState, _ grid: inout Grid) {
         let theme = state.theme
-        let rect = OverlayGeometry.box(width: 72, height: keys.count + 4, in: state)
+        let rect = OverlayGeometry.box(width: 76, height: keys.count + 4, in: state)
         OverlayGeometry.frame(rect, title: "Keys — Esc closes", theme: theme, grid: &grid)
         let keyWidth = 20
         for (n, (key, what)) in keys.enumerated() {

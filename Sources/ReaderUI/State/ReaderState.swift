@@ -92,6 +92,8 @@ public struct ReaderState: @unchecked Sendable {
         self.width = width
         self.height = height
         if !corpus.episodes.isEmpty { open(episode: 0) }
+        // With a single episode there is nothing to choose: start reading.
+        if corpus.episodes.count == 1 { focus = .transcript }
     }
 
     public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }
