@@ -197,4 +197,13 @@ struct ReaderEndToEndTests {
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    @Test func terminalsThatCannotShowAScreenAreRefused() throws {
+        for term in ["dumb", "no-such-terminal"] {
+            let tmux = try Tmux(width: 100, height: 20, command: "TERM=\(term) \(podread)")
+            let screen = try tmux.wait(for: "EXIT=")
+            #expect(screen.contains("podread: cannot use the terminal type '\(term)'"))
+            #expect(screen.contains("EXIT=2"))
+        }
+    }
 }

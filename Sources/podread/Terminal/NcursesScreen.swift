@@ -19,7 +19,8 @@ final class NcursesScreen {
         case noTerminal(String)
         var description: String {
             switch self {
-            case let .noTerminal(term): return "cannot use the terminal type '\(term)' (set TERM, e.g. TERM=xterm-256color)"
+            case let .noTerminal(term):
+                return "cannot use the terminal type '\(term)' (set TERM, e.g. TERM=xterm-256color; in scripts use 'podread list' or 'podread show')"
             }
         }
     }
@@ -32,6 +33,12 @@ final class NcursesScreen {
         self.screen = screen
         set_term(screen)
         started = true
+        // A terminal that cannot move the cursor (TERM=dumb) cannot show a screen.
+        let move = tigetstr("cup")
+        if move == nil || Int(bitPattern: move) == -1 {
+            stop()
+            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         cbreak()
         noecho()
         nonl()
