@@ -29,6 +29,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over the parser and the speaker resolver (see .ci/fuzz); without
+        // -DFUZZING it replays files given as arguments.
+        .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit"]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),

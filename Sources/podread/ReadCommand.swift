@@ -36,11 +36,15 @@ struct ReadCommand: ParsableCommand {
 
         let screen = NcursesScreen()
         Signals.install()
+        let modes = CrashGuard.currentModes()
         do {
             try screen.start(noColor: noColor)
         } catch {
             throw CleanExit.failure("\(error)", code: 2)
         }
+        CrashGuard.arm(savedModes: modes)
+        // For the end-to-end test of the crash path only.
+        let crashForTest = ProcessInfo.processInfo.environment["PODREAD_TEST_CRASH"] == "1"
         let (width, height) = screen.size
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
         initial.apply(to: &state, episodeIndex: openIndex)
@@ -51,6 +55,7 @@ struct ReadCommand: ParsableCommand {
                 Signals.exitWithPending()
             }
             if dirty { screen.draw(render(state)) }
+            if crashForTest { fatalError("crash requested by PODREAD_TEST_CRASH") }
             if let action = screen.nextAction() {
                 update(&state, action)
                 dirty = true

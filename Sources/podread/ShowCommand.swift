@@ -27,6 +27,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let (episode, _) = try resolveEpisode()
+        if episode.utterances.isEmpty, episode.errorCount > 0 {
+            let errors = episode.diagnostics.filter { $0.severity == .error }.map { ControlCharacters.sanitize($0.formatted) }
+            throw CleanExit.failure(errors.joined(separator: "\npodread: "))
+        }
         var selected = Array(episode.utterances.indices)
         if !speaker.isEmpty {
             let (indexes, unmatched) = episode.speakerIndexes(matching: speaker)

@@ -206,4 +206,14 @@ struct ReaderEndToEndTests {
             #expect(screen.contains("EXIT=2"))
         }
     }
+
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let tmux = try Tmux(width: 100, height: 30, command: "PODREAD_TEST_CRASH=1 SWIFT_BACKTRACE=enable=no \(podread)")
+        let screen = try tmux.wait(for: "EXIT=")
+        let status = Int(screen.components(separatedBy: "EXIT=").last?.prefix { $0.isNumber } ?? "") ?? 0
+        #expect(status > 128, "exit status \(status)")
+        #expect(try tmux.option("#{alternate_on}") == "0")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+        #expect(!screen.contains("Episodes (1)"))
+    }
 }

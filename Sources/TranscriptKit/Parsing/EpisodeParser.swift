@@ -4,18 +4,17 @@ import Foundation
 /// file becomes a diagnostic, and everything readable is kept.
 public enum EpisodeParser {
     public static func parse(fileAt path: String) -> Episode {
-        var episode = Episode(file: path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
+        switch FileReader.read(path) {
+        case let .success(data):
+            return parse(data: data, file: path)
+        case let .failure(failure):
+            var episode = Episode(file: path)
             episode.id = idFromFileName(path)
             episode.title = episode.id
-            episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error,
-                message: "cannot read the file: \(reason(error))"))
+            episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
+            fillDefaults(&episode)
             return episode
         }
-        return parse(data: data, file: path)
     }
 
     public static func parse(data: Data, file: String) -> Episode {

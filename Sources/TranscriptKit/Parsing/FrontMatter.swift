@@ -70,22 +70,57 @@ struct FrontMatter {
     }
 }
 
-/// Rejects YAML that would make the recursive composer or a later traversal explode.
+/// Rejects YAML that would make the recursive composer or a later traversal explode:
+/// deep nesting (flow brackets, block indentation, `- - - -` runs), alias bombs, sheer size.
 enum YAMLGuard {
     static let maxDepth = 64
+    static let maxIndent = 512
     static let maxAliases = 256
+    static let maxBytes = 1 << 20
 
     static func problem(in yaml: String) -> String? {
+        if yaml.utf8.count > maxBytes { return "larger than \(maxBytes >> 20) MB" }
         var depth = 0
         var aliases = 0
         var inQuote: UInt8 = 0
+        var atLineStart = true
+        var indent = 0
+        var dashes = 0
+        // Last non-blank byte on the line (0 at its start): a quote only opens a scalar
+        // after an indicator, so the apostrophe in `Joe's talk` is just a letter.
+        var previous: UInt8 = 0
         for byte in yaml.utf8 {
+            if byte == 0x0A {
+                atLineStart = true
+                indent = 0
+                dashes = 0
+                previous = 0
+                continue
+            }
+            if atLineStart, inQuote == 0 {
+                if byte == 0x20 || byte == 0x09 {
+                    indent += 1
+                    if indent > maxIndent { return "indented more than \(maxIndent) columns" }
+                    continue
+                }
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") {
+                    dashes += 1
+                    if dashes > maxDepth { return "nested more than \(maxDepth) levels deep" }
+                    previous = byte
+                    continue
+                }
+                atLineStart = false
+            }
             if inQuote != 0 {
-                if byte == inQuote || byte == 0x0A { inQuote = 0 }
+                if byte == inQuote { inQuote = 0 }
+                previous = byte
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if [0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")].contains(previous) {
+                    inQuote = byte
+                }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth { return "nested more than \(maxDepth) levels deep" }
@@ -95,6 +130,7 @@ enum YAMLGuard {
                 if aliases > maxAliases { return "more than \(maxAliases) aliases (a YAML alias bomb?)" }
             default: break
             }
+            if byte != 0x20, byte != 0x09 { previous = byte }
         }
         return nil
     }

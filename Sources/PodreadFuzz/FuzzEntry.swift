@@ -1,0 +1,43 @@
+import Foundation
+import TranscriptKit
+
+/// Parses one input as an episode file, beside a well-formed one, and resolves speakers
+/// across both: the whole path a file from the corpus folder takes.
+func exercise(_ bytes: UnsafeRawBufferPointer) {
+    let data = Data(bytes)
+    var episodes = [
+        EpisodeParser.parse(data: data, file: "fuzz.md"),
+        EpisodeParser.parse(text: "---\ntitle: Other\nhosts:\n  - name: Kris Nóva\n---\n[0:00:01] KN: hi\n", file: "other.md"),
+    ]
+    SpeakerResolver.resolve(&episodes)
+    let episode = episodes[0]
+    for utterance in episode.utterances {
+        precondition(utterance.speakerIndex >= 0 && utterance.speakerIndex < episode.speakers.count)
+        precondition(utterance.line >= 1)
+        precondition(utterance.start.isFinite && utterance.start >= 0)
+    }
+    for diagnostic in episode.diagnostics { precondition(diagnostic.line >= 1) }
+    _ = episode.utteranceIndex(covering: episode.duration / 2)
+    _ = episode.speakerIndexes(matching: ["a", "KN"])
+    if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    exercise(UnsafeRawBufferPointer(start: start, count: count))
+    return 0
+}
+#else
+/// Without libFuzzer: replays files (e.g. a crash a fuzzing run saved) through the same path.
+@main
+struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            data.withUnsafeBytes { exercise($0) }
+            print("ok \(path)")
+        }
+    }
+}
+#endif

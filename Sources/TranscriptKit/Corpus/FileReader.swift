@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads an episode file defensively: never blocks on a FIFO or device, never follows a
+/// symlink loop forever, never reads a file too large to be a transcript.
+enum FileReader {
+    /// Larger files are refused: a transcript of many hours is a few megabytes.
+    static let maximumBytes = 256 << 20
+
+    enum Failure: Error, CustomStringConvertible {
+        case system(String)
+        case notRegular(String)
+        case tooLarge(Int)
+
+        var description: String {
+            switch self {
+            case let .system(message): return "cannot read the file: \(message)"
+            case let .notRegular(kind): return "not a regular file (\(kind)); skipped"
+            case let .tooLarge(bytes): return "the file is \(bytes >> 20) MB, more than the \(FileReader.maximumBytes >> 20) MB podread reads; skipped"
+            }
+        }
+    }
+
+    static func read(_ path: String) -> Result<Data, Failure> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            return .failure(.system(message))
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(fd)
+            let name: String
+            switch kind {
+            case S_IFDIR: name = "a folder"
+            case S_IFIFO: name = "a pipe"
+            case S_IFSOCK: name = "a socket"
+            case S_IFCHR, S_IFBLK: name = "a device"
+            default: name = "unknown type"
+            }
+            return .failure(.notRegular(name))
+        }
+        guard Int(info.st_size) <= maximumBytes else {
+            close(fd)
+            return .failure(.tooLarge(Int(info.st_size)))
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            return .success(try handle.readToEnd() ?? Data())
+        } catch {
+            return .failure(.system(EpisodeParser.reason(error)))
+        }
+    }
+}
