@@ -4,6 +4,7 @@ import Foundation
 enum CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let sharedCorpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+    static let makeCorpus = root.deletingLastPathComponent().appendingPathComponent("shared/tools/make-corpus").path
     static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: sharedCorpus + "/001-cloud-native.md") }
 
     static let binary: String = {

@@ -31,6 +31,9 @@ final class Tmux {
         try Spawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, captureOutput: capture)
     }
 
+    /// Records every byte the pane's program writes to the terminal into `file`.
+    func record(to file: String) throws { try run(["pipe-pane", "-t", "t", "-O", "cat > '\(file)'"], capture: false) }
+
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
     func literal(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
     func screen() throws -> String { try run(["capture-pane", "-t", "t", "-p"]) }
