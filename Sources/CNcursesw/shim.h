@@ -20,6 +20,7 @@ static inline attr_t podread_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t podread_a_reverse(void) { return A_REVERSE; }
 static inline attr_t podread_a_normal(void) { return A_NORMAL; }
 static inline WINDOW *podread_stdscr(void) { return stdscr; }
+static inline WINDOW *podread_curscr(void) { return curscr; }
 static inline FILE *podread_stdout(void) { return stdout; }
 static inline FILE *podread_stdin(void) { return stdin; }
 static inline int podread_colors(void) { return COLORS; }

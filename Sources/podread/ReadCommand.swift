@@ -57,6 +57,7 @@ struct ReadCommand: ParsableCommand {
             if dirty { screen.draw(render(state)) }
             if crashForTest { fatalError("crash requested by PODREAD_TEST_CRASH") }
             if let action = screen.nextAction() {
+                if action == .key(.ctrl("l")) { screen.repaintAll() }
                 update(&state, action)
                 dirty = true
             } else {

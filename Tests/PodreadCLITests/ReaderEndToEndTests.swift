@@ -216,4 +216,39 @@ struct ReaderEndToEndTests {
         #expect(tmux.file("stty-before") == tmux.file("stty-after"))
         #expect(!screen.contains("Episodes (1)"))
     }
+
+    @Test func resizeStormWhileTyping() throws {
+        let data = CLI.hasSharedCorpus ? "--data '\(CLI.sharedCorpus)'" : ""
+        let tmux = try Tmux(width: 120, height: 35, command: "\(podread) \(data)")
+        try tmux.wait(for: "Episodes (")
+        var seed = UInt64(20261125)
+        func next(_ bound: Int) -> Int {
+            // A fixed sequence, so a failure can be replayed.
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let keys = ["j", "k", "Down", "Up", "Tab", "]", "[", "}", "{", "G", "g", "PageDown", "PageUp", "Enter", "C-d", "C-u"]
+        for _ in 0..<200 {
+            try tmux.resize(width: 1 + next(300), height: 1 + next(100))
+            try tmux.keys(keys[next(keys.count)])
+        }
+        try tmux.resize(width: 120, height: 35)
+        Thread.sleep(forTimeInterval: 0.5)
+        let settled = try tmux.wait(for: " / ")
+        let lines = settled.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix(" podread  #"))
+        #expect(lines[1].hasPrefix(" Episodes ("))
+        #expect(lines[1].contains("│ Transcript") && lines[1].contains("│ Notes"))
+        for row in 2..<34 { #expect(Array(lines[row]).count > 24 && Array(lines[row])[24] == "│", "row \(row)") }
+        // A full repaint shows exactly what the incremental updates left on the screen.
+        try tmux.keys("C-l")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try tmux.screen() == settled)
+        try tmux.keys("?")
+        try tmux.wait(for: "Keys — Esc closes")
+        try tmux.keys("Escape", "q")
+        let end = try tmux.wait(for: "EXIT=")
+        #expect(end.contains("EXIT=0"))
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
 }

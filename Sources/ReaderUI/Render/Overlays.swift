@@ -57,6 +57,7 @@ enum HelpOverlay {
         ("n  N", "next / previous match"),
         ("Esc", "close a prompt or window; clear the search"),
         ("mouse", "wheel scrolls the pane under it, click selects"),
+        ("Ctrl-L", "repaint the screen"),
         ("?", "this help"),
         ("q", "quit"),
     ]

@@ -97,6 +97,11 @@ final class NcursesScreen {
         doupdate()
     }
 
+    /// Ctrl-L: forget what is on the terminal and paint everything again.
+    func repaintAll() {
+        clearok(podread_curscr(), true)
+    }
+
     private func attributes(_ style: Style) -> attr_t {
         var a = podread_a_normal()
         if style.bold { a |= podread_a_bold() }
