@@ -3,8 +3,21 @@ import Foundation
 /// Runs a program and waits for it with plain posix_spawn and waitpid: tmux's server
 /// daemonises from its first client, which Foundation's Process does not always notice.
 enum Spawn {
+    struct Outcome {
+        var output: String
+        var status: Int32
+        /// Peak resident memory of the child, in megabytes.
+        var peakMegabytes: Int
+        var seconds: Double
+    }
+
     @discardableResult
     static func run(_ arguments: [String], captureOutput: Bool) throws -> String {
+        try measure(arguments, captureOutput: captureOutput).output
+    }
+
+    static func measure(_ arguments: [String], captureOutput: Bool) throws -> Outcome {
+        let started = Date()
         var pipe: [Int32] = [-1, -1]
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -53,7 +66,10 @@ enum Spawn {
             close(pipe[0])
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1, errno == EINTR {}
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Outcome(output: String(decoding: output, as: UTF8.self), status: exitStatus,
+                       peakMegabytes: usage.ru_maxrss / 1024, seconds: Date().timeIntervalSince(started))
     }
 }

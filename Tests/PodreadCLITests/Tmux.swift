@@ -45,7 +45,7 @@ final class Tmux {
 
     /// Waits until the screen satisfies `condition` (at most `seconds`); returns the last screen.
     @discardableResult
-    func wait(seconds: Double = 10, for condition: (String) -> Bool) throws -> String {
+    func wait(seconds: Double = 30, for condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
@@ -57,7 +57,7 @@ final class Tmux {
     }
 
     @discardableResult
-    func wait(for text: String, seconds: Double = 10) throws -> String {
+    func wait(for text: String, seconds: Double = 30) throws -> String {
         try wait(seconds: seconds) { $0.contains(text) }
     }
 

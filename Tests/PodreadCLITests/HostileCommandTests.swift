@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `list`, `show`, `validate` and the reader over the adversarial corpus (with a 20 MB
+/// episode): each finishes, within bounded time and memory, and shows the good episodes.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: CLI.makeCorpus), "../shared/tools/make-corpus is absent"), .serialized)
+struct HostileCommandTests {
+    static let directory: String = {
+        let dir = NSTemporaryDirectory() + "podread-hostile-commands"
+        try? FileManager.default.removeItem(atPath: dir)
+        _ = try? Spawn.run([CLI.makeCorpus, "--episodes", "3", "--hostile", "--huge-mb", "20", "--out", dir, "--quiet"], captureOutput: false)
+        return dir
+    }()
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    @Test func listAndValidateFinishWithEveryEpisode() throws {
+        let list = try Spawn.measure([CLI.binary, "list", "--json", "--data", Self.directory], captureOutput: true)
+        #expect(list.status == 0)
+        #expect(list.seconds < 30 && list.peakMegabytes < 1024, "\(list.seconds) s, \(list.peakMegabytes) MB")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        #expect(entries.count == Self.files.count)
+        // The three ordinary episodes are all there, with their utterances.
+        #expect(entries.filter { !(($0["file"] as? String) ?? "").contains("hostile-") }.allSatisfy { ($0["utterances"] as? Int ?? 0) > 50 })
+
+        let validate = try Spawn.measure([CLI.binary, "validate", "--data", Self.directory], captureOutput: true)
+        #expect(validate.status == 1)   // there are errors: binary, invalid UTF-8, bad YAML …
+        #expect(validate.seconds < 30 && validate.peakMegabytes < 1024)
+        let lines = validate.output.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.range(of: #"^.+\.md:[0-9]+: (error|warning|info): .+"#, options: .regularExpression) != nil })
+        for name in ["hostile-05-empty-file.md", "hostile-22-binary-garbage.md", "hostile-31-invalid-yaml-syntax.md", "hostile-04-unterminated-front-matter.md"] {
+            #expect(lines.contains { $0.contains(name + ":") && $0.contains(": error: ") }, "\(name)")
+        }
+    }
+
+    @Test func showEveryFile() throws {
+        // Each file alone in a folder, so each run reads that file only.
+        let single = NSTemporaryDirectory() + "podread-hostile-single"
+        defer { try? FileManager.default.removeItem(atPath: single) }
+        for name in Self.files {
+            try? FileManager.default.removeItem(atPath: single)
+            try FileManager.default.createDirectory(atPath: single, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.directory + "/" + name, toPath: single + "/" + name)
+            let show = try Spawn.measure([CLI.binary, "show", single + "/" + name], captureOutput: true)
+            #expect(show.status == 0 || show.status == 1, "\(name): \(show.status)")
+            #expect(show.seconds < 20 && show.peakMegabytes < 1024, "\(name): \(show.seconds) s, \(show.peakMegabytes) MB")
+        }
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func readerOpensEveryFile() throws {
+        let tmux = try Tmux(width: 140, height: 40, command: "'\(CLI.binary)' --data '\(Self.directory)'")
+        try tmux.wait(for: "Episodes (\(Self.files.count))", seconds: 30)
+        for _ in Self.files {
+            // Open, go to the end of the transcript and of the notes, back to the list, next.
+            try tmux.keys("Enter", "Tab", "G", "Tab", "G", "BTab", "BTab", "Down")
+        }
+        try tmux.keys("q")
+        let screen = try tmux.wait(for: "EXIT=", seconds: 60)
+        #expect(screen.contains("EXIT=0"))
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
+}
