@@ -9,6 +9,21 @@ struct HostileCommandTests {
         let dir = NSTemporaryDirectory() + "podread-hostile-commands"
         try? FileManager.default.removeItem(atPath: dir)
         _ = try? Spawn.run([CLI.makeCorpus, "--episodes", "3", "--hostile", "--huge-mb", "20", "--out", dir, "--quiet"], captureOutput: false)
+        // What a folder can hold besides episode pages, and YAML made to hurt.
+        let fm = FileManager.default
+        try? fm.createSymbolicLink(atPath: dir + "/hostile-90-symlink-loop.md", withDestinationPath: dir + "/hostile-90-symlink-loop.md")
+        try? fm.createSymbolicLink(atPath: dir + "/hostile-91-dangling-link.md", withDestinationPath: dir + "/missing.md")
+        mkfifo(dir + "/hostile-92-fifo.md", 0o644)
+        try? fm.createDirectory(atPath: dir + "/hostile-93-folder.md", withIntermediateDirectories: true)
+        try? Data("---\ntitle: locked\n---\n[0:00:01] A: b\n".utf8).write(to: URL(fileURLWithPath: dir + "/hostile-94-unreadable.md"))
+        chmod(dir + "/hostile-94-unreadable.md", 0)
+        var nested = "---\ntitle: nested\nhosts:\n"
+        for level in 0..<3000 { nested += String(repeating: " ", count: min(level, 700)) + "a:\n" }
+        try? Data((nested + "---\n[0:00:01] A: b\n").utf8).write(to: URL(fileURLWithPath: dir + "/hostile-95-deep-block-yaml.md"))
+        let flow = "---\ntitle: flow\nhosts: " + String(repeating: "[", count: 200_000) + "\n---\n[0:00:01] A: b\n"
+        try? Data(flow.utf8).write(to: URL(fileURLWithPath: dir + "/hostile-96-deep-flow-yaml.md"))
+        let huge = "---\ntitle: big\nnotes: " + String(repeating: "lorem ipsum ", count: 500_000) + "\n---\n[0:00:01] A: b\n"
+        try? Data(huge.utf8).write(to: URL(fileURLWithPath: dir + "/hostile-97-huge-front-matter.md"))
         return dir
     }()
 
@@ -30,7 +45,9 @@ struct HostileCommandTests {
         #expect(validate.seconds < 30 && validate.peakMegabytes < 1024)
         let lines = validate.output.split(separator: "\n")
         #expect(lines.allSatisfy { $0.range(of: #"^.+\.md:[0-9]+: (error|warning|info): .+"#, options: .regularExpression) != nil })
-        for name in ["hostile-05-empty-file.md", "hostile-22-binary-garbage.md", "hostile-31-invalid-yaml-syntax.md", "hostile-04-unterminated-front-matter.md"] {
+        for name in ["hostile-05-empty-file.md", "hostile-22-binary-garbage.md", "hostile-31-invalid-yaml-syntax.md", "hostile-04-unterminated-front-matter.md",
+                     "hostile-90-symlink-loop.md", "hostile-91-dangling-link.md", "hostile-92-fifo.md", "hostile-93-folder.md",
+                     "hostile-95-deep-block-yaml.md", "hostile-96-deep-flow-yaml.md", "hostile-97-huge-front-matter.md"] {
             #expect(lines.contains { $0.contains(name + ":") && $0.contains(": error: ") }, "\(name)")
         }
     }
@@ -42,7 +59,17 @@ struct HostileCommandTests {
         for name in Self.files {
             try? FileManager.default.removeItem(atPath: single)
             try FileManager.default.createDirectory(atPath: single, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Self.directory + "/" + name, toPath: single + "/" + name)
+            // Links, pipes and folders are recreated as they are, not followed.
+            let source = Self.directory + "/" + name
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: source)) != nil {
+                try FileManager.default.createSymbolicLink(atPath: single + "/" + name, withDestinationPath: single + "/" + name)
+            } else if name.contains("fifo") {
+                mkfifo(single + "/" + name, 0o644)
+            } else if name.contains("folder") {
+                try FileManager.default.createDirectory(atPath: single + "/" + name, withIntermediateDirectories: true)
+            } else {
+                try FileManager.default.copyItem(atPath: source, toPath: single + "/" + name)
+            }
             let show = try Spawn.measure([CLI.binary, "show", single + "/" + name], captureOutput: true)
             #expect(show.status == 0 || show.status == 1, "\(name): \(show.status)")
             #expect(show.seconds < 20 && show.peakMegabytes < 1024, "\(name): \(show.seconds) s, \(show.peakMegabytes) MB")

@@ -7,16 +7,18 @@ import Foundation
 enum CrashGuard {
     nonisolated(unsafe) private static var restore: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var restoreCount = 0
-    nonisolated(unsafe) private static var modes = termios()
-    nonisolated(unsafe) private static var haveModes = false
+    /// On the heap: a global `termios` is allocated with its size (57), but copied with its
+    /// stride (60), which AddressSanitizer rightly reports.
+    nonisolated(unsafe) private static var modes: UnsafeMutablePointer<termios>?
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     /// Call before the terminal is changed (saves its modes) and after ncurses started
     /// (knows how to leave the alternate screen on this terminal).
     static func arm(savedModes: termios?) {
         if let savedModes {
-            modes = savedModes
-            haveModes = true
+            let buffer = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+            buffer.initialize(to: savedModes)
+            modes = buffer
         }
         var bytes: [UInt8] = Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8)
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
@@ -32,7 +34,7 @@ enum CrashGuard {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 if let restore = CrashGuard.restore { _ = write(STDOUT_FILENO, restore, CrashGuard.restoreCount) }
-                if CrashGuard.haveModes { _ = tcsetattr(STDIN_FILENO, TCSANOW, &CrashGuard.modes) }
+                if let modes = CrashGuard.modes { _ = tcsetattr(STDIN_FILENO, TCSANOW, modes) }
                 var fallback = sigaction()
                 fallback.__sigaction_handler.sa_handler = SIG_DFL
                 sigaction(signal, &fallback, nil)
