@@ -26,26 +26,10 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
-        var env = ProcessInfo.processInfo.environment
-        env["PODREAD_DATA"] = nil
-        env["SWIFT_BACKTRACE"] = "enable=no"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and deadlock.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        var extra: [String: String?] = ["PODREAD_DATA": nil, "SWIFT_BACKTRACE": "enable=no"]
+        for (key, value) in environment { extra[key] = value }
+        let outcome = try Spawn.measure([binary] + arguments, captureOutput: true, environment: extra, directory: directory ?? root.path)
+        return Result(status: outcome.status, stdout: outcome.output, stderr: outcome.errors)
     }
 
     static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> Any {

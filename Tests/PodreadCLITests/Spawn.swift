@@ -5,6 +5,7 @@ import Foundation
 enum Spawn {
     struct Outcome {
         var output: String
+        var errors: String = ""
         var status: Int32
         /// Peak resident memory of the child, in megabytes.
         var peakMegabytes: Int
@@ -16,14 +17,19 @@ enum Spawn {
         try measure(arguments, captureOutput: captureOutput).output
     }
 
-    static func measure(_ arguments: [String], captureOutput: Bool) throws -> Outcome {
+    static func measure(_ command: [String], captureOutput: Bool, environment extra: [String: String?] = [:],
+                        directory: String? = nil) throws -> Outcome {
+        // `env -C` changes directory for the child (glibc's addchdir is not imported).
+        let arguments = directory.map { ["/usr/bin/env", "-C", $0] + command } ?? command
         let started = Date()
+        let errorFile = NSTemporaryDirectory() + "podread-spawn-" + UUID().uuidString
+        defer { unlink(errorFile) }
         var pipe: [Int32] = [-1, -1]
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if captureOutput {
             guard Foundation.pipe(&pipe) == 0 else { throw POSIXError(.EMFILE) }
             posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
@@ -50,6 +56,7 @@ enum Spawn {
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil
+        for (key, value) in extra { environment[key] = value }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }
         let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
@@ -69,7 +76,8 @@ enum Spawn {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1, errno == EINTR {}
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(output: String(decoding: output, as: UTF8.self), status: exitStatus,
+        let errors = FileManager.default.contents(atPath: errorFile) ?? Data()
+        return Outcome(output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self), status: exitStatus,
                        peakMegabytes: usage.ru_maxrss / 1024, seconds: Date().timeIntervalSince(started))
     }
 }
