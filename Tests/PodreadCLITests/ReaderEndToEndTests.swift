@@ -233,8 +233,8 @@ struct ReaderEndToEndTests {
             try tmux.keys(keys[next(keys.count)])
         }
         try tmux.resize(width: 120, height: 35)
-        Thread.sleep(forTimeInterval: 0.5)
-        let settled = try tmux.wait(for: " / ")
+        try tmux.wait(for: " / ")
+        let settled = try tmux.settledScreen()
         let lines = settled.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasPrefix(" podread  #"))
         #expect(lines[1].hasPrefix(" Episodes ("))
@@ -243,7 +243,7 @@ struct ReaderEndToEndTests {
         // A full repaint shows exactly what the incremental updates left on the screen.
         try tmux.keys("C-l")
         Thread.sleep(forTimeInterval: 0.3)
-        #expect(try tmux.screen() == settled)
+        #expect(try tmux.settledScreen() == settled)
         try tmux.keys("?")
         try tmux.wait(for: "Keys — Esc closes")
         try tmux.keys("Escape", "q")

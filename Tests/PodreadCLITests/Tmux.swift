@@ -77,6 +77,19 @@ final class Tmux {
     }
 
     func file(_ name: String) -> String {
-        (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? ""
+        String(decoding: Spawn.readFile(directory + "/" + name), as: UTF8.self)
+    }
+
+    /// Waits until the screen stops changing, and returns it.
+    func settledScreen(seconds: Double = 30) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = try screen()
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.4)
+            let now = try screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
     }
 }
