@@ -127,8 +127,31 @@ import Testing
         }
     }
 
+    @Test func searchPrintsMatchesAndJSON() throws {
+        let result = try CLI.run(["search", "stateful", "database"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 10)
+        #expect(lines.allSatisfy { $0.hasPrefix("#9 ") })
+        #expect(lines[0].hasPrefix("#9 4:45 Carlisia Thompson?: "))
+        #expect(!result.stdout.contains("\u{1B}["))   // not a terminal: no colour
+        #expect(result.stderr == "10 matching utterance(s) in 1 episode(s)\n")
+        let json = try #require(try CLI.json(["search", "\"stateful set\"", "--json"]) as? [Object])
+        #expect(json.count == 5)
+        let first = try #require(json.first)
+        #expect((first["episode"] as? Object)?["number"] as? Int == 9)
+        #expect(first["line"] as? Int != nil)
+        let text = try #require(first["text"] as? String)
+        let match = try #require((first["matches"] as? [[Int]])?.first)
+        #expect(String(Array(text)[match[0]..<match[1]]).lowercased() == "stateful set")
+        let none = try CLI.run(["search", "zzzqqq"])
+        #expect(none.status == 1 && none.stdout.isEmpty)
+        let badEpisode = try CLI.run(["search", "x", "--episode", "99"])
+        #expect(badEpisode.status == 1 && badEpisode.stderr.contains("no episode '99'"))
+    }
+
     @Test func everyCommandHasHelp() throws {
-        for command in [[], ["read"], ["list"], ["show"], ["validate"]] {
+        for command in [[], ["read"], ["list"], ["show"], ["search"], ["validate"]] {
             let result = try CLI.run(command + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("USAGE"), "\(command)")

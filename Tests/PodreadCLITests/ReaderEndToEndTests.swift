@@ -251,4 +251,14 @@ struct ReaderEndToEndTests {
         #expect(end.contains("EXIT=0"))
         #expect(tmux.file("stty-before") == tmux.file("stty-after"))
     }
+
+    @Test func searchHighlightsOnlyOnAColourTerminal() throws {
+        let tmux = try Tmux(width: 200, height: 30, command: "\(podread) search stateful database")
+        try tmux.wait(for: "EXIT=0")
+        let coloured = try tmux.colouredScreen()
+        #expect(coloured.contains("7mstateful\u{1B}[0m") || coloured.contains("7mstateful\u{1B}[") )
+        let plain = try Tmux(width: 200, height: 30, command: "\(podread) search stateful database", environment: "NO_COLOR=1")
+        try plain.wait(for: "EXIT=0")
+        #expect(!(try plain.colouredScreen()).contains("7mstateful"))
+    }
 }

@@ -86,6 +86,40 @@ public enum JSONReports {
         }
     }
 
+    /// One match of `podread search --json`; `matches` are character ranges in `text`.
+    public struct SearchEntry: Codable {
+        public struct EpisodeRef: Codable {
+            public var file: String
+            public var id: String
+            public var number: Int?
+            public var title: String
+        }
+
+        public var episode: EpisodeRef
+        public var start: Double
+        public var timestamp: String
+        public var tag: String
+        public var speaker: String
+        public var certain: Bool
+        public var line: Int
+        public var text: String
+        public var matches: [[Int]]
+
+        public init(_ corpus: Corpus, _ hit: SearchHit, query: SearchQuery) {
+            let e = corpus.episodes[hit.episode]
+            let u = e.utterances[hit.utterance]
+            episode = EpisodeRef(file: e.file, id: e.id, number: e.number, title: e.title)
+            start = u.start
+            timestamp = u.timestamp
+            tag = u.tag
+            speaker = e.speaker(of: u).name
+            certain = e.speaker(of: u).isCertain
+            line = u.line
+            text = u.text
+            matches = query.ranges(in: u.text).map { [$0.lowerBound, $0.upperBound] }
+        }
+    }
+
     static func speakers(of episode: Episode) -> [SpeakerEntry] {
         let counts = episode.utteranceCounts
         return episode.speakers.enumerated().map { index, s in

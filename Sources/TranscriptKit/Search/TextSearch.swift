@@ -1,6 +1,4 @@
 import Foundation
-import TranscriptKit
-import CTextSupport
 
 /// Case- and diacritic-insensitive matching, the way `less` users expect: a pattern with a
 /// capital letter is case-sensitive; accents never matter (`nova` finds `Nóva`).
@@ -27,12 +25,19 @@ public enum SearchText {
         needle.withUTF8 { n in
             haystack.withUTF8 { h in
                 guard n.count <= h.count, let hBase = h.baseAddress, let nBase = n.baseAddress else { return }
+                let first = Int32(n[0])
                 var offset = 0
-                while offset + n.count <= h.count {
-                    guard let found = podread_memmem(hBase + offset, h.count - offset, nBase, n.count) else { break }
-                    let at = UnsafeRawPointer(hBase).distance(to: found)
-                    body(at)
-                    offset = at + n.count
+                let last = h.count - n.count
+                while offset <= last {
+                    // memchr finds the first byte fast; memcmp checks the rest.
+                    guard let found = memchr(hBase + offset, first, last - offset + 1) else { break }
+                    let at = UnsafeRawPointer(hBase).distance(to: UnsafeRawPointer(found))
+                    if memcmp(hBase + at, nBase, n.count) == 0 {
+                        body(at)
+                        offset = at + n.count
+                    } else {
+                        offset = at + 1
+                    }
                 }
             }
         }

@@ -1,0 +1,79 @@
+/// What `podread search` looks for: every word (or "quoted phrase") must be in the same
+/// utterance; case-insensitive unless the query has a capital; accents never matter.
+public struct SearchQuery: Equatable, Sendable {
+    /// Words and phrases as typed.
+    public let terms: [String]
+    public let caseSensitive: Bool
+    /// The terms folded, as they are looked for in folded text.
+    let needles: [String]
+
+    /// Each argument is split into words, except "quoted phrases"; an argument that holds
+    /// spaces (the shell's quotes already removed) is a phrase. Nil when nothing is left.
+    public init?(arguments: [String]) {
+        var terms: [String] = []
+        for argument in arguments {
+            let hasQuotes = argument.contains("\"")
+            if !hasQuotes, arguments.count > 1 || !argument.contains(" ") {
+                terms += argument.split(whereSeparator: \.isWhitespace).map(String.init)
+                continue
+            }
+            if !hasQuotes {
+                terms.append(argument.trimmingCharacters(in: .whitespaces))
+                continue
+            }
+            for (n, piece) in argument.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+                if n % 2 == 1 {
+                    let phrase = piece.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if !phrase.isEmpty { terms.append(phrase) }
+                } else {
+                    terms += piece.split(whereSeparator: \.isWhitespace).map(String.init)
+                }
+            }
+        }
+        terms = terms.filter { !$0.isEmpty }
+        guard !terms.isEmpty else { return nil }
+        let sensitive = terms.contains { SearchText.isCaseSensitive($0) }
+        self.terms = terms
+        caseSensitive = sensitive
+        needles = terms.map { SearchText.fold($0, caseSensitive: sensitive) }
+    }
+
+    /// Whether every term is in the text.
+    public func matches(_ text: String) -> Bool {
+        let folded = SearchText.fold(text, caseSensitive: caseSensitive)
+        return needles.allSatisfy { SearchText.count($0, in: folded) > 0 }
+    }
+
+    /// Character ranges of every occurrence of every term, sorted, for highlighting.
+    public func ranges(in text: String) -> [Range<Int>] {
+        terms.flatMap { SearchText.ranges(of: $0, in: text, caseSensitive: caseSensitive) }
+            .sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
+
+/// One utterance that matched.
+public struct SearchHit: Sendable, Equatable {
+    public var episode: Int
+    public var utterance: Int
+}
+
+extension Corpus {
+    /// Every utterance, in corpus order, that has all the query's terms, optionally only in
+    /// one episode and only by some speakers (tags or names, as for `show`).
+    public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil) -> [SearchHit] {
+        var hits: [SearchHit] = []
+        for (e, episode) in episodes.enumerated() {
+            if let reference, self.episode(matching: reference)?.file != episode.file { continue }
+            var allowed: Set<Int>?
+            if !speakers.isEmpty {
+                allowed = episode.speakerIndexes(matching: speakers).indexes
+                if allowed?.isEmpty == true { continue }
+            }
+            for (u, utterance) in episode.utterances.enumerated() {
+                if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
+                if query.matches(utterance.text) { hits.append(SearchHit(episode: e, utterance: u)) }
+            }
+        }
+        return hits
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import TranscriptKit
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find utterances across the whole corpus.",
+        discussion: """
+            Every word must be in the same utterance; "a quoted phrase" must appear as is. \
+            Case-insensitive unless the query has a capital; accents are ignored. Exits 1 \
+            when nothing matches. Examples: podread search stateful database; \
+            podread search '"cloud native"' --speaker Josh
+            """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @Argument(help: "Words and \"quoted phrases\" to find.") var query: [String]
+    @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
+    var speaker: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only this episode (number, id or file name).", valueName: "episode"))
+    var episode: String?
+    @Flag(help: "Print a JSON array of matches.") var json = false
+
+    func run() throws {
+        guard let parsed = SearchQuery(arguments: query) else {
+            throw CleanExit.failure("nothing to search for", code: 64)
+        }
+        let loaded = try corpus.load()
+        if let episode, loaded.episode(matching: episode) == nil {
+            throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
+        }
+        let hits = loaded.search(parsed, speakers: speaker, episode: episode)
+        if json {
+            print(try JSONReports.encode(hits.map { JSONReports.SearchEntry(loaded, $0, query: parsed) }))
+        } else {
+            let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            for hit in hits { print(SearchLine.render(loaded, hit, query: parsed, colour: colour)) }
+            let episodes = Set(hits.map(\.episode)).count
+            FileHandle.standardError.write(Data("\(hits.count) matching utterance(s) in \(episodes) episode(s)\n".utf8))
+        }
+        if hits.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `#9 20:32 Bryan Liles: …the line with the match…`, the match in bold reverse on a terminal.
+enum SearchLine {
+    static let context = 70
+
+    static func render(_ corpus: Corpus, _ hit: SearchHit, query: SearchQuery, colour: Bool) -> String {
+        let episode = corpus.episodes[hit.episode]
+        let utterance = episode.utterances[hit.utterance]
+        let number = episode.number.map { "#\($0)" } ?? episode.id
+        let text = utterance.paragraphs.joined(separator: " ")
+        let characters = Array(ControlCharacters.sanitize(text))
+        // Placeholders lengthen the text; find matches in what is shown.
+        let ranges = query.ranges(in: String(characters))
+        let first = ranges.first?.lowerBound ?? 0
+        let start = max(0, first - context)
+        let end = min(characters.count, (ranges.first?.upperBound ?? 0) + context * 2)
+        var line = start > 0 ? "…" : ""
+        var index = start
+        for range in ranges where range.lowerBound >= index && range.upperBound <= end {
+            line += String(characters[index..<range.lowerBound])
+            let match = String(characters[range])
+            line += colour ? "\u{1B}[1;7m" + match + "\u{1B}[0m" : match
+            index = range.upperBound
+        }
+        line += String(characters[index..<end]) + (end < characters.count ? "…" : "")
+        let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(utterance.start)
+        let speaker = ControlCharacters.sanitize(episode.speaker(of: utterance).displayName)
+        return "\(number) \(time) \(speaker): \(line)"
+    }
+}
