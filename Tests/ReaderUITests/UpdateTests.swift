@@ -199,3 +199,34 @@ import TranscriptKit
         #expect(state.currentUtterance == current)
     }
 }
+
+@Suite struct CorpusSearchInTheReaderTests {
+    @Test func findInEveryEpisodeAndOpenTheMatch() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
+                                body: "[0:00:01] AL: nothing here\n\n[0:00:02] BR: a stateful set\n")
+        let b = Fixture.episode(number: 2, title: "B", hosts: ["Ann Lee"],
+                                body: "[0:00:01] AL: intro\n\n[0:00:05] AL: more\n\n[0:09:00] AL: Stateful Sets again\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]))
+        state.send(.char("F"))
+        #expect(render(state).row(state.height - 1).hasPrefix(" Search all episodes: "))
+        state.type("\"stateful set\"")
+        state.send(.enter)
+        guard case let .results(results)? = state.overlay else { Issue.record("no results window"); return }
+        #expect(results.hits == [SearchHit(episode: 0, utterance: 1), SearchHit(episode: 1, utterance: 2)])
+        var grid = render(state)
+        #expect(grid.contains("2 in 2 episode(s): \"stateful set\""))
+        #expect(grid.contains("#2   9:00    Ann Lee"))
+        state.send(.down, .enter)
+        #expect(state.overlay == nil)
+        #expect(state.episodeIndex == 1)
+        #expect(state.currentUtterance == 2)
+        #expect(state.focus == .transcript)
+        grid = render(state)
+        let match = try #require(grid.find("Stateful Sets"))
+        #expect(grid[match.x, match.y].style == state.theme.currentMatch)
+        // Nothing found: a message, no window.
+        state.send(.ctrl("f")); state.type("zzz"); state.send(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.message?.text == "not found in any episode: zzz")
+    }
+}

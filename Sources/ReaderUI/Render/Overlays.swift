@@ -13,6 +13,10 @@ enum OverlayGeometry {
         box(width: 60, height: picker.people.count + 5, in: state)
     }
 
+    static func resultsBox(_ state: ReaderState) -> Rect {
+        box(width: max(0, state.width - 4), height: max(0, state.height - 4), in: state)
+    }
+
     static func pickerRow(state: ReaderState, picker: SpeakerPicker, x: Int, y: Int) -> Int? {
         let box = pickerBox(state, picker)
         let row = y - box.y - 2
@@ -54,6 +58,7 @@ enum HelpOverlay {
         ("s", "choose speakers to show: Space ticks, Enter applies"),
         ("S", "show every speaker again"),
         ("/", "search: any case unless a capital; accents ignored"),
+        ("F  Ctrl-F", "search every episode; Enter opens the match"),
         ("n  N", "next / previous match"),
         ("Esc", "close a prompt or window; clear the search"),
         ("mouse", "wheel scrolls the pane under it, click selects"),
@@ -100,5 +105,46 @@ enum SpeakerPickerView {
         }
         let footer = picker.checked.isEmpty ? "nothing ticked: Enter shows the one under the cursor" : "\(picker.checked.count) ticked; a ticks all/none"
         grid.putTruncated(footer, x: rect.x + 2, y: rect.y + rect.height - 2, limit: max(0, rect.width - 4), style: theme.overlay)
+    }
+}
+
+enum CorpusResultsView {
+    static func draw(_ state: ReaderState, _ results: CorpusResults, _ grid: inout Grid) {
+        let theme = state.theme
+        let rect = OverlayGeometry.resultsBox(state)
+        let episodes = Set(results.hits.map(\.episode)).count
+        OverlayGeometry.frame(rect, title: "\(results.hits.count) in \(episodes) episode(s): \(results.query.terms.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")) — Enter opens, Esc closes",
+                              theme: theme, grid: &grid)
+        let rows = max(0, rect.height - 4)
+        for row in 0..<rows {
+            let index = results.top + row
+            guard results.hits.indices.contains(index) else { break }
+            let hit = results.hits[index]
+            let episode = state.corpus.episodes[hit.episode]
+            let utterance = episode.utterances[hit.utterance]
+            let y = rect.y + 2 + row
+            let base = index == results.cursor ? theme.selection : theme.overlay
+            grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
+            var x = rect.x + 2
+            let limit = { max(0, rect.x + rect.width - 2 - x) }
+            let number = episode.number.map { "#\($0)" } ?? "-"
+            x += grid.put(number.padding(toLength: 5, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+            x += grid.put(TimeFormat.clock(utterance.start).padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+            let speaker = episode.speaker(of: utterance)
+            grid.putTruncated(speaker.displayName, x: x, y: y, limit: min(18, limit()),
+                              style: EpisodeListView.merge(state.colors.style(for: speaker, mode: theme.mode), over: base))
+            x += 20
+            let text = utterance.paragraphs.joined(separator: " ")
+            let first = results.query.ranges(in: text).first ?? 0..<0
+            let start = max(0, first.lowerBound - 20)
+            let snippet = (start > 0 ? "…" : "") + String(text.dropFirst(start).prefix(400))
+            let offset = start > 0 ? 1 - start : 0
+            let units = DisplayText.units(of: snippet)
+            grid.put(units, x: x, y: y, limit: limit()) { unit in
+                let source = unit.source - offset
+                if first.contains(source) { return EpisodeListView.merge(theme.match, over: base) }
+                return unit.isPlaceholder ? theme.placeholder : base
+            }
+        }
     }
 }

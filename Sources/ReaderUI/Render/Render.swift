@@ -42,6 +42,7 @@ public func render(_ state: ReaderState) -> Grid {
     switch state.overlay {
     case .help?: HelpOverlay.draw(state, &grid)
     case let .speakers(picker)?: SpeakerPickerView.draw(state, picker, &grid)
+    case let .results(results)?: CorpusResultsView.draw(state, results, &grid)
     case nil: break
     }
     return grid

@@ -2,7 +2,7 @@ import TranscriptKit
 
 /// A line being typed at the bottom of the screen.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case jump, search }
+    public enum Kind: Equatable, Sendable { case jump, search, corpusSearch }
     public var kind: Kind
     public var text: String = ""
     /// Where the transcript was when the prompt opened (Esc goes back there).
@@ -31,6 +31,15 @@ public struct Search: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case help
     case speakers(SpeakerPicker)
+    case results(CorpusResults)
+}
+
+/// Matches of a search over every episode (`F`), to open one with Enter.
+public struct CorpusResults: Equatable, Sendable {
+    public var query: SearchQuery
+    public var hits: [SearchHit]
+    public var cursor = 0
+    public var top = 0
 }
 
 /// The speaker filter being chosen.

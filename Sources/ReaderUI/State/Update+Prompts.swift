@@ -29,6 +29,8 @@ extension ReaderState {
                 } else {
                     confirmSearch()
                 }
+            case .corpusSearch:
+                searchCorpus(prompt.text)
             }
             return
         case .backspace, .delete:
@@ -157,6 +159,8 @@ extension ReaderState {
         switch overlay {
         case .help:
             if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil }
+        case var .results(results):
+            handleResultsKey(key, &results)
         case var .speakers(picker):
             switch key {
             case .escape, .char("q"):
@@ -184,5 +188,63 @@ extension ReaderState {
             }
             self.overlay = .speakers(picker)
         }
+    }
+}
+
+extension ReaderState {
+    /// `F`: every utterance of every episode with all the words (and "phrases").
+    mutating func searchCorpus(_ text: String) {
+        guard let query = SearchQuery(typed: text) else { return }
+        let hits = corpus.search(query)
+        if hits.isEmpty {
+            message = StatusMessage(text: "not found in any episode: \(text)", isError: true)
+            return
+        }
+        overlay = .results(CorpusResults(query: query, hits: hits))
+    }
+
+    mutating func handleResultsKey(_ key: Key, _ results: inout CorpusResults) {
+        let page = max(1, OverlayGeometry.resultsBox(self).height - 4)
+        switch key {
+        case .escape, .char("q"):
+            overlay = nil
+            return
+        case .down, .char("j"): results.cursor += 1
+        case .up, .char("k"): results.cursor -= 1
+        case .pageDown, .char(" "): results.cursor += page
+        case .pageUp, .char("b"): results.cursor -= page
+        case .home, .char("g"): results.cursor = 0
+        case .end, .char("G"): results.cursor = results.hits.count - 1
+        case .enter:
+            overlay = nil
+            openHit(results.hits[results.cursor], query: results.query)
+            return
+        default:
+            break
+        }
+        results.cursor = min(max(0, results.cursor), results.hits.count - 1)
+        if results.cursor < results.top { results.top = results.cursor }
+        if results.cursor >= results.top + page { results.top = results.cursor - page + 1 }
+        overlay = .results(results)
+    }
+
+    /// Opens the hit's episode at its utterance, with its first term highlighted there.
+    mutating func openHit(_ hit: SearchHit, query: SearchQuery) {
+        if hit.episode != episodeIndex { open(episode: hit.episode) }
+        if !shown.contains(hit.utterance) {
+            setFilter([], names: [])
+            message = StatusMessage(text: "speaker filter cleared to show the match", isError: false)
+        }
+        let pattern = query.terms.max { $0.count < $1.count } ?? ""
+        runSearch(pattern)
+        guard let index = shownIndex(atOrBefore: hit.utterance) else { return }
+        if let match = search?.matches.firstIndex(where: { $0.index == index }) {
+            search?.current = match
+            reveal(search!.matches[match])
+        } else {
+            showUtterance(at: index)
+        }
+        keepListCursorVisible()
+        focus = .transcript
     }
 }

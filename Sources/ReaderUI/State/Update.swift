@@ -30,6 +30,7 @@ extension ReaderState {
         case .backTab: cycleFocus(-1)
         case .char("t"): openPrompt(.jump)
         case .char("/"): openPrompt(.search)
+        case .char("F"), .ctrl("f"): openPrompt(.corpusSearch)
         case .char("n"): nextMatch(1)
         case .char("N"): nextMatch(-1)
         case .char("s"): openSpeakerPicker()
@@ -61,7 +62,7 @@ extension ReaderState {
         switch key {
         case .down, .char("j"): delta = 1
         case .up, .char("k"): delta = -1
-        case .pageDown, .char(" "), .ctrl("f"): delta = page
+        case .pageDown, .char(" "): delta = page
         case .pageUp, .char("b"), .ctrl("b"): delta = -page
         case .ctrl("d"): delta = max(1, page / 2)
         case .ctrl("u"): delta = -max(1, page / 2)

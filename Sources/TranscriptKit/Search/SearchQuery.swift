@@ -12,30 +12,39 @@ public struct SearchQuery: Equatable, Sendable {
     public init?(arguments: [String]) {
         var terms: [String] = []
         for argument in arguments {
-            let hasQuotes = argument.contains("\"")
-            if !hasQuotes, arguments.count > 1 || !argument.contains(" ") {
-                terms += argument.split(whereSeparator: \.isWhitespace).map(String.init)
-                continue
-            }
-            if !hasQuotes {
-                terms.append(argument.trimmingCharacters(in: .whitespaces))
-                continue
-            }
-            for (n, piece) in argument.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
-                if n % 2 == 1 {
-                    let phrase = piece.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    if !phrase.isEmpty { terms.append(phrase) }
-                } else {
-                    terms += piece.split(whereSeparator: \.isWhitespace).map(String.init)
-                }
+            if !argument.contains("\""), arguments.count == 1, argument.contains(" ") {
+                terms.append(argument.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            } else {
+                terms += Self.split(argument)
             }
         }
-        terms = terms.filter { !$0.isEmpty }
+        self.init(terms: terms)
+    }
+
+    /// A query typed as one line (the reader's prompt): words, and "quoted phrases".
+    public init?(typed text: String) {
+        self.init(terms: Self.split(text))
+    }
+
+    private init?(terms: [String]) {
+        let terms = terms.filter { !$0.isEmpty }
         guard !terms.isEmpty else { return nil }
         let sensitive = terms.contains { SearchText.isCaseSensitive($0) }
         self.terms = terms
         caseSensitive = sensitive
         needles = terms.map { SearchText.fold($0, caseSensitive: sensitive) }
+    }
+
+    private static func split(_ text: String) -> [String] {
+        var terms: [String] = []
+        for (n, piece) in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            if n % 2 == 1 {
+                terms.append(piece.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            } else {
+                terms += piece.split(whereSeparator: \.isWhitespace).map(String.init)
+            }
+        }
+        return terms.filter { !$0.isEmpty }
     }
 
     /// Whether every term is in the text.
@@ -55,6 +64,11 @@ public struct SearchQuery: Equatable, Sendable {
 public struct SearchHit: Sendable, Equatable {
     public var episode: Int
     public var utterance: Int
+
+    public init(episode: Int, utterance: Int) {
+        self.episode = episode
+        self.utterance = utterance
+    }
 }
 
 extension Corpus {
