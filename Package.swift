@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "podread", targets: ["podread"]),
+        .executable(name: "podread-bench", targets: ["PodreadBench"]),
         .library(name: "TranscriptKit", targets: ["TranscriptKit"]),
     ],
     dependencies: [
@@ -32,6 +33,8 @@ let package = Package(
         // libFuzzer target over the parser and the speaker resolver (see .ci/fuzz); without
         // -DFUZZING it replays files given as arguments.
         .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit"]),
+        // Figures for the README: podread beside grep, wc and ripgrep (release build).
+        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI"]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),

@@ -4,23 +4,47 @@ import Foundation
 /// certain names; everything else (people named in the notes, in other episodes, in
 /// self-introductions, near-miss typos) gives guesses, never presented as certain.
 public struct SpeakerResolver {
+    /// A person who might be behind a tag, with the forms tags are compared to, computed
+    /// once (folding is the expensive part of resolution).
     struct Candidate {
         var name: String
         var role: Speaker.Role
+        var folded: String
+        var initials: String
+        var firstName: String
+        var wholeName: String
+
+        init(name: String, role: Speaker.Role) {
+            self.name = name
+            self.role = role
+            folded = SpeakerTag.fold(name)
+            let words = SpeakerTag.words(of: name)
+            initials = String(words.compactMap(\.first))
+            firstName = words.first ?? ""
+            wholeName = words.joined()
+        }
+
+        /// The keys under which a tag finds this person.
+        var keys: Set<String> { [initials, firstName, wholeName, firstName.first.map { "1:" + String($0) } ?? ""] }
     }
 
     let overrides: SpeakerOverrides
-    /// Hosts and guests of every episode, by folded name.
-    private var corpusPeople: [Candidate] = []
+    /// Hosts and guests of every episode, once each, looked up by `Candidate.keys`.
+    private var corpusPeople: [String: [Candidate]] = [:]
 
     public init(episodes: [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
         self.overrides = overrides
         var seen = Set<String>()
         for episode in episodes {
-            for person in SpeakerResolver.cast(of: episode) where seen.insert(SpeakerTag.fold(person.name)).inserted {
-                corpusPeople.append(person)
+            for person in SpeakerResolver.cast(of: episode) where seen.insert(person.folded).inserted {
+                for key in person.keys where !key.isEmpty { corpusPeople[key, default: []].append(person) }
             }
         }
+    }
+
+    /// People of other episodes a tag could stand for (by the same rules as `matches`).
+    private func corpusCandidates(for tag: String) -> [Candidate] {
+        tag.count == 1 ? corpusPeople["1:" + tag] ?? [] : corpusPeople[tag] ?? []
     }
 
     /// Resolves every episode; tags still unexplained after the first pass are matched
@@ -50,13 +74,11 @@ public struct SpeakerResolver {
     /// Exact rules: initials, whole first name, whole name, or a first-name initial.
     static func matches(_ tag: String, _ candidates: [Candidate]) -> [Candidate] {
         var found: [Candidate] = []
-        for person in candidates {
-            let words = SpeakerTag.words(of: person.name)
-            guard let first = words.first else { continue }
-            let hit = SpeakerTag.initials(of: person.name) == tag
-                || (tag.count > 1 && (first == tag || words.joined() == tag))
-                || (tag.count == 1 && first.first.map(String.init) == tag)
-            if hit, !found.contains(where: { SpeakerTag.fold($0.name) == SpeakerTag.fold(person.name) }) {
+        for person in candidates where !person.firstName.isEmpty {
+            let hit = person.initials == tag
+                || (tag.count > 1 && (person.firstName == tag || person.wholeName == tag))
+                || (tag.count == 1 && person.firstName.first.map(String.init) == tag)
+            if hit, !found.contains(where: { $0.folded == person.folded }) {
                 found.append(person)
             }
         }
@@ -66,11 +88,11 @@ public struct SpeakerResolver {
     /// Returns the indexes of speakers left unresolved.
     func firstPass(_ episode: inout Episode) -> [Int] {
         let cast = Self.cast(of: episode)
-        let castNames = Set(cast.map { SpeakerTag.fold($0.name) })
-        let named = NameFinder.people(in: [episode.title, episode.description, episode.notes])
-            .filter { !castNames.contains(SpeakerTag.fold($0)) }
+        let castNames = Set(cast.map(\.folded))
+        lazy var named = NameFinder.people(in: [episode.title, episode.description, episode.notes])
             .map { Candidate(name: $0, role: .guest) }
-        let others = corpusPeople.filter { !castNames.contains(SpeakerTag.fold($0.name)) }
+            .filter { !castNames.contains($0.folded) }
+        func others(_ tag: String) -> [Candidate] { corpusCandidates(for: tag).filter { !castNames.contains($0.folded) } }
         var left: [Int] = []
 
         for index in episode.speakers.indices {
@@ -81,8 +103,7 @@ public struct SpeakerResolver {
             if tag.isEmpty {
                 set("?", .unknown, certain: false, "no speaker tag")
             } else if let entry = overrides.entry(for: tag, in: episode) {
-                let role = entry.role ?? Self.matches(SpeakerTag.normalize(entry.name), cast).first?.role
-                    ?? cast.first { SpeakerTag.fold($0.name) == SpeakerTag.fold(entry.name) }?.role ?? .guest
+                let role = entry.role ?? cast.first { $0.folded == SpeakerTag.fold(entry.name) }?.role ?? .guest
                 set(entry.name, role, certain: true, "set in \(SpeakerOverrides.fileName)")
             } else if tag == "ANNOUNCER" {
                 set("Announcer", .announcer, certain: true, "announcer")
@@ -91,9 +112,9 @@ public struct SpeakerResolver {
             } else if let person = Self.matches(tag, named).first {
                 // Several people in the notes may share initials; the guest is introduced first.
                 set(person.name, person.role, certain: false, "named in the title or show notes")
-            } else if let person = unique(Self.matches(tag, others)) {
+            } else if let person = unique(Self.matches(tag, others(tag))) {
                 set(person.name, person.role, certain: false, "\(person.role.rawValue) in other episodes")
-            } else if let person = selfIntroduction(of: index, in: episode, known: cast + named + others) {
+            } else if let person = selfIntroduction(of: index, in: episode, known: cast + named) {
                 set(person.name, person.role, certain: false, "introduces themself in the transcript")
             } else {
                 left.append(index)
@@ -109,13 +130,13 @@ public struct SpeakerResolver {
             var person: Candidate?
             var reason = ""
             let usedFor = (usage[tag] ?? [:]).keys.compactMap { name in
-                cast.first { SpeakerTag.fold($0.name) == SpeakerTag.fold(name) }
+                cast.first { $0.folded == SpeakerTag.fold(name) }
             }
             if let hit = unique(usedFor) {
                 (person, reason) = (hit, "'\(tag)' stands for them in other episodes")
             } else if let hit = unique(Self.matches(SpeakerTag.collapsingRepeats(tag), cast)), tag.count > 1 {
                 (person, reason) = (hit, "'\(tag)' looks like a typo of their initials")
-            } else if let hit = unique(cast.filter { SpeakerTag.firstName(of: $0.name).first == tag.first }) {
+            } else if let hit = unique(cast.filter { $0.firstName.first == tag.first }) {
                 (person, reason) = (hit, "the only one here whose name starts with '\(tag.prefix(1))'")
             }
             if let person {
@@ -149,12 +170,13 @@ public struct SpeakerResolver {
         var checked = 0
         for utterance in episode.utterances where utterance.speakerIndex == speakerIndex {
             for name in NameFinder.introductions(in: utterance.text) {
-                let folded = SpeakerTag.fold(name)
-                if let person = known.first(where: { SpeakerTag.fold($0.name) == folded }) { return person }
-                if !name.contains(" "), let person = unique(known.filter({ SpeakerTag.fold(SpeakerTag.firstName(of: $0.name)) == SpeakerTag.fold(SpeakerTag.normalize(name)) })) {
+                let introduced = Candidate(name: name, role: .guest)
+                let everyone = known + corpusCandidates(for: introduced.initials)
+                if let person = everyone.first(where: { $0.folded == introduced.folded }) { return person }
+                if !name.contains(" "), let person = unique(known.filter({ $0.firstName == introduced.firstName })) {
                     return person
                 }
-                if SpeakerTag.initials(of: name) == tag { return Candidate(name: name, role: .guest) }
+                if introduced.initials == tag { return introduced }
             }
             checked += 1
             if checked == 3 { break }

@@ -1,0 +1,105 @@
+import Foundation
+import ReaderUI
+import TranscriptKit
+
+/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD]
+///
+/// Prints one line per figure: podread's median time and peak memory, the baseline a user
+/// would otherwise reach for, measured in the same run, and the ratio. Build it and podread
+/// in release mode first (`swift build -c release`).
+@main
+struct PodreadBench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String, _ fallback: String) -> String {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
+            let value = arguments[i + 1]
+            arguments.removeSubrange(i...(i + 1))
+            return value
+        }
+        let runs = Int(option("--runs", "5")) ?? 5
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        let podread = option("--podread", here + "/podread")
+        let rare = option("--rare", "Kraków")
+        let common = option("--common", "cluster")
+        guard let corpus = arguments.first else {
+            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD]\n".utf8))
+            exit(64)
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".md") }
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: corpus + "/" + $1)[.size] as? Int) ?? 0) }
+        print("corpus: \(files.count) files, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, median of \(runs) runs")
+
+        func line(_ name: String, _ ours: Measurement, _ baselines: [(String, Measurement)], extra: String = "") {
+            var text = "\(name): podread \(format(ours))"
+            for (label, base) in baselines {
+                text += " | \(label) \(format(base)) | ratio \(String(format: "%.2f", ours.seconds / base.seconds))×"
+            }
+            print(text + extra)
+        }
+
+        let list = ProcessTimer.median([podread, "list", "--data", corpus], runs: runs)
+        line("listing", list, [("grep -rl '^title:'", ProcessTimer.median(["grep", "-rl", "^title:", corpus], runs: runs))])
+
+        let validate = ProcessTimer.median([podread, "validate", "--data", corpus], runs: runs)
+        let wc = ProcessTimer.median(["sh", "-c", "cat \"$0\"/*.md | wc -l", corpus], runs: runs)
+        line("full parse (validate)", validate, [("wc -l", wc)],
+             extra: String(format: " | %.0f MB/s", Double(bytes) / 1e6 / validate.seconds))
+
+        let hasRipgrep = ProcessTimer.run(["rg", "--version"]).status == 0
+        for (label, word) in [("rare", rare), ("common", common)] {
+            let ours = ProcessTimer.median([podread, "search", word, "--data", corpus], runs: runs)
+            var baselines = [("grep -r -i -F -c", ProcessTimer.median(["grep", "-r", "-i", "-F", "-c", word, corpus], runs: runs))]
+            if hasRipgrep { baselines.append(("rg -i -F -c", ProcessTimer.median(["rg", "-i", "-F", "-c", word, corpus], runs: runs))) }
+            line("search \(label) '\(word)'", ours, baselines)
+        }
+        if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
+
+        try reader(corpus: corpus, word: common)
+    }
+
+    static func format(_ m: Measurement) -> String {
+        String(format: "%.3f s (peak %.0f MB)", m.seconds, m.peakMegabytes)
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// In process, headless: the time to the first frame, then frame times while scrolling,
+    /// jumping and searching in the largest episode.
+    static func reader(corpus directory: String, word: String) throws {
+        DisplayText.useUTF8Locale()
+        let start = now()
+        let corpus = try CorpusLoader.load(directory: directory)
+        var state = ReaderState(corpus: corpus, width: 160, height: 48)
+        _ = render(state)
+        let first = Double(now() - start) / 1e9
+        guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utterances.count < corpus.episodes[$1].utterances.count }) else { return }
+        state.open(episode: largest)
+        update(&state, .key(.tab))
+        var times: [Double] = []
+        func frame(_ actions: [Action]) {
+            for action in actions { update(&state, action) }
+            let t = now()
+            _ = render(state)
+            times.append(Double(now() - t) / 1e6)
+        }
+        for _ in 0..<300 { frame([.key(.char("j"))]) }
+        for _ in 0..<100 { frame([.key(.pageDown)]) }
+        let duration = corpus.episodes[largest].duration
+        var seed: UInt64 = 42
+        for _ in 0..<100 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let target = Int(Double(seed >> 11) / Double(1 << 53) * duration)
+            frame([.key(.char("t"))] + String(target).map { .key(.char($0)) } + [.key(.enter)])
+        }
+        frame([.key(.char("/"))] + word.map { .key(.char($0)) } + [.key(.enter)])
+        for _ in 0..<100 { frame([.key(.char("n"))]) }
+        frame([.key(.char("G"))])
+        times.sort()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "reader: first frame %.3f s | frame render median %.3f ms, worst %.3f ms over %d frames in the largest episode (%d utterances) | peak %.0f MB",
+                     first, times[times.count / 2], times.last ?? 0, times.count, corpus.episodes[largest].utterances.count,
+                     Double(usage.ru_maxrss) / 1024))
+    }
+}
