@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (episode, _) = try resolveEpisode()
+        let episode = try resolveEpisode()
         if episode.utterances.isEmpty, episode.errorCount > 0 {
             let errors = episode.diagnostics.filter { $0.severity == .error }.map { ControlCharacters.sanitize($0.formatted) }
             throw CleanExit.failure(errors.joined(separator: "\npodread: "))
@@ -54,23 +54,22 @@ struct ShowCommand: ParsableCommand {
         }
     }
 
-    private func resolveEpisode() throws -> (Episode, Corpus) {
+    private func resolveEpisode() throws -> Episode {
         var isDirectory: ObjCBool = false
         let isFile = FileManager.default.fileExists(atPath: episode, isDirectory: &isDirectory) && !isDirectory.boolValue
         if isFile, episode.contains("/") || episode.hasSuffix(".md") {
             let directory = (episode as NSString).deletingLastPathComponent
             if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory),
                let hit = loaded.episode(matching: episode) {
-                return (hit, loaded)
+                return hit
             }
-            let single = CorpusLoader.load(file: episode)
-            return (single.episodes[0], single)
+            return CorpusLoader.load(file: episode).episodes[0]
         }
         let loaded = try corpus.load()
         guard let hit = loaded.episode(matching: episode) else {
             throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
         }
-        return (hit, loaded)
+        return hit
     }
 }
 

@@ -26,8 +26,6 @@ public struct Grid: Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
-
     /// Writes display units from column `x`, never past `x + limit` nor the grid's edge.
     /// A wide character that does not fit is replaced by a space. Returns the columns used.
     @discardableResult

@@ -106,7 +106,9 @@ enum TranscriptView {
         guard let search = state.search, !search.matches.isEmpty else { return [] }
         let text = episode.utterances[utterance].paragraphs[paragraph]
         let current = search.current.map { search.matches[$0] }
-        return SearchText.ranges(of: search.pattern, in: text, caseSensitive: search.caseSensitive).enumerated().map { n, characters in
+        let ranges = state.wraps.matches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
+                                         utterance: utterance, paragraph: paragraph, text: text)
+        return ranges.enumerated().map { n, characters in
             let lower = units.firstIndex { $0.source >= characters.lowerBound } ?? units.count
             let upper = units.firstIndex { $0.source >= characters.upperBound } ?? units.count
             let isCurrent = current.map { $0.index == shownIndex && $0.paragraph == paragraph && $0.occurrence == n } ?? false

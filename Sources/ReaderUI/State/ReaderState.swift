@@ -66,9 +66,11 @@ public struct ReaderState: @unchecked Sendable {
     public let corpus: Corpus
     public let colors: SpeakerColors
     public var theme: Theme
-    public var width: Int
-    public var height: Int
-    public var focus: Pane = .episodes
+    public var width: Int { didSet { layout = Self.layout(width, height, focus) } }
+    public var height: Int { didSet { layout = Self.layout(width, height, focus) } }
+    public var focus: Pane = .episodes { didSet { layout = Self.layout(width, height, focus) } }
+    /// Where everything goes at this size; kept in step with width, height and focus.
+    public private(set) var layout: ScreenLayout
     public var listCursor = 0
     public var listTop = 0
     /// The open episode.
@@ -88,6 +90,8 @@ public struct ReaderState: @unchecked Sendable {
     public var notesTop = 0
     public var notesCursor = 0
     public var shouldQuit = false
+    /// Widths of the time and name columns of the open episode, measured when it opens.
+    private(set) var columns = TranscriptColumns(timeWidth: 4, nameWidth: 4)
     /// Columns for episode numbers in the list, measured once.
     let listNumberWidth: Int
     let wraps = WrapCache()
@@ -97,16 +101,22 @@ public struct ReaderState: @unchecked Sendable {
         self.corpus = corpus
         colors = SpeakerColors(corpus: corpus.episodes)
         theme = Theme(mode: colorMode)
+        layout = Self.layout(width, height, .episodes)
         listNumberWidth = max(2, corpus.episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
         self.width = width
         self.height = height
         if !corpus.episodes.isEmpty { open(episode: 0) }
         // With a single episode there is nothing to choose: start reading.
         if corpus.episodes.count == 1 { focus = .transcript }
+        // Observers do not run inside an initializer.
+        layout = Self.layout(width, height, focus)
     }
 
     public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+
+    private static func layout(_ width: Int, _ height: Int, _ focus: Pane) -> ScreenLayout {
+        ScreenLayout(width: width, height: height, focus: focus)
+    }
 
     static func personKey(_ speaker: Speaker) -> String { SpeakerColors.key(speaker.name) }
 
@@ -117,7 +127,7 @@ public struct ReaderState: @unchecked Sendable {
         listCursor = index
         notesTop = 0
         notesCursor = 0
-        top = .start
+        columns = TranscriptColumns(episode: corpus.episodes[index])
         recomputeShown()
         if let pattern = search?.pattern { runSearch(pattern) }
     }

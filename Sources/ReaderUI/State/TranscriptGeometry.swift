@@ -13,14 +13,29 @@ public struct TranscriptGeometry: Equatable, Sendable {
 
     public static let hangingMinimum = 60
 
-    init(paneWidth: Int, episode: Episode) {
+    init(paneWidth: Int, columns: TranscriptColumns) {
         self.paneWidth = paneWidth
-        timeWidth = max(4, TimeFormat.clock(episode.duration).count)
-        let names = episode.speakers.map { DisplayText.width(of: $0.displayName) }
-        nameWidth = min(18, names.max() ?? 4)
+        timeWidth = columns.timeWidth
+        nameWidth = columns.nameWidth
         hanging = paneWidth >= Self.hangingMinimum
         indent = hanging ? 1 + timeWidth + 2 + nameWidth + 2 : 2
         textWidth = max(1, paneWidth - indent - 1)
+    }
+}
+
+/// The widths an episode needs for its times and speaker names.
+struct TranscriptColumns: Equatable, Sendable {
+    var timeWidth: Int
+    var nameWidth: Int
+
+    init(timeWidth: Int, nameWidth: Int) {
+        self.timeWidth = timeWidth
+        self.nameWidth = nameWidth
+    }
+
+    init(episode: Episode) {
+        timeWidth = max(4, TimeFormat.clock(episode.duration).count)
+        nameWidth = min(18, episode.speakers.map { DisplayText.width(of: $0.displayName) }.max() ?? 4)
     }
 }
 
@@ -28,16 +43,21 @@ extension ReaderState {
     var transcriptRect: Rect? { layout.panes[.transcript] }
 
     var geometry: TranscriptGeometry? {
-        guard let rect = transcriptRect, let episode else { return nil }
-        return TranscriptGeometry(paneWidth: rect.width, episode: episode)
+        guard let rect = transcriptRect, episode != nil else { return nil }
+        return TranscriptGeometry(paneWidth: rect.width, columns: columns)
     }
 
     /// Rows of the `index`-th shown utterance, with a section rule first when it opens one.
+    /// The wrapped rows and display units of one utterance at the pane's width.
+    private func wrapped(_ utterance: Int) -> WrapCache.Entry? {
+        guard let episode, let geometry else { return nil }
+        return wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
+                           width: geometry.textWidth, hanging: geometry.hanging)
+    }
+
     func rows(forShown index: Int) -> [TranscriptRow] {
-        guard let episode, let geometry, shown.indices.contains(index) else { return [] }
+        guard let episode, shown.indices.contains(index), let entry = wrapped(shown[index]) else { return [] }
         let utterance = shown[index]
-        let entry = wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
-                                width: geometry.textWidth, hanging: geometry.hanging)
         let section = episode.utterances[utterance].sectionIndex
         let previous = index > 0 ? episode.utterances[shown[index - 1]].sectionIndex : nil
         if let section, section != previous || index == 0 {
@@ -47,10 +67,8 @@ extension ReaderState {
     }
 
     func units(utterance: Int, paragraph: Int) -> [DisplayUnit] {
-        guard let episode, let geometry else { return [] }
-        let entry = wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
-                                width: geometry.textWidth, hanging: geometry.hanging)
-        return entry.units.indices.contains(paragraph) ? entry.units[paragraph] : []
+        guard let entry = wrapped(utterance), entry.units.indices.contains(paragraph) else { return [] }
+        return entry.units[paragraph]
     }
 
     /// Moves a position by `delta` rows, staying within the transcript.

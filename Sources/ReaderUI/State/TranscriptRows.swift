@@ -38,6 +38,8 @@ final class WrapCache: @unchecked Sendable {
     private var entries: [Int: Entry] = [:]
     private var folded: [Bool: [Int: [String]]] = [:]
     private var foldedEpisode = -1
+    private var matchKey = (episode: -1, pattern: "", caseSensitive: false)
+    private var matchRanges: [Int: [Range<Int>]] = [:]
 
     func entry(episode: Int, utterance: Int, text: [String], width: Int, hanging: Bool) -> Entry {
         if key != (episode, width, hanging) {
@@ -72,5 +74,19 @@ final class WrapCache: @unchecked Sendable {
         let result = paragraphs.map { SearchText.fold($0, caseSensitive: caseSensitive) }
         folded[caseSensitive, default: [:]][utterance] = result
         return result
+    }
+
+    /// Character ranges of a search pattern in one paragraph, found once per pattern, so a
+    /// frame does not search again what it shows again.
+    func matches(of pattern: String, caseSensitive: Bool, episode: Int, utterance: Int, paragraph: Int, text: String) -> [Range<Int>] {
+        if matchKey != (episode, pattern, caseSensitive) {
+            matchKey = (episode, pattern, caseSensitive)
+            matchRanges.removeAll()
+        }
+        let key = utterance &* 4096 &+ paragraph
+        if let cached = matchRanges[key] { return cached }
+        let ranges = SearchText.ranges(of: pattern, in: text, caseSensitive: caseSensitive)
+        matchRanges[key] = ranges
+        return ranges
     }
 }

@@ -114,7 +114,8 @@ extension ReaderState {
         let utterance = shown[match.index]
         let rows = rows(forShown: match.index)
         let text = episode.utterances[utterance].paragraphs[match.paragraph]
-        let ranges = SearchText.ranges(of: search?.pattern ?? "", in: text, caseSensitive: search?.caseSensitive ?? false)
+        let ranges = wraps.matches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
+                                   utterance: utterance, paragraph: match.paragraph, text: text)
         var row = 0
         if ranges.indices.contains(match.occurrence) {
             let units = units(utterance: utterance, paragraph: match.paragraph)

@@ -213,11 +213,3 @@ enum TranscriptLine: Equatable {
         return (s.string(start..<p), s.string(textStart..<end))
     }
 }
-
-extension StringProtocol {
-    func trimmingTrailingWhitespace() -> String {
-        var end = endIndex
-        while end > startIndex, let c = self[index(before: end)...].first, c.isWhitespace { end = index(before: end) }
-        return String(self[..<end])
-    }
-}

@@ -76,8 +76,9 @@ extension Corpus {
     /// one episode and only by some speakers (tags or names, as for `show`).
     public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil) -> [SearchHit] {
         var hits: [SearchHit] = []
+        let only = reference.map { self.episode(matching: $0)?.file }
         for (e, episode) in episodes.enumerated() {
-            if let reference, self.episode(matching: reference)?.file != episode.file { continue }
+            if let only, only != episode.file { continue }
             var allowed: Set<Int>?
             if !speakers.isEmpty {
                 allowed = episode.speakerIndexes(matching: speakers).indexes

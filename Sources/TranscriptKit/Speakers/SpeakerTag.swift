@@ -15,13 +15,6 @@ enum SpeakerTag {
         normalize(name).isEmpty ? [] : name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { normalize(String($0)) }.filter { !$0.isEmpty }
     }
 
-    /// `Kris Nóva` → `KN`, `Craig McLuckie` → `CM`.
-    static func initials(of name: String) -> String {
-        String(words(of: name).compactMap(\.first))
-    }
-
-    static func firstName(of name: String) -> String { words(of: name).first ?? "" }
-
     /// `CCC` → `C`, `DCC` → `DC`, `NNL` → `NL`: the usual typo is a doubled key.
     static func collapsingRepeats(_ tag: String) -> String {
         var result = ""
