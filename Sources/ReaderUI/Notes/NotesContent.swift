@@ -78,7 +78,7 @@ enum NotesContent {
         if !episode.notes.isEmpty {
             heading("SHOW NOTES")
             for paragraph in episode.notes.split(separator: "\n", omittingEmptySubsequences: true) {
-                let text = Markdown.plainLinks(paragraph.trimmingCharacters(in: .whitespaces))
+                let text = Markdown.plainLinks(paragraph.trimmedSpaces)
                 if !text.isEmpty { wrapped(text, .plain) }
             }
         }

@@ -22,7 +22,7 @@ public struct Corpus: Sendable {
 
     /// Finds an episode by number (`9`), id, file name with or without `.md`, or path.
     public func episode(matching reference: String) -> Episode? {
-        let ref = reference.trimmingCharacters(in: .whitespaces)
+        let ref = reference.trimmedSpaces
         if let number = Int(ref), let hit = episodes.first(where: { $0.number == number }) { return hit }
         if let hit = episodes.first(where: { $0.id == ref }) { return hit }
         let name = (ref as NSString).lastPathComponent

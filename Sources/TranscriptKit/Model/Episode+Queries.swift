@@ -6,7 +6,7 @@ extension Episode {
         var unmatched: [String] = []
         for query in queries {
             let tag = SpeakerTag.normalize(query)
-            let folded = SpeakerTag.fold(query.trimmingCharacters(in: .whitespaces))
+            let folded = SpeakerTag.fold(query.trimmedSpaces)
             let hits = speakers.indices.filter { index in
                 let speaker = speakers[index]
                 let name = SpeakerTag.fold(speaker.name)

@@ -80,6 +80,8 @@ public enum EpisodeParser {
 private struct BodyParser {
     let file: String
     var tagIndex: [String: Int] = [:]
+    /// Tags as written, so each spelling is normalised once per file, not once per line.
+    var rawTagIndex: [String: Int] = [:]
     var lastStart = -1.0
     var lastStartLine = 0
     var afterEnd = false
@@ -92,8 +94,13 @@ private struct BodyParser {
     var diagnostics: [Diagnostic] = []
 
     mutating func speakerIndex(for rawTag: String, episode: inout Episode) -> Int {
+        if let index = rawTagIndex[rawTag] { return index }
         let tag = SpeakerTag.normalize(rawTag)
-        if let index = tagIndex[tag] { return index }
+        if let index = tagIndex[tag] {
+            rawTagIndex[rawTag] = index
+            return index
+        }
+        rawTagIndex[rawTag] = episode.speakers.count
         let index = episode.speakers.count
         episode.speakers.append(Speaker(tag: tag, name: tag.isEmpty ? "?" : tag, role: .unknown,
                                         isCertain: false, reason: "not resolved"))

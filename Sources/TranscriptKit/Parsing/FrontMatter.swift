@@ -13,7 +13,7 @@ struct FrontMatter {
     /// to end where the transcript visibly starts, so no transcript line is lost.
     static func locate(in lines: [String], file: String, diagnostics: inout [Diagnostic]) -> FrontMatter? {
         guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
-              lines[first].trimmingCharacters(in: .whitespaces) == "---"
+              isFence(lines[first], "---")
         else {
             if !lines.isEmpty {
                 diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
@@ -23,8 +23,7 @@ struct FrontMatter {
         }
         var i = first + 1
         while i < lines.count {
-            let trimmed = lines[i].trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
+            if isFence(lines[i], "---") || isFence(lines[i], "...") {
                 return FrontMatter(range: (first + 1)..<i, bodyStart: i + 1)
             }
             i += 1
@@ -36,6 +35,19 @@ struct FrontMatter {
         diagnostics.append(Diagnostic(file: file, line: first + 1, severity: .error,
             message: "front matter is not closed: add a line '---' after it (read up to line \(end))"))
         return FrontMatter(range: (first + 1)..<end, bodyStart: end)
+    }
+
+    /// `fence` alone on the line, give or take spaces and tabs.
+    static func isFence(_ line: String, _ fence: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 3, bytes.count < 64 else { return false }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return end - start == 3 && zip(bytes[start..<end], fence.utf8).allSatisfy { $0 == $1 }
+        }
     }
 
     static func read(_ lines: ArraySlice<String>, firstLine: Int, into episode: inout Episode) {
@@ -55,7 +67,8 @@ struct FrontMatter {
             reader.salvage(lines, into: &episode)
         } else {
             do {
-                if let root = try Yams.compose(yaml: yaml) {
+                // The basic resolver: fields are read as text here, and the default one runs a regex per node.
+                if let root = try Yams.compose(yaml: yaml, .basic) {
                     reader.read(root, into: &episode)
                 } else {
                     reader.report(line: firstLine, .warning, "front matter is empty")
@@ -187,7 +200,7 @@ private struct FieldReader {
             case "related":
                 episode.related = texts(value, field: "related")
                 if case let .sequence(items) = value {
-                    for item in items { if let id = item.string { episode.relatedLines[id.trimmingCharacters(in: .whitespaces)] = line(of: item) } }
+                    for item in items { if let id = item.string { episode.relatedLines[id.trimmedSpaces] = line(of: item) } }
                 }
             default: break
             }
@@ -202,7 +215,7 @@ private struct FieldReader {
         for line in lines {
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("#") else { continue }
             let key = line[..<colon]
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmedSpaces
             if value.hasPrefix("\"") || value.hasPrefix("'") { value.removeFirst() }
             if value.hasSuffix("\"") || value.hasSuffix("'") { value.removeLast() }
             switch key {
@@ -215,6 +228,11 @@ private struct FieldReader {
             default: break
             }
         }
+    }
+
+    /// By key text: `mapping[key]` compares whole nodes, resolving tags on the way.
+    private func value(of key: String, in mapping: Node.Mapping) -> Node? {
+        mapping.first { $0.key.string == key }?.value
     }
 
     private func isNull(_ node: Node) -> Bool {
@@ -235,7 +253,7 @@ private struct FieldReader {
         if isNull(node) { return nil }
         switch node {
         case let .scalar(scalar):
-            return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return scalar.string.trimmedWhitespace
         case let .sequence(sequence):
             report(line: line(of: node), .warning, "'\(field)' should be text but is a list; its items are joined")
             return sequence.compactMap { item -> String? in
@@ -253,7 +271,7 @@ private struct FieldReader {
             if !isNull(node) { report(line: line(of: node), .warning, "'episode_number' should be a number but is \(kind(node))") }
             return nil
         }
-        let raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        let raw = scalar.string.trimmedSpaces
         guard let value = Int(raw) else {
             report(line: line(of: node), .warning, "'episode_number' should be a whole number, not '\(raw)'")
             return nil
@@ -269,7 +287,7 @@ private struct FieldReader {
         switch node {
         case let .scalar(scalar):
             report(line: line(of: node), .warning, "'\(field)' should be a list; read as a list of one")
-            return [scalar.string.trimmingCharacters(in: .whitespaces)]
+            return [scalar.string.trimmedSpaces]
         case let .sequence(sequence):
             var result: [String] = []
             for item in sequence where !isNull(item) {
@@ -299,16 +317,16 @@ private struct FieldReader {
         switch node {
         case let .scalar(scalar):
             report(line: line(of: node), .warning, "'\(field)' should be a list of '- name: … url: …' entries; read '\(scalar.string)' as one name")
-            return [Person(name: scalar.string.trimmingCharacters(in: .whitespaces))]
+            return [Person(name: scalar.string.trimmedSpaces)]
         case let .sequence(sequence):
             var result: [Person] = []
             for item in sequence where !isNull(item) {
                 switch item {
                 case let .scalar(scalar):
-                    result.append(Person(name: scalar.string.trimmingCharacters(in: .whitespaces)))
+                    result.append(Person(name: scalar.string.trimmedSpaces))
                 case let .mapping(mapping):
-                    let name = mapping["name"].flatMap { text($0, field: "\(field).name") } ?? ""
-                    let url = mapping["url"].flatMap { text($0, field: "\(field).url") }
+                    let name = value(of: "name", in: mapping).flatMap { text($0, field: "\(field).name") } ?? ""
+                    let url = value(of: "url", in: mapping).flatMap { text($0, field: "\(field).url") }
                     if name.isEmpty {
                         report(line: line(of: item), .warning, "an entry of '\(field)' has no name\(url.map { " (url \($0))" } ?? "")")
                         if let url, !url.isEmpty { result.append(Person(name: url, url: url)) }

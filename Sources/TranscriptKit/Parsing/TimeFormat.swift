@@ -14,7 +14,7 @@ public enum TimeFormat {
     }
 
     public static func parseInput(_ raw: String) -> Input? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedSpaces
         if let sign = text.first, sign == "+" || sign == "-" {
             guard let seconds = parseDuration(String(text.dropFirst())) else { return nil }
             return .relative(sign == "-" ? -seconds : seconds)

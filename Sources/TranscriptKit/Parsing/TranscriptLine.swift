@@ -196,6 +196,8 @@ enum TranscriptLine: Equatable {
     }
 
     private static func isHeading(_ s: Bytes, _ start: Int, _ end: Int) -> Bool {
+        // Cheap refusal first: a heading is short and ends in a number.
+        guard end - start <= 64, isDigit(s[end - 1]) || s[end - 1] >= 0x80 else { return false }
         let words = s.string(start..<end).split(separator: " ")
         guard words.count >= 2, words.count <= 3, let last = words.last, last.allSatisfy(\.isNumber) else { return false }
         return words[words.count - 2] == "EPISODE" && words.dropLast().allSatisfy { $0.allSatisfy(\.isUppercase) }

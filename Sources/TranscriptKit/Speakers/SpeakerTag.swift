@@ -4,11 +4,22 @@ import Foundation
 enum SpeakerTag {
     /// `BL ` → `BL`, `Cc` → `CC`, `Nóva` → `NOVA`.
     static func normalize(_ tag: String) -> String {
-        String(fold(tag).uppercased().unicodeScalars.filter { CharacterSet.letters.contains($0) })
+        if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+            let letters = tag.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
+                default: return nil
+                }
+            }
+            return String(decoding: letters, as: UTF8.self)
+        }
+        return String(fold(tag).uppercased().unicodeScalars.filter { CharacterSet.letters.contains($0) })
     }
 
     static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
     }
 
     static func words(of name: String) -> [String] {
