@@ -68,7 +68,8 @@ struct FrontMatter {
         } else {
             do {
                 // The basic resolver: fields are read as text here, and the default one runs a regex per node.
-                if let root = try Yams.compose(yaml: yaml, .basic) {
+                // An explicit encoding: the default one reads the environment on every call.
+                if let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) {
                     reader.read(root, into: &episode)
                 } else {
                     reader.report(line: firstLine, .warning, "front matter is empty")

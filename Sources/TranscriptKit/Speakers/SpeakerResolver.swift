@@ -32,11 +32,11 @@ public struct SpeakerResolver {
     /// Hosts and guests of every episode, once each, looked up by `Candidate.keys`.
     private var corpusPeople: [String: [Candidate]] = [:]
 
-    public init(episodes: [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
+    init(casts: [[Candidate]], overrides: SpeakerOverrides) {
         self.overrides = overrides
         var seen = Set<String>()
-        for episode in episodes {
-            for person in SpeakerResolver.cast(of: episode) where seen.insert(person.folded).inserted {
+        for cast in casts {
+            for person in cast where seen.insert(person.folded).inserted {
                 for key in person.keys where !key.isEmpty { corpusPeople[key, default: []].append(person) }
             }
         }
@@ -50,10 +50,11 @@ public struct SpeakerResolver {
     /// Resolves every episode; tags still unexplained after the first pass are matched
     /// with how the same tag was resolved in other episodes, then with near-miss rules.
     public static func resolve(_ episodes: inout [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
-        let resolver = SpeakerResolver(episodes: episodes, overrides: overrides)
+        let casts = episodes.map(cast(of:))
+        let resolver = SpeakerResolver(casts: casts, overrides: overrides)
         var unresolved: [[Int]] = []
         for index in episodes.indices {
-            unresolved.append(resolver.firstPass(&episodes[index]))
+            unresolved.append(resolver.firstPass(&episodes[index], cast: casts[index]))
         }
         var usage: [String: [String: Int]] = [:]
         for episode in episodes {
@@ -62,7 +63,7 @@ public struct SpeakerResolver {
             }
         }
         for index in episodes.indices {
-            resolver.secondPass(&episodes[index], unresolved: unresolved[index], usage: usage)
+            resolver.secondPass(&episodes[index], cast: casts[index], unresolved: unresolved[index], usage: usage)
         }
     }
 
@@ -86,8 +87,7 @@ public struct SpeakerResolver {
     }
 
     /// Returns the indexes of speakers left unresolved.
-    func firstPass(_ episode: inout Episode) -> [Int] {
-        let cast = Self.cast(of: episode)
+    func firstPass(_ episode: inout Episode, cast: [Candidate]) -> [Int] {
         let castNames = Set(cast.map(\.folded))
         lazy var named = NameFinder.people(in: [episode.title, episode.description, episode.notes])
             .map { Candidate(name: $0, role: .guest) }
@@ -123,8 +123,7 @@ public struct SpeakerResolver {
         return left
     }
 
-    func secondPass(_ episode: inout Episode, unresolved: [Int], usage: [String: [String: Int]]) {
-        let cast = Self.cast(of: episode)
+    func secondPass(_ episode: inout Episode, cast: [Candidate], unresolved: [Int], usage: [String: [String: Int]]) {
         for index in unresolved {
             let tag = episode.speakers[index].tag
             var person: Candidate?
