@@ -22,6 +22,11 @@ public struct Episode: Sendable {
     public var diagnostics: [Diagnostic]
     /// Line of each related id in the front matter, for diagnostics.
     var relatedLines: [String: Int] = [:]
+    /// What speaker resolution needs from the transcript; kept in summaries.
+    public var evidence = SpeakerEvidence()
+    /// False for a summary: front matter, counts and diagnostics without the transcript,
+    /// the notes or the points (see `Corpus.transcript(of:)`).
+    public var hasTranscript = true
 
     public init(file: String) {
         self.file = file
@@ -51,9 +56,26 @@ public struct Episode: Sendable {
 
     /// Number of utterances per speaker index.
     public var utteranceCounts: [Int] {
+        if evidence.utteranceCounts.count == speakers.count { return evidence.utteranceCounts }
         var counts = Array(repeating: 0, count: speakers.count)
         for u in utterances { counts[u.speakerIndex] += 1 }
         return counts
+    }
+
+    public var utteranceCount: Int { hasTranscript ? utterances.count : evidence.utteranceCounts.reduce(0, +) }
+
+    /// This episode without what only reading it needs (transcript, notes, points, links).
+    public var summary: Episode {
+        var copy = self
+        copy.utterances = []
+        copy.sections = []
+        copy.preamble = []
+        copy.description = ""
+        copy.notes = ""
+        copy.points = []
+        copy.links = []
+        copy.hasTranscript = false
+        return copy
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -52,6 +52,7 @@ public enum EpisodeParser {
         if episode.number == nil, let digits = Int(fromName.prefix { $0.isNumber }) {
             episode.number = digits
         }
+        episode.evidence = SpeakerEvidence(of: episode)
     }
 
     static func idFromFileName(_ path: String) -> String {

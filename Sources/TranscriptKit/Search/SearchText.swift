@@ -13,12 +13,19 @@ public enum SearchText {
     /// Number of non-overlapping occurrences of `needle` in `haystack` (both already folded).
     public static func count(_ needle: String, in haystack: String) -> Int {
         var count = 0
-        forEachOccurrence(needle, in: haystack) { _ in count += 1 }
+        forEachOccurrence(needle, in: haystack) { _ in count += 1; return true }
         return count
     }
 
-    /// Calls `body` with the UTF-8 offset of each non-overlapping occurrence.
-    static func forEachOccurrence(_ needle: String, in haystack: String, _ body: (Int) -> Void) {
+    /// Whether `needle` occurs in `haystack`, byte for byte (no folding).
+    public static func contains(_ needle: String, in haystack: String) -> Bool {
+        var found = false
+        forEachOccurrence(needle, in: haystack) { _ in found = true; return false }
+        return found
+    }
+
+    /// Calls `body` with the UTF-8 offset of each non-overlapping occurrence until it returns false.
+    static func forEachOccurrence(_ needle: String, in haystack: String, _ body: (Int) -> Bool) {
         var haystack = haystack
         var needle = needle
         guard !needle.isEmpty else { return }
@@ -33,7 +40,7 @@ public enum SearchText {
                     guard let found = memchr(hBase + offset, first, last - offset + 1) else { break }
                     let at = UnsafeRawPointer(hBase).distance(to: UnsafeRawPointer(found))
                     if memcmp(hBase + at, nBase, n.count) == 0 {
-                        body(at)
+                        if !body(at) { return }
                         offset = at + n.count
                     } else {
                         offset = at + 1
@@ -64,6 +71,7 @@ public enum SearchText {
             let first = characterIndex(starts, at)
             let last = characterIndex(starts, end - 1)
             result.append(first..<(last + 1))
+            return true
         }
         return result
     }

@@ -50,6 +50,10 @@ public struct SpeakerResolver {
     /// Resolves every episode; tags still unexplained after the first pass are matched
     /// with how the same tag was resolved in other episodes, then with near-miss rules.
     public static func resolve(_ episodes: inout [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
+        for index in episodes.indices where episodes[index].hasTranscript
+            && episodes[index].evidence.utteranceCounts.count != episodes[index].speakers.count {
+            episodes[index].evidence = SpeakerEvidence(of: episodes[index])
+        }
         let casts = episodes.map(cast(of:))
         let resolver = SpeakerResolver(casts: casts, overrides: overrides)
         var unresolved: [[Int]] = []
@@ -89,7 +93,7 @@ public struct SpeakerResolver {
     /// Returns the indexes of speakers left unresolved.
     func firstPass(_ episode: inout Episode, cast: [Candidate]) -> [Int] {
         let castNames = Set(cast.map(\.folded))
-        lazy var named = NameFinder.people(in: [episode.title, episode.description, episode.notes])
+        lazy var named = episode.evidence.namedInNotes
             .map { Candidate(name: $0, role: .guest) }
             .filter { !castNames.contains($0.folded) }
         func others(_ tag: String) -> [Candidate] { corpusCandidates(for: tag).filter { !castNames.contains($0.folded) } }
@@ -148,15 +152,12 @@ public struct SpeakerResolver {
     }
 
     private func reportUnexplained(_ episode: inout Episode) {
-        var firstLine: [Int: Int] = [:]
-        for utterance in episode.utterances where firstLine[utterance.speakerIndex] == nil {
-            firstLine[utterance.speakerIndex] = utterance.line
-        }
+        let firstLine = episode.evidence.firstLines
         for (index, speaker) in episode.speakers.enumerated() where !speaker.isCertain && !speaker.tag.isEmpty {
             let message = speaker.role == .unknown
                 ? "speaker tag '\(speaker.tag)' matches nobody in hosts, guests, notes, other episodes or self-introductions; shown as '\(speaker.tag)'"
                 : "speaker tag '\(speaker.tag)' is not explained by hosts or guests; guessed '\(speaker.name)' (\(speaker.reason))"
-            episode.diagnostics.append(Diagnostic(file: episode.file, line: firstLine[index] ?? 1, severity: .warning, message: message))
+            episode.diagnostics.append(Diagnostic(file: episode.file, line: index < firstLine.count && firstLine[index] > 0 ? firstLine[index] : 1, severity: .warning, message: message))
         }
     }
 
@@ -166,19 +167,15 @@ public struct SpeakerResolver {
 
     private func selfIntroduction(of speakerIndex: Int, in episode: Episode, known: [Candidate]) -> Candidate? {
         let tag = episode.speakers[speakerIndex].tag
-        var checked = 0
-        for utterance in episode.utterances where utterance.speakerIndex == speakerIndex {
-            for name in NameFinder.introductions(in: utterance.text) {
-                let introduced = Candidate(name: name, role: .guest)
-                let everyone = known + corpusCandidates(for: introduced.initials)
-                if let person = everyone.first(where: { $0.folded == introduced.folded }) { return person }
-                if !name.contains(" "), let person = unique(known.filter({ $0.firstName == introduced.firstName })) {
-                    return person
-                }
-                if introduced.initials == tag { return introduced }
+        guard speakerIndex < episode.evidence.introductions.count else { return nil }
+        for name in episode.evidence.introductions[speakerIndex] {
+            let introduced = Candidate(name: name, role: .guest)
+            let everyone = known + corpusCandidates(for: introduced.initials)
+            if let person = everyone.first(where: { $0.folded == introduced.folded }) { return person }
+            if !name.contains(" "), let person = unique(known.filter({ $0.firstName == introduced.firstName })) {
+                return person
             }
-            checked += 1
-            if checked == 3 { break }
+            if introduced.initials == tag { return introduced }
         }
         return nil
     }
@@ -208,6 +205,13 @@ enum NameFinder {
         }
         return result
     }
+
+    /// Cheap test before the regexes: every introduction pattern has one of these words.
+    static func mayIntroduce(_ paragraphs: [String]) -> Bool {
+        paragraphs.contains { text in cues.contains { SearchText.contains($0, in: text) } }
+    }
+
+    private static let cues = ["I'm", "I’m", "I am", "name is", "his is", " here"]
 
     static func introductions(in text: String) -> [String] {
         let range = NSRange(text.startIndex..., in: text)
