@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print a JSON array instead of a table.") var json = false
 
     func run() throws {
-        let loaded = try corpus.load()
+        let loaded = try corpus.load(transcripts: false)
         if json {
             print(try JSONReports.encode(loaded.episodes.map(JSONReports.ListEntry.init)))
             return
@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
         let rows = loaded.episodes.map { episode -> [String] in
             let people = (episode.hosts + episode.guests).map(\.name).joined(separator: ", ")
             return [episode.number.map(String.init) ?? "-", episode.title, people,
-                    String(episode.utterances.count), TimeFormat.longClock(episode.duration),
+                    String(episode.utteranceCount), TimeFormat.longClock(episode.duration),
                     String(episode.diagnostics.count)]
         }
         let table = TextTable(header: ["#", "TITLE", "HOSTS AND GUESTS", "UTTERANCES", "DURATION", "DIAGNOSTICS"],

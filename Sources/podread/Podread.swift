@@ -20,11 +20,14 @@ struct Podread: ParsableCommand {
 struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then ./data).", valueName: "dir"))
     var data: String?
+    @Flag(name: .long, help: "Read every file again instead of using the summary cache ($XDG_CACHE_HOME/podread).")
+    var noCache = false
 
-    func load() throws -> Corpus {
+    /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`).
+    func load(transcripts: Bool = true) throws -> Corpus {
         let directory = CorpusLoader.location(option: data)
         do {
-            return try CorpusLoader.load(directory: directory)
+            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache)
         } catch let error as CorpusError {
             throw CleanExit.failure(error.description)
         }

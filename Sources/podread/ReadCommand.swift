@@ -30,7 +30,7 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode(2)
         }
         DisplayText.useUTF8Locale()
-        let loaded = try corpus.load()
+        let loaded = try corpus.load(transcripts: false)
         var initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
         let openIndex = try initial.episodeIndex(in: loaded)
 

@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
         guard let parsed = SearchQuery(arguments: query) else {
             throw CleanExit.failure("nothing to search for", code: 64)
         }
-        let loaded = try corpus.load()
+        let loaded = try corpus.load(transcripts: false)
         if let episode, loaded.episode(matching: episode) == nil {
             throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
         }
@@ -48,7 +48,7 @@ enum SearchLine {
 
     static func render(_ corpus: Corpus, _ hit: SearchHit, query: SearchQuery, colour: Bool) -> String {
         let episode = corpus.episodes[hit.episode]
-        let utterance = episode.utterances[hit.utterance]
+        let utterance = hit.found
         let number = episode.number.map { "#\($0)" } ?? episode.id
         let text = utterance.paragraphs.joined(separator: " ")
         let characters = Array(ControlCharacters.sanitize(text))
@@ -67,7 +67,7 @@ enum SearchLine {
         }
         line += String(characters[index..<end]) + (end < characters.count ? "…" : "")
         let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(utterance.start)
-        let speaker = ControlCharacters.sanitize(episode.speaker(of: utterance).displayName)
+        let speaker = ControlCharacters.sanitize(hit.speaker.displayName)
         return "\(number) \(time) \(speaker): \(line)"
     }
 }

@@ -59,17 +59,18 @@ struct ShowCommand: ParsableCommand {
         let isFile = FileManager.default.fileExists(atPath: episode, isDirectory: &isDirectory) && !isDirectory.boolValue
         if isFile, episode.contains("/") || episode.hasSuffix(".md") {
             let directory = (episode as NSString).deletingLastPathComponent
-            if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory),
-               let hit = loaded.episode(matching: episode) {
-                return hit
+            if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory, transcripts: false,
+                                                   cache: !corpus.noCache),
+               let hit = loaded.index(matching: episode) {
+                return loaded.transcript(of: hit)
             }
             return CorpusLoader.load(file: episode).episodes[0]
         }
-        let loaded = try corpus.load()
-        guard let hit = loaded.episode(matching: episode) else {
+        let loaded = try corpus.load(transcripts: false)
+        guard let hit = loaded.index(matching: episode) else {
             throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
         }
-        return hit
+        return loaded.transcript(of: hit)
     }
 }
 

@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of {file, line, severity, message}.") var json = false
 
     func run() throws {
-        let loaded = try corpus.load()
+        let loaded = try corpus.load(transcripts: false)
         let diagnostics = loaded.allDiagnostics
         if json {
             print(try JSONReports.encode(diagnostics))

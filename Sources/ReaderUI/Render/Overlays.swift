@@ -121,7 +121,7 @@ enum CorpusResultsView {
             guard results.hits.indices.contains(index) else { break }
             let hit = results.hits[index]
             let episode = state.corpus.episodes[hit.episode]
-            let utterance = episode.utterances[hit.utterance]
+            let utterance = hit.found
             let y = rect.y + 2 + row
             let base = index == results.cursor ? theme.selection : theme.overlay
             grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
@@ -130,7 +130,7 @@ enum CorpusResultsView {
             let number = episode.number.map { "#\($0)" } ?? "-"
             x += grid.put(number.padding(toLength: 5, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
             x += grid.put(TimeFormat.clock(utterance.start).padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
-            let speaker = episode.speaker(of: utterance)
+            let speaker = hit.speaker
             grid.putTruncated(speaker.displayName, x: x, y: y, limit: min(18, limit()),
                               style: EpisodeListView.merge(state.colors.style(for: speaker, mode: theme.mode), over: base))
             x += 20

@@ -63,7 +63,10 @@ public struct StatusMessage: Equatable, Sendable {
 
 /// Everything the reader shows, as plain data; `update` changes it, `render` draws it.
 public struct ReaderState: @unchecked Sendable {
-    public let corpus: Corpus
+    /// Summaries, except the open episode, whose transcript is read when it opens.
+    public private(set) var corpus: Corpus
+    /// The episode whose transcript `open` read, to be summarised again when another opens.
+    private var readOnOpen: Int?
     public let colors: SpeakerColors
     public var theme: Theme
     public var width: Int { didSet { layout = Self.layout(width, height, focus) } }
@@ -123,6 +126,11 @@ public struct ReaderState: @unchecked Sendable {
     /// Opens an episode at its start, keeping the speaker filter (by person) and the search.
     public mutating func open(episode index: Int) {
         guard corpus.episodes.indices.contains(index) else { return }
+        if !corpus.episodes[index].hasTranscript {
+            if let previous = readOnOpen, previous != index { corpus.episodes[previous] = corpus.episodes[previous].summary }
+            corpus.loadTranscript(of: index)
+            readOnOpen = index
+        }
         episodeIndex = index
         listCursor = index
         notesTop = 0

@@ -7,10 +7,39 @@ public struct Corpus: Sendable {
     /// Problems that belong to no single episode (unreadable folder entries, duplicates, bad speakers.yaml).
     public var diagnostics: [Diagnostic]
 
-    public init(directory: String, episodes: [Episode], diagnostics: [Diagnostic] = []) {
+    /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
+    let overrides: SpeakerOverrides
+
+    public init(directory: String, episodes: [Episode], diagnostics: [Diagnostic] = [],
+                overrides: SpeakerOverrides = SpeakerOverrides()) {
         self.directory = directory
         self.episodes = episodes
         self.diagnostics = diagnostics
+        self.overrides = overrides
+    }
+
+    /// Episode `index` with its transcript, notes and points: read now if it is a summary,
+    /// with the speakers and diagnostics the corpus gave it.
+    public func transcript(of index: Int) -> Episode {
+        let summary = episodes[index]
+        if summary.hasTranscript { return summary }
+        var episode = EpisodeParser.parse(fileAt: summary.file)
+        if episode.speakers.map(\.tag) == summary.speakers.map(\.tag) {
+            episode.speakers = summary.speakers
+            episode.diagnostics = summary.diagnostics
+        } else {
+            // The file changed since the corpus was loaded: resolve it with the corpus's rules.
+            var all = episodes
+            all[index] = episode
+            SpeakerResolver.resolve(&all, overrides: overrides)
+            episode = all[index]
+        }
+        return episode
+    }
+
+    /// Replaces summaries with whole episodes (see `transcript(of:)`).
+    public mutating func loadTranscript(of index: Int) {
+        if !episodes[index].hasTranscript { episodes[index] = transcript(of: index) }
     }
 
     /// Every diagnostic, episode by episode in file order, then line order.
@@ -22,13 +51,18 @@ public struct Corpus: Sendable {
 
     /// Finds an episode by number (`9`), id, file name with or without `.md`, or path.
     public func episode(matching reference: String) -> Episode? {
+        index(matching: reference).map { episodes[$0] }
+    }
+
+    /// The index of `episode(matching:)`.
+    public func index(matching reference: String) -> Int? {
         let ref = reference.trimmedSpaces
-        if let number = Int(ref), let hit = episodes.first(where: { $0.number == number }) { return hit }
-        if let hit = episodes.first(where: { $0.id == ref }) { return hit }
+        if let number = Int(ref), let hit = episodes.firstIndex(where: { $0.number == number }) { return hit }
+        if let hit = episodes.firstIndex(where: { $0.id == ref }) { return hit }
         let name = (ref as NSString).lastPathComponent
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        if let hit = episodes.first(where: { EpisodeParser.idFromFileName($0.file) == stem }) { return hit }
+        if let hit = episodes.firstIndex(where: { EpisodeParser.idFromFileName($0.file) == stem }) { return hit }
         let standardized = URL(fileURLWithPath: ref).standardizedFileURL.path
-        return episodes.first { URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized }
+        return episodes.firstIndex { URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized }
     }
 }

@@ -21,7 +21,10 @@ public enum CorpusLoader {
         return "data"
     }
 
-    public static func load(directory: String) throws -> Corpus {
+    /// Reads every episode of `directory`. Without `transcripts`, episodes are summaries
+    /// (see `Episode.summary`), and `Corpus.transcript(of:)` reads one in full when needed.
+    /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
+    public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false) throws -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusError.notADirectory(directory)
@@ -33,9 +36,13 @@ public enum CorpusLoader {
             throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
         }
         let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
-        let paths = files.map { (directory as NSString).appendingPathComponent($0) }
 
-        var episodes = parseAll(paths)
+        var cache = useCache ? SummaryCache(directory: directory) : nil
+        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache)
+        if var cache {
+            cache.keep(only: Set(files))
+            cache.save()
+        }
         var diagnostics: [Diagnostic] = []
         var overrides = SpeakerOverrides()
         let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
@@ -45,7 +52,7 @@ public enum CorpusLoader {
         }
         SpeakerResolver.resolve(&episodes, overrides: overrides)
         CorpusChecks.run(&episodes)
-        return Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics)
+        return Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
     }
 
     /// A single file read on its own (e.g. `podread show path/to/file.md`).
@@ -55,19 +62,38 @@ public enum CorpusLoader {
         return Corpus(directory: (file as NSString).deletingLastPathComponent, episodes: episodes)
     }
 
-    /// Parses files on every core; results keep the order of `paths`.
-    static func parseAll(_ paths: [String]) -> [Episode] {
+    /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
+    static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?) -> [Episode] {
         final class Results: @unchecked Sendable {
             var episodes: [Episode?]
+            var parsed: [(Int, SummaryCache.Stamp)] = []
             let lock = NSLock()
             init(count: Int) { episodes = Array(repeating: nil, count: count) }
         }
-        let results = Results(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let episode = EpisodeParser.parse(fileAt: paths[index])
+        let results = Results(count: files.count)
+        let known = cache
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let path = (directory as NSString).appendingPathComponent(files[index])
+            let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
+            var parsed: SummaryCache.Stamp?
+            var episode: Episode
+            if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
+                episode = summary
+            } else {
+                episode = EpisodeParser.parse(fileAt: path)
+                // A file that changed while being read must not be cached under either stamp.
+                if let stamp, stamp == SummaryCache.Stamp(path: path) { parsed = .some(stamp) }
+                if !transcripts { episode = episode.summary }
+            }
             results.lock.lock()
             results.episodes[index] = episode
+            if let parsed { results.parsed.append((index, parsed)) }
             results.lock.unlock()
+        }
+        if cache != nil {
+            for (index, stamp) in results.parsed {
+                cache?.store(results.episodes[index]!, name: files[index], stamp: stamp)
+            }
         }
         return results.episodes.map { $0! }
     }

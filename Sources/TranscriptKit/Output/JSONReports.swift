@@ -29,7 +29,7 @@ public enum JSONReports {
             title = episode.title
             hosts = episode.hosts.map(\.name)
             guests = episode.guests.map(\.name)
-            utterances = episode.utterances.count
+            utterances = episode.utteranceCount
             duration = episode.duration
             speakers = JSONReports.speakers(of: episode)
             diagnostics = episode.diagnostics.count
@@ -107,13 +107,13 @@ public enum JSONReports {
 
         public init(_ corpus: Corpus, _ hit: SearchHit, query: SearchQuery) {
             let e = corpus.episodes[hit.episode]
-            let u = e.utterances[hit.utterance]
+            let u = hit.found
             episode = EpisodeRef(file: e.file, id: e.id, number: e.number, title: e.title)
             start = u.start
             timestamp = u.timestamp
             tag = u.tag
-            speaker = e.speaker(of: u).name
-            certain = e.speaker(of: u).isCertain
+            speaker = hit.speaker.name
+            certain = hit.speaker.isCertain
             line = u.line
             text = u.text
             matches = query.ranges(in: u.text).map { [$0.lowerBound, $0.upperBound] }

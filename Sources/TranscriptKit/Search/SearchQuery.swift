@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `podread search` looks for: every word (or "quoted phrase") must be in the same
 /// utterance; case-insensitive unless the query has a capital; accents never matter.
 public struct SearchQuery: Equatable, Sendable {
@@ -60,33 +62,62 @@ public struct SearchQuery: Equatable, Sendable {
     }
 }
 
-/// One utterance that matched.
+/// One utterance that matched, carried with its speaker, so results can be shown without
+/// keeping every transcript of the corpus in memory.
 public struct SearchHit: Sendable, Equatable {
     public var episode: Int
     public var utterance: Int
+    public var found: Utterance
+    public var speaker: Speaker
 
-    public init(episode: Int, utterance: Int) {
+    public init(episode: Int, utterance: Int, found: Utterance, speaker: Speaker) {
         self.episode = episode
         self.utterance = utterance
+        self.found = found
+        self.speaker = speaker
     }
 }
 
 extension Corpus {
     /// Every utterance, in corpus order, that has all the query's terms, optionally only in
-    /// one episode and only by some speakers (tags or names, as for `show`).
-    public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil) -> [SearchHit] {
-        var hits: [SearchHit] = []
+    /// one episode and only by some speakers (tags or names, as for `show`). Transcripts are
+    /// read on every core, and only those of files that can match.
+    public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil,
+                       progress: (@Sendable (Int) -> Void)? = nil) -> [SearchHit] {
         let only = reference.map { self.episode(matching: $0)?.file }
-        for (e, episode) in episodes.enumerated() {
-            if let only, only != episode.file { continue }
-            var allowed: Set<Int>?
-            if !speakers.isEmpty {
-                allowed = episode.speakerIndexes(matching: speakers).indexes
-                if allowed?.isEmpty == true { continue }
-            }
-            for (u, utterance) in episode.utterances.enumerated() {
-                if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
-                if query.matches(utterance.text) { hits.append(SearchHit(episode: e, utterance: u)) }
+        let indexes = episodes.indices.filter { only == nil || only! == episodes[$0].file }
+        final class Results: @unchecked Sendable {
+            var hits: [[SearchHit]]
+            var done = 0
+            let lock = NSLock()
+            init(count: Int) { hits = Array(repeating: [], count: count) }
+        }
+        let results = Results(count: indexes.count)
+        DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
+            let found = self.search(query, speakers: speakers, inEpisode: indexes[slot])
+            results.lock.lock()
+            results.hits[slot] = found
+            results.done += 1
+            let done = results.done
+            results.lock.unlock()
+            progress?(done)
+        }
+        return results.hits.flatMap { $0 }
+    }
+
+    private func search(_ query: SearchQuery, speakers: [String], inEpisode e: Int) -> [SearchHit] {
+        if !episodes[e].hasTranscript, !query.mayMatch(fileAt: episodes[e].file) { return [] }
+        let episode = transcript(of: e)
+        var allowed: Set<Int>?
+        if !speakers.isEmpty {
+            allowed = episode.speakerIndexes(matching: speakers).indexes
+            if allowed?.isEmpty == true { return [] }
+        }
+        var hits: [SearchHit] = []
+        for (u, utterance) in episode.utterances.enumerated() {
+            if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
+            if query.matches(utterance.text) {
+                hits.append(SearchHit(episode: e, utterance: u, found: utterance, speaker: episode.speaker(of: utterance)))
             }
         }
         return hits

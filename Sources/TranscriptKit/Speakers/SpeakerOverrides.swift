@@ -90,6 +90,7 @@ public struct SpeakerOverrides: Sendable {
     }
 
     func entry(for tag: String, in episode: Episode) -> Entry? {
+        if perEpisode.isEmpty { return global[tag] }
         let keys = [episode.id, episode.number.map(String.init), (episode.file as NSString).lastPathComponent,
                     EpisodeParser.idFromFileName(episode.file)].compactMap { $0 }
         for key in keys { if let entry = perEpisode[key]?[tag] { return entry } }

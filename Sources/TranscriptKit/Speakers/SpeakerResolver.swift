@@ -54,7 +54,18 @@ public struct SpeakerResolver {
             && episodes[index].evidence.utteranceCounts.count != episodes[index].speakers.count {
             episodes[index].evidence = SpeakerEvidence(of: episodes[index])
         }
-        let casts = episodes.map(cast(of:))
+        // The same people host many episodes: each name is folded once.
+        var known: [String: Candidate] = [:]
+        func candidate(_ person: Person, _ role: Speaker.Role) -> Candidate {
+            if var hit = known[person.name] {
+                hit.role = role
+                return hit
+            }
+            let made = Candidate(name: person.name, role: role)
+            known[person.name] = made
+            return made
+        }
+        let casts = episodes.map { $0.hosts.map { candidate($0, .host) } + $0.guests.map { candidate($0, .guest) } }
         let resolver = SpeakerResolver(casts: casts, overrides: overrides)
         var unresolved: [[Int]] = []
         for index in episodes.indices {

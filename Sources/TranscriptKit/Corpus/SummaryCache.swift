@@ -1,0 +1,249 @@
+import Foundation
+
+/// Episode summaries from earlier runs, in `$XDG_CACHE_HOME/podread` (default
+/// `~/.cache/podread`), one file per corpus folder. An entry is used only when its file has
+/// the same size, modification and change times and inode, and the cache was written by the
+/// same podread executable; anything else, and any unreadable cache, means parsing again.
+public struct SummaryCache: Sendable {
+    /// What identifies one version of a file without reading it.
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var inode: UInt64
+        var modified: Int64
+        var changed: Int64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int(info.st_size)
+            inode = UInt64(info.st_ino)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+
+        /// A file changed within the last second could change again within the same clock
+        /// tick, with the same size, and look unchanged; such files are not cached.
+        var isSettled: Bool {
+            let now = Int64(Date().timeIntervalSince1970 * 1e9)
+            return max(modified, changed) < now - 1_000_000_000
+        }
+    }
+
+    struct Entry: Sendable {
+        var name: String
+        var stamp: Stamp
+        var summary: EpisodeSummary
+    }
+
+    /// The first bytes of a cache file; the number changes with the format.
+    static let magic = "podread-summaries 1"
+    /// Where this corpus's cache lives, or nil when there is no home for it.
+    let path: String?
+    private let program: Stamp?
+    private(set) var entries: [String: Entry] = [:]
+    /// True when an entry was added or dropped, so the file needs writing.
+    private(set) var isChanged = false
+
+    /// Reads the cache of `directory`; a missing, corrupt or foreign cache is an empty one.
+    public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        program = Stamp(path: "/proc/self/exe")
+        path = Self.location(for: directory, environment: environment)
+        guard let path, let program, let data = FileManager.default.contents(atPath: path) else { return }
+        var reader = CacheReader([UInt8](data))
+        guard let magic = try? reader.string(), magic == Self.magic,
+              let written = try? Stamp(&reader), written == program,
+              let list = try? reader.array(Entry.init), reader.isAtEnd
+        else { return }
+        for entry in list { entries[entry.name] = entry }
+    }
+
+    static func location(for directory: String, environment: [String: String]) -> String? {
+        let base: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.cache"
+        } else {
+            return nil
+        }
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        // FNV-1a of the folder's absolute path: one cache file per corpus.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return base + "/podread/summaries-" + String(hash, radix: 16) + ".json"
+    }
+
+    /// The cached summary of the file `name`, read now as `path`, if it has not changed.
+    func summary(for name: String, path: String, stamp: Stamp?) -> Episode? {
+        guard let stamp, let entry = entries[name], entry.stamp == stamp else { return nil }
+        return entry.summary.episode(file: path)
+    }
+
+    mutating func store(_ episode: Episode, name: String, stamp: Stamp?) {
+        guard let stamp, stamp.isSettled else { return }
+        entries[name] = Entry(name: name, stamp: stamp, summary: EpisodeSummary(episode))
+        isChanged = true
+    }
+
+    /// Drops entries of files that are gone.
+    mutating func keep(only names: Set<String>) {
+        let before = entries.count
+        entries = entries.filter { names.contains($0.key) }
+        if entries.count != before { isChanged = true }
+    }
+
+    /// Writes the cache atomically (temporary file, then rename); failures are ignored, as
+    /// the cache only saves time.
+    func save() {
+        guard isChanged, let path, let program else { return }
+        var writer = CacheWriter()
+        writer.string(Self.magic)
+        program.write(&writer)
+        writer.array(entries.values.sorted { $0.name < $1.name }) { $1.write(&$0) }
+        let data = Data(writer.bytes)
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
+
+/// What the cache keeps of an episode: its summary (see `Episode.summary`) as parsed,
+/// before speakers are resolved across the corpus.
+struct EpisodeSummary: Sendable {
+    var id: String
+    var number: Int?
+    var title: String
+    var hosts: [Person]
+    var guests: [Person]
+    var video: String?
+    var related: [String]
+    var relatedLines: [String: Int]
+    var duration: Double
+    var tags: [String]
+    var diagnostics: [Diagnostic]
+    var evidence: SpeakerEvidence
+
+    init(_ episode: Episode) {
+        id = episode.id
+        number = episode.number
+        title = episode.title
+        hosts = episode.hosts
+        guests = episode.guests
+        video = episode.video
+        related = episode.related
+        relatedLines = episode.relatedLines
+        duration = episode.duration
+        tags = episode.speakers.map(\.tag)
+        diagnostics = episode.diagnostics
+        evidence = episode.evidence
+    }
+
+    /// The episode, with `file` as the path it is read by this time.
+    func episode(file: String) -> Episode {
+        var episode = Episode(file: file)
+        episode.id = id
+        episode.number = number
+        episode.title = title
+        episode.hosts = hosts
+        episode.guests = guests
+        episode.video = video
+        episode.related = related
+        episode.relatedLines = relatedLines
+        episode.duration = duration
+        episode.speakers = tags.map { Speaker(tag: $0, name: $0.isEmpty ? "?" : $0, role: .unknown, isCertain: false, reason: "not resolved") }
+        episode.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
+        episode.evidence = evidence
+        episode.hasTranscript = false
+        return episode
+    }
+}
+
+extension SummaryCache.Stamp {
+    init(_ r: inout CacheReader) throws {
+        size = try r.int()
+        inode = UInt64(bitPattern: Int64(try r.int()))
+        modified = Int64(try r.int())
+        changed = Int64(try r.int())
+    }
+
+    func write(_ w: inout CacheWriter) {
+        w.int(size)
+        w.int(Int(Int64(bitPattern: inode)))
+        w.int(Int(modified))
+        w.int(Int(changed))
+    }
+}
+
+extension SummaryCache.Entry {
+    init(_ r: inout CacheReader) throws {
+        name = try r.string()
+        stamp = try SummaryCache.Stamp(&r)
+        summary = try EpisodeSummary(&r)
+    }
+
+    func write(_ w: inout CacheWriter) {
+        w.string(name)
+        stamp.write(&w)
+        summary.write(&w)
+    }
+}
+
+extension EpisodeSummary {
+    init(_ r: inout CacheReader) throws {
+        func person(_ r: inout CacheReader) throws -> Person {
+            Person(name: try r.string(), url: try r.optional { try $0.string() })
+        }
+        id = try r.string()
+        number = try r.optional { try $0.int() }
+        title = try r.string()
+        hosts = try r.array(person)
+        guests = try r.array(person)
+        video = try r.optional { try $0.string() }
+        related = try r.array { try $0.string() }
+        let lines = try r.array { r in (try r.string(), try r.int()) }
+        relatedLines = Dictionary(lines, uniquingKeysWith: { first, _ in first })
+        duration = try r.double()
+        tags = try r.array { try $0.string() }
+        diagnostics = try r.array { r in
+            let line = try r.int()
+            guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw CacheReader.Corrupt() }
+            return Diagnostic(file: "", line: line, severity: severity, message: try r.string())
+        }
+        var evidence = SpeakerEvidence()
+        evidence.utteranceCounts = try r.array { try $0.int() }
+        evidence.firstLines = try r.array { try $0.int() }
+        evidence.introductions = try r.array { try $0.array { try $0.string() } }
+        evidence.namedInNotes = try r.array { try $0.string() }
+        guard evidence.utteranceCounts.count == tags.count, evidence.firstLines.count == tags.count,
+              evidence.introductions.count == tags.count else { throw CacheReader.Corrupt() }
+        self.evidence = evidence
+    }
+
+    func write(_ w: inout CacheWriter) {
+        func person(_ w: inout CacheWriter, _ p: Person) {
+            w.string(p.name)
+            w.optional(p.url) { $0.string($1) }
+        }
+        w.string(id)
+        w.optional(number) { $0.int($1) }
+        w.string(title)
+        w.array(hosts, person)
+        w.array(guests, person)
+        w.optional(video) { $0.string($1) }
+        w.array(related) { $0.string($1) }
+        w.array(relatedLines.sorted { $0.key < $1.key }) { $0.string($1.key); $0.int($1.value) }
+        w.double(duration)
+        w.array(tags) { $0.string($1) }
+        w.array(diagnostics) { w, d in
+            w.int(d.line)
+            w.string(d.severity.rawValue)
+            w.string(d.message)
+        }
+        w.array(evidence.utteranceCounts) { $0.int($1) }
+        w.array(evidence.firstLines) { $0.int($1) }
+        w.array(evidence.introductions) { w, names in w.array(names) { $0.string($1) } }
+        w.array(evidence.namedInNotes) { $0.string($1) }
+    }
+}

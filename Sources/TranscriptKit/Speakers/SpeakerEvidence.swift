@@ -1,0 +1,36 @@
+/// What speaker resolution needs from a transcript, gathered while parsing, so speakers can
+/// be resolved from a cached summary without the transcript itself.
+public struct SpeakerEvidence: Sendable, Codable, Equatable {
+    /// Utterances per speaker index.
+    public var utteranceCounts: [Int] = []
+    /// Line of each speaker's first utterance.
+    var firstLines: [Int] = []
+    /// Names each speaker introduces in their first three utterances ("I'm Kris Nova").
+    var introductions: [[String]] = []
+    /// People named in the title, description and notes.
+    var namedInNotes: [String] = []
+
+    init() {}
+
+    init(of episode: Episode) {
+        let count = episode.speakers.count
+        utteranceCounts = Array(repeating: 0, count: count)
+        firstLines = Array(repeating: 0, count: count)
+        introductions = Array(repeating: [], count: count)
+        for utterance in episode.utterances {
+            let index = utterance.speakerIndex
+            if utteranceCounts[index] == 0 { firstLines[index] = utterance.line }
+            if utteranceCounts[index] < 3, NameFinder.mayIntroduce(utterance.paragraphs) {
+                introductions[index] += NameFinder.introductions(in: utterance.text)
+            }
+            utteranceCounts[index] += 1
+        }
+        let cast = SpeakerResolver.cast(of: episode)
+        let needsNames = episode.speakers.contains { speaker in
+            !speaker.tag.isEmpty && speaker.tag != "ANNOUNCER" && SpeakerResolver.matches(speaker.tag, cast).count != 1
+        }
+        if needsNames {
+            namedInNotes = NameFinder.people(in: [episode.title, episode.description, episode.notes])
+        }
+    }
+}
