@@ -49,6 +49,7 @@ struct ReadCommand: ParsableCommand {
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
         initial.apply(to: &state, episodeIndex: openIndex)
         var dirty = true
+        var background: BackgroundSearch?
         while !state.shouldQuit {
             if Signals.pending != 0 {
                 screen.stop()
@@ -63,7 +64,16 @@ struct ReadCommand: ParsableCommand {
             } else {
                 dirty = false
             }
+            if background?.id != state.corpusSearch?.id {
+                background?.stop()
+                background = state.corpusSearch.map { BackgroundSearch(corpus: state.corpus, search: $0) }
+            }
+            for action in background?.poll() ?? [] {
+                update(&state, action)
+                dirty = true
+            }
         }
+        background?.stop()
         screen.stop()
     }
 }

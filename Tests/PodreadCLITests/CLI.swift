@@ -7,6 +7,9 @@ enum CLI {
     static let makeCorpus = root.deletingLastPathComponent().appendingPathComponent("shared/tools/make-corpus").path
     static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: sharedCorpus + "/001-cloud-native.md") }
 
+    /// The tests' summary cache, away from the user's.
+    static let cacheHome = NSTemporaryDirectory() + "podread-test-cache-\(getpid())"
+
     static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["PODREAD_BIN"] { return path }
         // The test bundle sits in the same build folder as the executable.

@@ -261,4 +261,20 @@ struct ReaderEndToEndTests {
         try plain.wait(for: "EXIT=0")
         #expect(!(try plain.colouredScreen()).contains("7mstateful"))
     }
+
+    /// `F` searches every episode in the background; the first match is 4:45 (as `podread
+    /// search stateful database` prints; 10 utterances, counted in CommandLineTests).
+    @Test func corpusSearchInTheReader() throws {
+        let tmux = try Tmux(width: 120, height: 35, command: "\(podread)")
+        try tmux.wait(for: "Episodes (1)")
+        try tmux.keys("F")
+        try tmux.literal("stateful database")
+        try tmux.keys("Enter")
+        var screen = try tmux.wait(for: "10 in 1 episode(s)")
+        #expect(screen.contains("#9   4:45"))
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "▌ 4:45")
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
 }

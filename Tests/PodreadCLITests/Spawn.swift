@@ -57,6 +57,7 @@ enum Spawn {
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil
         environment["LSAN_OPTIONS"] = "suppressions=\(leakSuppressions)"
+        environment["XDG_CACHE_HOME"] = CLI.cacheHome
         for (key, value) in extra { environment[key] = value }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }

@@ -201,6 +201,20 @@ import TranscriptKit
 }
 
 @Suite struct CorpusSearchInTheReaderTests {
+    @Test func escapeStopsASearchUnderWay() {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee"], body: "[0:00:01] AL: words\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]))
+        state.send(.char("F"))
+        state.type("words")
+        state.send(.enter)
+        let id = state.corpusSearch?.id ?? -1
+        state.send(.escape)
+        #expect(state.corpusSearch == nil)
+        #expect(render(state).row(state.height - 1).contains("stopped searching for words"))
+        update(&state, .corpusSearchFinished(id: id, hits: []))
+        #expect(state.overlay == nil)
+    }
+
     @Test func findInEveryEpisodeAndOpenTheMatch() throws {
         let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
                                 body: "[0:00:01] AL: nothing here\n\n[0:00:02] BR: a stateful set\n")
@@ -211,8 +225,18 @@ import TranscriptKit
         #expect(render(state).row(state.height - 1).hasPrefix(" Search all episodes: "))
         state.type("\"stateful set\"")
         state.send(.enter)
+        // The search runs in the background: the status bar says so until it ends.
+        #expect(state.overlay == nil)
+        #expect(render(state).row(state.height - 1).contains("searching all episodes for \"stateful set\"… (Esc stops)"))
+        let id = try #require(state.corpusSearch?.id)
+        update(&state, .corpusSearchProgress(id: id, done: 1))
+        #expect(render(state).row(state.height - 1).contains("… 1/2 (Esc stops)"))
+        // A report from an earlier, stopped search changes nothing.
+        update(&state, .corpusSearchFinished(id: id - 1, hits: []))
+        #expect(state.corpusSearch != nil)
+        state.runCorpusSearch()
         guard case let .results(results)? = state.overlay else { Issue.record("no results window"); return }
-        #expect(results.hits == [SearchHit(episode: 0, utterance: 1), SearchHit(episode: 1, utterance: 2)])
+        #expect(results.hits.map { [$0.episode, $0.utterance] } == [[0, 1], [1, 2]])
         var grid = render(state)
         #expect(grid.contains("2 in 2 episode(s): \"stateful set\""))
         #expect(grid.contains("#2   9:00    Ann Lee"))
@@ -225,7 +249,7 @@ import TranscriptKit
         let match = try #require(grid.find("Stateful Sets"))
         #expect(grid[match.x, match.y].style == state.theme.currentMatch)
         // Nothing found: a message, no window.
-        state.send(.ctrl("f")); state.type("zzz"); state.send(.enter)
+        state.send(.ctrl("f")); state.type("zzz"); state.send(.enter); state.runCorpusSearch()
         #expect(state.overlay == nil)
         #expect(state.message?.text == "not found in any episode: zzz")
     }

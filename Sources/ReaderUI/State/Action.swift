@@ -1,3 +1,5 @@
+import TranscriptKit
+
 /// A key as the reader understands it, whatever terminal it came from.
 public enum Key: Equatable, Sendable {
     case char(Character)
@@ -25,6 +27,10 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     case mouse(Mouse)
     case resize(width: Int, height: Int)
+    /// The background corpus search (see `ReaderState.corpusSearch`) has read this many episodes.
+    case corpusSearchProgress(id: Int, done: Int)
+    /// The background corpus search is over.
+    case corpusSearchFinished(id: Int, hits: [SearchHit])
 }
 
 public enum Pane: Int, CaseIterable, Sendable {

@@ -87,6 +87,10 @@ public struct ReaderState: @unchecked Sendable {
     public private(set) var filter: Set<String> = []
     public private(set) var filterNames: [String] = []
     public var search: Search?
+    /// A corpus search asked for with `F`: the program runs it in the background, reporting
+    /// with `.corpusSearchProgress` and `.corpusSearchFinished` (or `runCorpusSearch()`).
+    public internal(set) var corpusSearch: CorpusSearch?
+    var lastCorpusSearchID = 0
     public var prompt: Prompt?
     public var overlay: Overlay?
     public var message: StatusMessage?

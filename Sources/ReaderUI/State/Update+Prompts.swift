@@ -196,12 +196,33 @@ extension ReaderState {
     /// `F`: every utterance of every episode with all the words (and "phrases").
     mutating func searchCorpus(_ text: String) {
         guard let query = SearchQuery(typed: text) else { return }
-        let hits = corpus.search(query)
+        corpusSearch = CorpusSearch(id: (corpusSearch?.id ?? lastCorpusSearchID) + 1, query: query, text: text,
+                                    total: corpus.episodes.count)
+        lastCorpusSearchID = corpusSearch!.id
+        message = StatusMessage(text: "searching all episodes for \(text)… (Esc stops)", isError: false)
+    }
+
+    mutating func corpusSearchProgressed(id: Int, _ done: Int) {
+        guard let search = corpusSearch, search.id == id else { return }
+        corpusSearch?.done = done
+        message = StatusMessage(text: "searching all episodes for \(search.text)… \(done)/\(search.total) (Esc stops)", isError: false)
+    }
+
+    mutating func corpusSearchFinished(id: Int, _ hits: [SearchHit]) {
+        guard let search = corpusSearch, search.id == id else { return }
+        corpusSearch = nil
+        message = nil
         if hits.isEmpty {
-            message = StatusMessage(text: "not found in any episode: \(text)", isError: true)
+            message = StatusMessage(text: "not found in any episode: \(search.text)", isError: true)
             return
         }
-        overlay = .results(CorpusResults(query: query, hits: hits))
+        overlay = .results(CorpusResults(query: search.query, hits: hits))
+    }
+
+    /// Runs the pending corpus search here and now (headless tests, benchmarks).
+    public mutating func runCorpusSearch() {
+        guard let search = corpusSearch else { return }
+        update(&self, .corpusSearchFinished(id: search.id, hits: corpus.search(search.query)))
     }
 
     mutating func handleResultsKey(_ key: Key, _ results: inout CorpusResults) {

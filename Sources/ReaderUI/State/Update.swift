@@ -9,6 +9,13 @@ public func update(_ state: inout ReaderState, _ action: Action) {
         state.clampAfterResize()
     case let .mouse(mouse):
         state.handle(mouse)
+    case let .corpusSearchProgress(id, done):
+        state.corpusSearchProgressed(id: id, done)
+    case let .corpusSearchFinished(id, hits):
+        state.corpusSearchFinished(id: id, hits)
+    case .key(.escape) where state.prompt == nil && state.overlay == nil && state.corpusSearch != nil:
+        state.message = StatusMessage(text: "stopped searching for \(state.corpusSearch!.text)", isError: false)
+        state.corpusSearch = nil
     case let .key(key):
         if state.prompt != nil {
             state.handlePromptKey(key)

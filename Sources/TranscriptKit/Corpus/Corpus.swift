@@ -7,6 +7,8 @@ public struct Corpus: Sendable {
     /// Problems that belong to no single episode (unreadable folder entries, duplicates, bad speakers.yaml).
     public var diagnostics: [Diagnostic]
 
+    /// How many episodes came from the summary cache instead of being read.
+    public internal(set) var fromCache = 0
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
 

@@ -24,7 +24,8 @@ public enum CorpusLoader {
     /// Reads every episode of `directory`. Without `transcripts`, episodes are summaries
     /// (see `Episode.summary`), and `Corpus.transcript(of:)` reads one in full when needed.
     /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
-    public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false) throws -> Corpus {
+    public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusError.notADirectory(directory)
@@ -37,8 +38,9 @@ public enum CorpusLoader {
         }
         let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
 
-        var cache = useCache ? SummaryCache(directory: directory) : nil
-        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache)
+        var cache = useCache ? SummaryCache(directory: directory, environment: environment) : nil
+        var fromCache = 0
+        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, fromCache: &fromCache)
         if var cache {
             cache.keep(only: Set(files))
             cache.save()
@@ -52,7 +54,9 @@ public enum CorpusLoader {
         }
         SpeakerResolver.resolve(&episodes, overrides: overrides)
         CorpusChecks.run(&episodes)
-        return Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+        var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+        corpus.fromCache = fromCache
+        return corpus
     }
 
     /// A single file read on its own (e.g. `podread show path/to/file.md`).
@@ -63,10 +67,12 @@ public enum CorpusLoader {
     }
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
-    static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?) -> [Episode] {
+    static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
+                        fromCache: inout Int) -> [Episode] {
         final class Results: @unchecked Sendable {
             var episodes: [Episode?]
             var parsed: [(Int, SummaryCache.Stamp)] = []
+            var cached = 0
             let lock = NSLock()
             init(count: Int) { episodes = Array(repeating: nil, count: count) }
         }
@@ -77,8 +83,10 @@ public enum CorpusLoader {
             let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
             var parsed: SummaryCache.Stamp?
             var episode: Episode
+            var hit = false
             if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
                 episode = summary
+                hit = true
             } else {
                 episode = EpisodeParser.parse(fileAt: path)
                 // A file that changed while being read must not be cached under either stamp.
@@ -88,8 +96,10 @@ public enum CorpusLoader {
             results.lock.lock()
             results.episodes[index] = episode
             if let parsed { results.parsed.append((index, parsed)) }
+            if hit { results.cached += 1 }
             results.lock.unlock()
         }
+        fromCache = results.cached
         if cache != nil {
             for (index, stamp) in results.parsed {
                 cache?.store(results.episodes[index]!, name: files[index], stamp: stamp)

@@ -49,12 +49,24 @@ public struct SummaryCache: Sendable {
         program = Stamp(path: "/proc/self/exe")
         path = Self.location(for: directory, environment: environment)
         guard let path, let program, let data = FileManager.default.contents(atPath: path) else { return }
-        var reader = CacheReader([UInt8](data))
+        // The last 8 bytes are a checksum of the rest, so a damaged file is noticed, not believed.
+        guard data.count > 8 else { return }
+        let body = [UInt8](data.dropLast(8))
+        var tail = CacheReader([UInt8](data.suffix(8)))
+        guard let sum = try? tail.int(), sum == Self.checksum(body) else { return }
+        var reader = CacheReader(body)
         guard let magic = try? reader.string(), magic == Self.magic,
               let written = try? Stamp(&reader), written == program,
               let list = try? reader.array(Entry.init), reader.isAtEnd
         else { return }
         for entry in list { entries[entry.name] = entry }
+    }
+
+    /// FNV-1a, 64 bits.
+    static func checksum(_ bytes: some Sequence<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(Int64(bitPattern: hash))
     }
 
     static func location(for directory: String, environment: [String: String]) -> String? {
@@ -67,10 +79,9 @@ public struct SummaryCache: Sendable {
             return nil
         }
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
-        // FNV-1a of the folder's absolute path: one cache file per corpus.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return base + "/podread/summaries-" + String(hash, radix: 16) + ".json"
+        // One cache file per corpus folder, named by a hash of its absolute path.
+        let hash = UInt64(bitPattern: Int64(checksum(absolute.utf8)))
+        return base + "/podread/summaries-" + String(hash, radix: 16)
     }
 
     /// The cached summary of the file `name`, read now as `path`, if it has not changed.
@@ -100,6 +111,8 @@ public struct SummaryCache: Sendable {
         writer.string(Self.magic)
         program.write(&writer)
         writer.array(entries.values.sorted { $0.name < $1.name }) { $1.write(&$0) }
+        let sum = Self.checksum(writer.bytes)
+        writer.int(sum)
         let data = Data(writer.bytes)
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

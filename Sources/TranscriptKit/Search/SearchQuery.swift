@@ -83,7 +83,7 @@ extension Corpus {
     /// one episode and only by some speakers (tags or names, as for `show`). Transcripts are
     /// read on every core, and only those of files that can match.
     public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil,
-                       progress: (@Sendable (Int) -> Void)? = nil) -> [SearchHit] {
+                       progress: (@Sendable (Int) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) -> [SearchHit] {
         let only = reference.map { self.episode(matching: $0)?.file }
         let indexes = episodes.indices.filter { only == nil || only! == episodes[$0].file }
         final class Results: @unchecked Sendable {
@@ -94,6 +94,7 @@ extension Corpus {
         }
         let results = Results(count: indexes.count)
         DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
+            if isCancelled?() == true { return }
             let found = self.search(query, speakers: speakers, inEpisode: indexes[slot])
             results.lock.lock()
             results.hits[slot] = found

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import TranscriptKit
+
+/// The summary cache must give exactly what reading the files gives, never stale data,
+/// and shrug off a corrupt cache file.
+@Suite struct SummaryCacheTests {
+    /// Everything `list` and `validate` show of a corpus, to compare loads.
+    static func listing(_ corpus: Corpus) -> [String] {
+        corpus.episodes.map { e in
+            let speakers = e.speakers.map { "\($0.tag)=\($0.name)/\($0.role)/\($0.isCertain)" }.joined(separator: ",")
+            return "\(e.file)|\(e.id)|\(e.number ?? -1)|\(e.title)|\(e.hosts.map(\.name))|\(e.guests.map(\.name))|"
+                + "\(e.utteranceCount)|\(e.duration)|\(e.utteranceCounts)|\(speakers)|\(e.diagnostics.map(\.formatted))"
+        }
+    }
+
+    /// A corpus copy whose files are older than the cache's one-second settling time.
+    static func settledCopy(of source: String) throws -> String {
+        let directory = Fixture.temporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".md") {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: directory + "/" + name)
+        }
+        Thread.sleep(forTimeInterval: 1.2)
+        return directory
+    }
+
+    @Test func warmLoadEqualsReadingTheFiles() throws {
+        guard Fixture.hasSharedCorpus else { return }
+        let directory = try Self.settledCopy(of: Fixture.sharedCorpus)
+        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
+        let truth = try CorpusLoader.load(directory: directory)
+        let cold = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(cold.fromCache == 0)
+        #expect(warm.fromCache == 22)
+        #expect(Self.listing(cold) == Self.listing(truth))
+        #expect(Self.listing(warm) == Self.listing(truth))
+        // 009 has 86 utterances: grep -cE '^\[[0-9]' ../shared/corpus/009-stateful-and-stateless.md
+        let index = try #require(warm.index(matching: "9"))
+        #expect(!warm.episodes[index].hasTranscript)
+        let full = warm.transcript(of: index)
+        #expect(full.utterances.count == truth.episodes[index].utterances.count)
+        #expect(full.speakers == truth.episodes[index].speakers)
+        #expect(full.notes == truth.episodes[index].notes)
+    }
+
+    @Test func changedFilesAreReadAgain() throws {
+        let directory = Fixture.temporaryDirectory()
+        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
+        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
+        Fixture.write(Fixture.minimalHeader + body, to: directory + "/001-a.md")
+        Fixture.write(Fixture.minimalHeader.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment).fromCache == 2)
+
+        // Same size, new title: the change time and (usually) the modification time differ.
+        Fixture.write((Fixture.minimalHeader + body).replacingOccurrences(of: "title: Test", with: "title: Tset"), to: directory + "/001-a.md")
+        Fixture.write(Fixture.minimalHeader.replacingOccurrences(of: "t-1", with: "t-2") + body + "\n[0:00:09] JR: Bye.\n",
+                      to: directory + "/002-b.md")
+        let changed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(changed.fromCache == 0)
+        #expect(changed.episodes.map(\.title) == ["Tset", "Test"])
+        #expect(changed.episodes.map(\.utteranceCount) == [2, 3])
+
+        try FileManager.default.removeItem(atPath: directory + "/002-b.md")
+        let removed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(removed.episodes.count == 1)
+    }
+
+    @Test func corruptCacheIsIgnoredAndRebuilt() throws {
+        guard Fixture.hasSharedCorpus else { return }
+        let directory = try Self.settledCopy(of: Fixture.sharedCorpus)
+        let home = Fixture.temporaryDirectory()
+        let environment = ["XDG_CACHE_HOME": home]
+        let truth = Self.listing(try CorpusLoader.load(directory: directory))
+        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        let file = try #require(SummaryCache.location(for: directory, environment: environment))
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        var flipped = good
+        flipped[good.count / 2] ^= 0xFF
+        let damages: [Data] = [Data(), Data("garbage".utf8), good.prefix(good.count / 2), flipped,
+                               Data(repeating: 0xFF, count: 4096)]
+        for damage in damages {
+            try damage.write(to: URL(fileURLWithPath: file))
+            let loaded = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+            #expect(loaded.fromCache == 0)
+            #expect(Self.listing(loaded) == truth)
+            let rebuilt = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+            #expect(rebuilt.fromCache == 22)
+            #expect(Self.listing(rebuilt) == truth)
+        }
+    }
+}
