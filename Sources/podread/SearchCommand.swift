@@ -34,7 +34,15 @@ struct SearchCommand: ParsableCommand {
             print(try JSONReports.encode(hits.map { JSONReports.SearchEntry(loaded, $0, query: parsed) }))
         } else {
             let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            for hit in hits { print(SearchLine.render(loaded, hit, query: parsed, colour: colour)) }
+            // Cutting out and highlighting the context is per-hit work: spread it over the cores.
+            var lines = [String](repeating: "", count: hits.count)
+            lines.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: hits.count) { index in
+                    buffer[index] = SearchLine.render(loaded, hits[index], query: parsed, colour: colour)
+                }
+            }
+            if !lines.isEmpty { print(lines.joined(separator: "\n")) }
             let episodes = Set(hits.map(\.episode)).count
             FileHandle.standardError.write(Data("\(hits.count) matching utterance(s) in \(episodes) episode(s)\n".utf8))
         }

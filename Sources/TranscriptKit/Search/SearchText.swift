@@ -6,8 +6,12 @@ public enum SearchText {
     public static func isCaseSensitive(_ pattern: String) -> Bool { pattern.contains { $0.isUppercase } }
 
     public static func fold(_ text: String, caseSensitive: Bool) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return caseSensitive ? text : text.lowercased() }
-        return text.folding(options: caseSensitive ? [.diacriticInsensitive] : [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        ScalarFold.fold(text, caseSensitive: caseSensitive)
+    }
+
+    /// Foundation's folding, which `ScalarFold` reproduces (kept for tests that check so).
+    static func foundationFold(_ text: String, caseSensitive: Bool) -> String {
+        text.folding(options: caseSensitive ? [.diacriticInsensitive] : [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 
     /// Number of non-overlapping occurrences of `needle` in `haystack` (both already folded).
@@ -55,16 +59,15 @@ public enum SearchText {
         let needle = fold(pattern, caseSensitive: caseSensitive)
         guard !needle.isEmpty else { return [] }
         // Fold character by character, remembering where each starts in the folded bytes.
-        var folded = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var starts: [Int] = []
-        var byteOffset = 0
         for character in text {
-            starts.append(byteOffset)
-            let piece = fold(String(character), caseSensitive: caseSensitive)
-            folded += piece
-            byteOffset += piece.utf8.count
+            starts.append(bytes.count)
+            ScalarFold.append(character.unicodeScalars, caseSensitive: caseSensitive, to: &bytes)
         }
-        starts.append(byteOffset)
+        starts.append(bytes.count)
+        let folded = String(decoding: bytes, as: UTF8.self)
         var result: [Range<Int>] = []
         forEachOccurrence(needle, in: folded) { at in
             let end = at + needle.utf8.count
