@@ -53,3 +53,65 @@ import Testing
         #expect(!inOne.isEmpty && inOne.allSatisfy { corpus.episodes[$0.episode].number == 15 })
     }
 }
+
+/// `ScalarFold` must fold exactly as Foundation does, which the search rules are written in.
+@Suite struct ScalarFoldTests {
+    static let awkward = [
+        "Kraków Nóva ÉCOLE naïve façade smörgåsbord Øresund Łódź", "e\u{301}te\u{301} A\u{30A}", "Straße ß ẞ",
+        "ΣΊΣΥΦΟΣ σίσυφος", "Ёлка ЁЖ", "ＦＵＬＬ ｗｉｄｔｈ", "ﬁne ﬀ", "İstanbul ı", "日本語 한국어 😀👍🏽",
+        "\u{1B}[31mred\u{7} tab\there", "“quotes” – dash… ‘single’", "",
+    ]
+
+    @Test func foldsLikeFoundation() throws {
+        var texts = Self.awkward
+        if Fixture.hasSharedCorpus {
+            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+                texts += episode.utterances.map(\.text) + [episode.title, episode.notes]
+            }
+        }
+        for text in texts {
+            for sensitive in [false, true] {
+                #expect(ScalarFold.fold(text, caseSensitive: sensitive) == SearchText.foundationFold(text, caseSensitive: sensitive),
+                        "\(text.prefix(40))")
+            }
+        }
+    }
+
+    /// Every tabled scalar alone, against Foundation.
+    @Test func tableMatchesFoundation() {
+        for value in UInt32(0x80)..<ScalarFold.tabled {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            #expect(ScalarFold.fold(text, caseSensitive: false) == SearchText.foundationFold(text, caseSensitive: false))
+        }
+    }
+}
+
+/// The raw-byte prefilter may let through files without a match, never drop one with a match.
+@Suite struct SearchPrefilterTests {
+    static func mayContain(_ needle: String, _ text: String, caseSensitive: Bool = false) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { SearchQuery.mayContain(needle, in: $0, caseSensitive: caseSensitive) }
+    }
+
+    @Test func accentsAndCaseCanStandForNeedleLetters() {
+        #expect(Self.mayContain("krakow", "in Kraków today"))
+        #expect(Self.mayContain("nova", "Kris NÓVA"))
+        #expect(Self.mayContain("ete", "e\u{301}te\u{301}"))
+        #expect(Self.mayContain("fine", "ﬁne"))
+        #expect(!Self.mayContain("krakow", "in Warsaw today"))
+        #expect(!Self.mayContain("Nova", "nova", caseSensitive: true))
+        #expect(Self.mayContain("stateful set", "a Stateful Set"))
+        #expect(!Self.mayContain("stateful set", "stateful\nset"))
+    }
+
+    @Test func prefilteredSearchFindsWhatAFullSearchFinds() throws {
+        guard Fixture.hasSharedCorpus else { return }
+        let full = try CorpusLoader.load(directory: Fixture.sharedCorpus)
+        let summaries = try CorpusLoader.load(directory: Fixture.sharedCorpus, transcripts: false)
+        for words in [["nova"], ["Nóva"], ["kubernetes", "cluster"], ["\"stateful set\""], ["zzzqqq"], ["Kelsey"], ["etcd"]] {
+            let query = try #require(SearchQuery(arguments: words))
+            let expected = full.search(query).map { [$0.episode, $0.utterance] }
+            #expect(summaries.search(query).map { [$0.episode, $0.utterance] } == expected, "\(words)")
+        }
+    }
+}

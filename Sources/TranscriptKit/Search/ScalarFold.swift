@@ -25,16 +25,40 @@ enum ScalarFold {
         text.folding(options: caseSensitive ? [.diacriticInsensitive] : [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 
+    /// Combining marks fold with the letter before them (`e` + U+0301 is `é`, folded to
+    /// `e`), which a table of single scalars cannot do: text with one goes to Foundation.
+    private static let marks: [Bool] = (0..<tabled).map { value in Unicode.Scalar(value).map(isMark) ?? false }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value)
+        }
+    }
+
     static func fold(_ text: String, caseSensitive: Bool) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return caseSensitive ? text : text.lowercased() }
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
+            if scalar.value < tabled ? marks[Int(scalar.value)] : isMark(scalar) { return foundation(text, caseSensitive) }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         append(text.unicodeScalars, caseSensitive: caseSensitive, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the folded UTF-8 of `scalars` to `bytes`.
-    static func append(_ scalars: some Sequence<Unicode.Scalar>, caseSensitive: Bool, to bytes: inout [UInt8]) {
+    /// Appends the folded UTF-8 of one character to `bytes`.
+    static func append(_ character: Character, caseSensitive: Bool, to bytes: inout [UInt8]) {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 {
+            append(scalars, caseSensitive: caseSensitive, to: &bytes)
+        } else {
+            bytes.append(contentsOf: foundation(String(character), caseSensitive).utf8)
+        }
+    }
+
+    /// Appends the folded UTF-8 of `scalars`, which hold no combining marks, to `bytes`.
+    private static func append(_ scalars: some Sequence<Unicode.Scalar>, caseSensitive: Bool, to bytes: inout [UInt8]) {
         let table = caseSensitive ? accentless : caseless
         for scalar in scalars {
             let value = scalar.value

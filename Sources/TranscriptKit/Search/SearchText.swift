@@ -64,7 +64,7 @@ public enum SearchText {
         var starts: [Int] = []
         for character in text {
             starts.append(bytes.count)
-            ScalarFold.append(character.unicodeScalars, caseSensitive: caseSensitive, to: &bytes)
+            ScalarFold.append(character, caseSensitive: caseSensitive, to: &bytes)
         }
         starts.append(bytes.count)
         let folded = String(decoding: bytes, as: UTF8.self)
