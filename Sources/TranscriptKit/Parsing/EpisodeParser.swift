@@ -26,7 +26,15 @@ public enum EpisodeParser {
         parse(data: Data(text.utf8), file: file)
     }
 
-    static func parse(_ source: SourceText, file: String) -> Episode {
+    /// Only the transcript: front matter skipped, not read (for search, which has the
+    /// summary's front matter already).
+    static func parseTranscript(fileAt path: String) -> Episode {
+        guard case let .success(data) = FileReader.read(path) else { return parse(fileAt: path) }
+        let source = data.withUnsafeBytes { SourceText(bytes: $0, file: path) }
+        return parse(source, file: path, readFrontMatter: false)
+    }
+
+    static func parse(_ source: SourceText, file: String, readFrontMatter: Bool = true) -> Episode {
         var episode = Episode(file: file)
         episode.diagnostics = source.diagnostics
         if source.lines.isEmpty || source.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
@@ -34,13 +42,15 @@ public enum EpisodeParser {
         } else if !source.looksBinary {
             var bodyStart = 0
             if let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &episode.diagnostics) {
-                FrontMatter.read(source.lines[frontMatter.range], firstLine: frontMatter.range.lowerBound + 1, into: &episode)
+                if readFrontMatter {
+                    FrontMatter.read(source.lines[frontMatter.range], firstLine: frontMatter.range.lowerBound + 1, into: &episode)
+                }
                 bodyStart = frontMatter.bodyStart
             }
             var body = BodyParser(file: file)
             body.parse(source.lines, from: bodyStart, into: &episode)
         }
-        fillDefaults(&episode)
+        if readFrontMatter { fillDefaults(&episode) }
         return episode
     }
 

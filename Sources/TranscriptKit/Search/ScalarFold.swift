@@ -36,6 +36,14 @@ enum ScalarFold {
         }
     }
 
+    /// The folded UTF-8 of one scalar: empty for a combining mark (it folds into the letter
+    /// before it), nil when the scalar is not tabled.
+    static func folded(_ value: UInt32, caseSensitive: Bool) -> [UInt8]? {
+        guard value < tabled else { return nil }
+        if marks[Int(value)] { return [] }
+        return (caseSensitive ? accentless : caseless)[Int(value)]
+    }
+
     static func fold(_ text: String, caseSensitive: Bool) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return caseSensitive ? text : text.lowercased() }
         for scalar in text.unicodeScalars where scalar.value >= 0x300 {
@@ -58,7 +66,7 @@ enum ScalarFold {
     }
 
     /// Appends the folded UTF-8 of `scalars`, which hold no combining marks, to `bytes`.
-    private static func append(_ scalars: some Sequence<Unicode.Scalar>, caseSensitive: Bool, to bytes: inout [UInt8]) {
+    static func append(_ scalars: some Sequence<Unicode.Scalar>, caseSensitive: Bool, to bytes: inout [UInt8]) {
         let table = caseSensitive ? accentless : caseless
         for scalar in scalars {
             let value = scalar.value

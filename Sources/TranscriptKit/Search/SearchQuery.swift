@@ -108,7 +108,16 @@ extension Corpus {
 
     private func search(_ query: SearchQuery, speakers: [String], inEpisode e: Int) -> [SearchHit] {
         if !episodes[e].hasTranscript, !query.mayMatch(fileAt: episodes[e].file) { return [] }
-        let episode = transcript(of: e)
+        var episode = episodes[e]
+        if !episode.hasTranscript {
+            // The summary has the front matter and resolved speakers: read only the transcript.
+            let read = EpisodeParser.parseTranscript(fileAt: episode.file)
+            if read.speakers.map(\.tag) == episode.speakers.map(\.tag) {
+                episode.utterances = read.utterances
+            } else {
+                episode = transcript(of: e)
+            }
+        }
         var allowed: Set<Int>?
         if !speakers.isEmpty {
             allowed = episode.speakerIndexes(matching: speakers).indexes
@@ -117,7 +126,7 @@ extension Corpus {
         var hits: [SearchHit] = []
         for (u, utterance) in episode.utterances.enumerated() {
             if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
-            if query.matches(utterance.text) {
+            if query.mayMatch(utterance.paragraphs), query.matches(utterance.text) {
                 hits.append(SearchHit(episode: e, utterance: u, found: utterance, speaker: episode.speaker(of: utterance)))
             }
         }

@@ -62,9 +62,18 @@ public enum SearchText {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var starts: [Int] = []
-        for character in text {
-            starts.append(bytes.count)
-            ScalarFold.append(character, caseSensitive: caseSensitive, to: &bytes)
+        if text.unicodeScalars.allSatisfy(isWholeCharacter) {
+            // Each scalar is a character: no grapheme breaking needed.
+            starts.reserveCapacity(text.utf8.count + 1)
+            for scalar in text.unicodeScalars {
+                starts.append(bytes.count)
+                ScalarFold.append(CollectionOfOne(scalar), caseSensitive: caseSensitive, to: &bytes)
+            }
+        } else {
+            for character in text {
+                starts.append(bytes.count)
+                ScalarFold.append(character, caseSensitive: caseSensitive, to: &bytes)
+            }
         }
         starts.append(bytes.count)
         let folded = String(decoding: bytes, as: UTF8.self)
@@ -77,6 +86,13 @@ public enum SearchText {
             return true
         }
         return result
+    }
+
+    /// Scalars that always make a character on their own: Latin letters before the combining
+    /// marks, and punctuation such as dashes, quotes and ellipses (not CR, which joins LF).
+    private static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
     }
 
     private static func characterIndex(_ starts: [Int], _ byte: Int) -> Int {
