@@ -30,10 +30,7 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode(2)
         }
         DisplayText.useUTF8Locale()
-        let loaded = try corpus.load(transcripts: false)
-        var initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
-        let openIndex = try initial.episodeIndex(in: loaded)
-
+        let loading = BackgroundLoad(corpus)
         let screen = NcursesScreen()
         Signals.install()
         let modes = CrashGuard.currentModes()
@@ -43,6 +40,18 @@ struct ReadCommand: ParsableCommand {
             throw CleanExit.failure("\(error)", code: 2)
         }
         CrashGuard.arm(savedModes: modes)
+        guard let loaded = try waitForCorpus(loading, on: screen) else {
+            screen.stop()
+            return
+        }
+        var initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
+        let openIndex: Int?
+        do {
+            openIndex = try initial.episodeIndex(in: loaded)
+        } catch {
+            screen.stop()
+            throw error
+        }
         // For the end-to-end test of the crash path only.
         let crashForTest = ProcessInfo.processInfo.environment["PODREAD_TEST_CRASH"] == "1"
         let (width, height) = screen.size
@@ -75,6 +84,33 @@ struct ReadCommand: ParsableCommand {
         }
         background?.stop()
         screen.stop()
+    }
+
+    /// Shows the loading screen until the corpus is read (at once when the cache has it);
+    /// nil when the user quits first.
+    private func waitForCorpus(_ loading: BackgroundLoad, on screen: NcursesScreen) throws -> Corpus? {
+        var shown = false
+        let folder = CorpusLoader.location(option: corpus.data)
+        while true {
+            if Signals.pending != 0 {
+                screen.stop()
+                Signals.exitWithPending()
+            }
+            // A short wait first, so a corpus read in a blink shows no loading screen.
+            if let result = loading.result(waiting: shown ? 0 : 0.15) {
+                if case let .failure(error) = result {
+                    screen.stop()
+                    throw error
+                }
+                return try result.get()
+            }
+            let (done, total) = loading.progress
+            let (width, height) = screen.size
+            screen.draw(renderLoading(folder: folder, done: done, total: total, width: width, height: height,
+                                      colorMode: screen.colorMode))
+            shown = true
+            if let action = screen.nextAction(), action == .key(.char("q")) || action == .key(.ctrl("c")) { return nil }
+        }
     }
 }
 

@@ -277,4 +277,21 @@ struct ReaderEndToEndTests {
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    /// A corpus that takes a while to read shows a progress screen, and `q` there quits
+    /// with the terminal as it was; the second start, from the summary cache, has no wait.
+    @Test func largeCorpusShowsProgressAndQuitsCleanly() throws {
+        guard FileManager.default.isExecutableFile(atPath: CLI.makeCorpus) else { return }
+        let corpus = NSTemporaryDirectory() + "podread-large-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        _ = try Spawn.run([CLI.makeCorpus, "--episodes", "1500", "--out", corpus, "--quiet"], captureOutput: false)
+        let tmux = try Tmux(width: 100, height: 24, command: "\(podread) --no-cache --data '\(corpus)'")
+        let screen = try tmux.wait(for: "/1500 episodes")
+        #expect(screen.contains("Reading \(corpus): "))
+        #expect(screen.contains("░"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+        #expect(try tmux.option("#{alternate_on}") == "0")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
 }

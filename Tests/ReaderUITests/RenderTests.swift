@@ -179,3 +179,29 @@ import TranscriptKit
         #expect(!render(state).contains("Keys — Esc closes"))
     }
 }
+
+/// The screen while a large corpus is read for the first time.
+@Suite struct LoadingScreenTests {
+    @Test func showsTheFolderCountsAndABar() {
+        let grid = renderLoading(folder: "/tmp/c10000", done: 2500, total: 10000, width: 80, height: 24)
+        #expect(grid.row(0).hasPrefix(" podread "))
+        #expect(grid.row(11) == "  Reading /tmp/c10000: 2500/10000 episodes" + String(repeating: " ", count: 80 - 42))
+        // 60 cells of bar, a quarter of them filled.
+        #expect(grid.row(12) == "  " + String(repeating: "█", count: 15) + String(repeating: "░", count: 45) + String(repeating: " ", count: 18))
+        #expect(grid[2, 12].style == .plain)
+        #expect(grid[17, 12].style == Theme(mode: .full256).aside)
+        #expect(grid.row(14).contains("q quits"))
+    }
+
+    @Test func survivesEverySmallSize() {
+        for width in 0...12 {
+            for height in 0...4 {
+                let grid = renderLoading(folder: "/x\u{1B}[31m", done: 3, total: 7, width: width, height: height)
+                #expect(grid.width == width && grid.height == height)
+                if width > 0, height > 0 { #expect(!grid.row(0).contains("\u{1B}")) }
+            }
+        }
+        let grid = renderLoading(folder: "/x\u{1B}[31m", done: 3, total: 7, width: 80, height: 24)
+        #expect(!(0..<24).contains { grid.row($0).contains("\u{1B}") })
+    }
+}

@@ -25,7 +25,8 @@ public enum CorpusLoader {
     /// (see `Episode.summary`), and `Corpus.transcript(of:)` reads one in full when needed.
     /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
     public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Corpus {
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusError.notADirectory(directory)
@@ -40,7 +41,8 @@ public enum CorpusLoader {
 
         var cache = useCache ? SummaryCache(directory: directory, environment: environment) : nil
         var fromCache = 0
-        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, fromCache: &fromCache)
+        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, fromCache: &fromCache,
+                               progress: progress)
         if var cache {
             cache.keep(only: Set(files))
             cache.save()
@@ -68,11 +70,12 @@ public enum CorpusLoader {
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
-                        fromCache: inout Int) -> [Episode] {
+                        fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Episode] {
         final class Results: @unchecked Sendable {
             var episodes: [Episode?]
             var parsed: [(Int, SummaryCache.Stamp)] = []
             var cached = 0
+            var done = 0
             let lock = NSLock()
             init(count: Int) { episodes = Array(repeating: nil, count: count) }
         }
@@ -97,7 +100,10 @@ public enum CorpusLoader {
             results.episodes[index] = episode
             if let parsed { results.parsed.append((index, parsed)) }
             if hit { results.cached += 1 }
+            results.done += 1
+            let done = results.done
             results.lock.unlock()
+            progress?(done, files.count)
         }
         fromCache = results.cached
         if cache != nil {
