@@ -20,6 +20,11 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     _ = episode.utteranceIndex(covering: episode.duration / 2)
     _ = episode.speakerIndexes(matching: ["a", "KN"])
     if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
+    SummaryCache.exercise([UInt8](data), episode: episodes[0])
+    let text = String(decoding: data.prefix(4096), as: UTF8.self)
+    if let query = SearchQuery(typed: "krakow \"the team\""), !query.mayMatch(text: text) {
+        precondition(!query.matches(text), "the search prefilter dropped a match")
+    }
 }
 
 #if FUZZING

@@ -12,6 +12,13 @@ public struct SummaryCache: Sendable {
         var modified: Int64
         var changed: Int64
 
+        init(size: Int, inode: UInt64, modified: Int64, changed: Int64) {
+            self.size = size
+            self.inode = inode
+            self.modified = modified
+            self.changed = changed
+        }
+
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
@@ -48,18 +55,48 @@ public struct SummaryCache: Sendable {
     public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         program = Stamp(path: "/proc/self/exe")
         path = Self.location(for: directory, environment: environment)
-        guard let path, let program, let data = FileManager.default.contents(atPath: path) else { return }
+        guard let path, let program, let data = FileManager.default.contents(atPath: path),
+              let list = Self.decode(data, program: program)
+        else { return }
+        for entry in list { entries[entry.name] = entry }
+    }
+
+    /// The entries of a cache file written by `program`; nil when anything is wrong with it.
+    static func decode(_ data: Data, program: Stamp) -> [Entry]? {
         // The last 8 bytes are a checksum of the rest, so a damaged file is noticed, not believed.
-        guard data.count > 8 else { return }
+        guard data.count > 8 else { return nil }
         let body = [UInt8](data.dropLast(8))
         var tail = CacheReader([UInt8](data.suffix(8)))
-        guard let sum = try? tail.int(), sum == Self.checksum(body) else { return }
+        guard let sum = try? tail.int(), sum == Self.checksum(body) else { return nil }
+        return decodeBody(body, program: program)
+    }
+
+    private static func decodeBody(_ body: [UInt8], program: Stamp) -> [Entry]? {
         var reader = CacheReader(body)
         guard let magic = try? reader.string(), magic == Self.magic,
               let written = try? Stamp(&reader), written == program,
               let list = try? reader.array(Entry.init), reader.isAtEnd
-        else { return }
-        for entry in list { entries[entry.name] = entry }
+        else { return nil }
+        return list
+    }
+
+    /// For fuzzing: reads `bytes` as a cache body (no checksum, so mutations reach the
+    /// decoder) and checks that an episode's summary survives writing and reading.
+    public static func exercise(_ bytes: [UInt8], episode: Episode) {
+        let program = Stamp(size: 1, inode: 2, modified: 3, changed: 4)
+        _ = decodeBody(bytes, program: program)
+        var writer = CacheWriter()
+        writer.string(magic)
+        program.write(&writer)
+        let stamp = Stamp(size: 5, inode: 6, modified: 7, changed: 8)
+        writer.array([Entry(name: "x.md", stamp: stamp, summary: EpisodeSummary(episode))]) { $1.write(&$0) }
+        guard let back = decodeBody(writer.bytes, program: program), back.count == 1 else {
+            preconditionFailure("a summary did not survive the cache")
+        }
+        let again = back[0].summary.episode(file: episode.file)
+        precondition(again.title == episode.title && again.speakers.map(\.tag) == episode.speakers.map(\.tag)
+            && again.diagnostics == episode.diagnostics && again.evidence == episode.evidence
+            && again.utteranceCount == episode.utteranceCount, "a summary changed in the cache")
     }
 
     /// FNV-1a, 64 bits.

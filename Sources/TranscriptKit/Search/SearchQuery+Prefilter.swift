@@ -13,6 +13,9 @@ extension SearchQuery {
         }
     }
 
+    /// The same test on any text (public for fuzzing the prefilter against `matches`).
+    public func mayMatch(text: String) -> Bool { mayMatch([text]) }
+
     /// The same test on an utterance's paragraphs, before folding its text.
     func mayMatch(_ paragraphs: [String]) -> Bool {
         needles.allSatisfy { needle in
