@@ -55,7 +55,8 @@ public struct SummaryCache: Sendable {
     public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         program = Stamp(path: "/proc/self/exe")
         path = Self.location(for: directory, environment: environment)
-        guard let path, let program, let data = FileManager.default.contents(atPath: path),
+        // FileReader, like episode files: a FIFO or a huge file in its place is not a cache.
+        guard let path, let program, case let .success(data) = FileReader.read(path),
               let list = Self.decode(data, program: program)
         else { return }
         for entry in list { entries[entry.name] = entry }

@@ -23,12 +23,13 @@ public struct SpeakerOverrides: Sendable {
     public init() {}
 
     public init(fileAt path: String) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch FileReader.read(path) {
+        case let .success(data):
+            self.init(text: String(decoding: data, as: UTF8.self), file: path)
+        case let .failure(failure):
             self.init()
-            diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: "cannot read the file"))
-            return
+            diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
         }
-        self.init(text: String(decoding: data, as: UTF8.self), file: path)
     }
 
     public init(text: String, file: String) {

@@ -3,10 +3,10 @@ import Foundation
 /// Decides who each speaker tag stands for. Hosts and guests of the episode itself give
 /// certain names; everything else (people named in the notes, in other episodes, in
 /// self-introductions, near-miss typos) gives guesses, never presented as certain.
-public struct SpeakerResolver {
+public struct SpeakerResolver: Sendable {
     /// A person who might be behind a tag, with the forms tags are compared to, computed
     /// once (folding is the expensive part of resolution).
-    struct Candidate {
+    struct Candidate: Sendable {
         var name: String
         var role: Speaker.Role
         var folded: String
@@ -67,9 +67,12 @@ public struct SpeakerResolver {
         }
         let casts = episodes.map { $0.hosts.map { candidate($0, .host) } + $0.guests.map { candidate($0, .guest) } }
         let resolver = SpeakerResolver(casts: casts, overrides: overrides)
-        var unresolved: [[Int]] = []
-        for index in episodes.indices {
-            unresolved.append(resolver.firstPass(&episodes[index], cast: casts[index]))
+        var unresolved = [[Int]](repeating: [], count: episodes.count)
+        unresolved.withUnsafeMutableBufferPointer { left in
+            nonisolated(unsafe) let left = left
+            Self.eachConcurrently(&episodes) { index, episode in
+                left[index] = resolver.firstPass(&episode, cast: casts[index])
+            }
         }
         var usage: [String: [String: Int]] = [:]
         for episode in episodes {
@@ -77,8 +80,17 @@ public struct SpeakerResolver {
                 usage[speaker.tag, default: [:]][speaker.name, default: 0] += 1
             }
         }
-        for index in episodes.indices {
-            resolver.secondPass(&episodes[index], cast: casts[index], unresolved: unresolved[index], usage: usage)
+        let (left, used) = (unresolved, usage)
+        Self.eachConcurrently(&episodes) { index, episode in
+            resolver.secondPass(&episode, cast: casts[index], unresolved: left[index], usage: used)
+        }
+    }
+
+    /// Runs `body` on every episode, on every core; each episode is touched by one thread.
+    private static func eachConcurrently(_ episodes: inout [Episode], _ body: @Sendable (Int, inout Episode) -> Void) {
+        episodes.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in body(index, &buffer[index]) }
         }
     }
 
