@@ -72,15 +72,17 @@ public enum CorpusLoader {
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
                         fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Episode] {
         final class Results: @unchecked Sendable {
-            var episodes: [Episode?]
             var parsed: [(Int, SummaryCache.Stamp)] = []
             var cached = 0
             var done = 0
             let lock = NSLock()
-            init(count: Int) { episodes = Array(repeating: nil, count: count) }
         }
-        let results = Results(count: files.count)
+        let results = Results()
         let known = cache
+        // Each slot is written by one thread, in place: no optionals, no copying afterwards.
+        var episodes = [Episode](repeating: Episode(file: ""), count: files.count)
+        episodes.withUnsafeMutableBufferPointer { slots in
+        nonisolated(unsafe) let slots = slots
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = (directory as NSString).appendingPathComponent(files[index])
             let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
@@ -96,8 +98,8 @@ public enum CorpusLoader {
                 if let stamp, stamp == SummaryCache.Stamp(path: path) { parsed = .some(stamp) }
                 if !transcripts { episode = episode.summary }
             }
+            slots[index] = episode
             results.lock.lock()
-            results.episodes[index] = episode
             if let parsed { results.parsed.append((index, parsed)) }
             if hit { results.cached += 1 }
             results.done += 1
@@ -105,13 +107,14 @@ public enum CorpusLoader {
             results.lock.unlock()
             progress?(done, files.count)
         }
+        }
         fromCache = results.cached
         if cache != nil {
             for (index, stamp) in results.parsed {
-                cache?.store(results.episodes[index]!, name: files[index], stamp: stamp)
+                cache?.store(episodes[index], name: files[index], stamp: stamp)
             }
         }
-        return results.episodes.map { $0! }
+        return episodes
     }
 }
 
