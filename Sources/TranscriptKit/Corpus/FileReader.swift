@@ -47,11 +47,24 @@ enum FileReader {
             close(fd)
             return .failure(.tooLarge(Int(info.st_size)))
         }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do {
-            return .success(try handle.readToEnd() ?? Data())
-        } catch {
-            return .failure(.system(EpisodeParser.reason(error)))
+        defer { close(fd) }
+        // One read into a buffer of the file's size (plus one byte, to notice growth).
+        var data = Data(count: Int(info.st_size) + 1)
+        var total = 0
+        while true {
+            if total == data.count {
+                guard data.count <= maximumBytes else { return .failure(.tooLarge(total)) }
+                data.count *= 2
+            }
+            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            total += count
         }
+        data.count = total
+        return .success(data)
     }
 }

@@ -17,18 +17,21 @@ public struct SpeakerEvidence: Sendable, Codable, Equatable {
         utteranceCounts = Array(repeating: 0, count: count)
         firstLines = Array(repeating: 0, count: count)
         introductions = Array(repeating: [], count: count)
+        // Names matter only for tags the episode's own hosts and guests do not explain
+        // (the resolver looks no further for the others).
+        let cast = SpeakerResolver.cast(of: episode)
+        let unexplained = episode.speakers.map { speaker in
+            !speaker.tag.isEmpty && speaker.tag != "ANNOUNCER" && SpeakerResolver.matches(speaker.tag, cast).count != 1
+        }
         for utterance in episode.utterances {
             let index = utterance.speakerIndex
             if utteranceCounts[index] == 0 { firstLines[index] = utterance.line }
-            if utteranceCounts[index] < 3, NameFinder.mayIntroduce(utterance.paragraphs) {
+            if unexplained[index], utteranceCounts[index] < 3, NameFinder.mayIntroduce(utterance.paragraphs) {
                 introductions[index] += NameFinder.introductions(in: utterance.text)
             }
             utteranceCounts[index] += 1
         }
-        let cast = SpeakerResolver.cast(of: episode)
-        let needsNames = episode.speakers.contains { speaker in
-            !speaker.tag.isEmpty && speaker.tag != "ANNOUNCER" && SpeakerResolver.matches(speaker.tag, cast).count != 1
-        }
+        let needsNames = unexplained.contains(true)
         if needsNames {
             namedInNotes = NameFinder.people(in: [episode.title, episode.description, episode.notes])
         }
