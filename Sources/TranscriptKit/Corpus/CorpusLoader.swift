@@ -82,31 +82,31 @@ public enum CorpusLoader {
         // Each slot is written by one thread, in place: no optionals, no copying afterwards.
         var episodes = [Episode](repeating: Episode(file: ""), count: files.count)
         episodes.withUnsafeMutableBufferPointer { slots in
-        nonisolated(unsafe) let slots = slots
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let path = (directory as NSString).appendingPathComponent(files[index])
-            let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
-            var parsed: SummaryCache.Stamp?
-            var episode: Episode
-            var hit = false
-            if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
-                episode = summary
-                hit = true
-            } else {
-                episode = EpisodeParser.parse(fileAt: path)
-                // A file that changed while being read must not be cached under either stamp.
-                if let stamp, stamp == SummaryCache.Stamp(path: path) { parsed = .some(stamp) }
-                if !transcripts { episode = episode.summary }
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let path = (directory as NSString).appendingPathComponent(files[index])
+                let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
+                var parsed: SummaryCache.Stamp?
+                var episode: Episode
+                var hit = false
+                if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
+                    episode = summary
+                    hit = true
+                } else {
+                    episode = EpisodeParser.parse(fileAt: path)
+                    // A file that changed while being read must not be cached under either stamp.
+                    if let stamp, stamp == SummaryCache.Stamp(path: path) { parsed = stamp }
+                    if !transcripts { episode = episode.summary }
+                }
+                slots[index] = episode
+                results.lock.lock()
+                if let parsed { results.parsed.append((index, parsed)) }
+                if hit { results.cached += 1 }
+                results.done += 1
+                let done = results.done
+                results.lock.unlock()
+                progress?(done, files.count)
             }
-            slots[index] = episode
-            results.lock.lock()
-            if let parsed { results.parsed.append((index, parsed)) }
-            if hit { results.cached += 1 }
-            results.done += 1
-            let done = results.done
-            results.lock.unlock()
-            progress?(done, files.count)
-        }
         }
         fromCache = results.cached
         if cache != nil {
