@@ -24,10 +24,12 @@ struct CorpusOptions: ParsableArguments {
     var noCache = false
 
     /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`).
-    func load(transcripts: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Corpus {
+    func load(transcripts: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil,
+              isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let directory = CorpusLoader.location(option: data)
         do {
-            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, progress: progress)
+            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, progress: progress,
+                                         isCancelled: isCancelled)
         } catch let error as CorpusError {
             throw CleanExit.failure(error.description)
         }

@@ -30,7 +30,6 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode(2)
         }
         DisplayText.useUTF8Locale()
-        let loading = BackgroundLoad(corpus)
         let screen = NcursesScreen()
         Signals.install()
         let modes = CrashGuard.currentModes()
@@ -40,6 +39,8 @@ struct ReadCommand: ParsableCommand {
             throw CleanExit.failure("\(error)", code: 2)
         }
         CrashGuard.arm(savedModes: modes)
+        // Started only now: a terminal refused above must not leave reading under way.
+        let loading = BackgroundLoad(corpus)
         guard let loaded = try waitForCorpus(loading, on: screen) else {
             screen.stop()
             return
@@ -109,7 +110,10 @@ struct ReadCommand: ParsableCommand {
             screen.draw(renderLoading(folder: folder, done: done, total: total, width: width, height: height,
                                       colorMode: screen.colorMode))
             shown = true
-            if let action = screen.nextAction(), action == .key(.char("q")) || action == .key(.ctrl("c")) { return nil }
+            if let action = screen.nextAction(), action == .key(.char("q")) || action == .key(.ctrl("c")) {
+                loading.cancel()
+                return nil
+            }
         }
     }
 }

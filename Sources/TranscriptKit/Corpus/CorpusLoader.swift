@@ -26,7 +26,8 @@ public enum CorpusLoader {
     /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
     public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
-                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Corpus {
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                            isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusError.notADirectory(directory)
@@ -42,7 +43,9 @@ public enum CorpusLoader {
         var cache = useCache ? SummaryCache(directory: directory, environment: environment) : nil
         var fromCache = 0
         var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, fromCache: &fromCache,
-                               progress: progress)
+                               progress: progress, isCancelled: isCancelled)
+        // Stopped part-way: nothing read is worth keeping (the cache is not written either).
+        if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
         if var cache {
             cache.keep(only: Set(files))
             cache.save()
@@ -70,7 +73,8 @@ public enum CorpusLoader {
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
-                        fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Episode] {
+                        fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                        isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
         final class Results: @unchecked Sendable {
             var parsed: [(Int, SummaryCache.Stamp)] = []
             var cached = 0
@@ -84,6 +88,7 @@ public enum CorpusLoader {
         episodes.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                if isCancelled?() == true { return }
                 let path = (directory as NSString).appendingPathComponent(files[index])
                 let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
                 var parsed: SummaryCache.Stamp?
