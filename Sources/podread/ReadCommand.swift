@@ -83,7 +83,7 @@ struct ReadCommand: ParsableCommand {
                 dirty = true
             }
         }
-        background?.stop()
+        background?.stopAndWait()
         screen.stop()
     }
 

@@ -11,6 +11,7 @@ final class BackgroundSearch: @unchecked Sendable {
     private var reported = -1
     private var hits: [SearchHit]?
     private var stopped = false
+    private let finished = DispatchSemaphore(value: 0)
 
     init(corpus: Corpus, search: CorpusSearch) {
         id = search.id
@@ -19,10 +20,18 @@ final class BackgroundSearch: @unchecked Sendable {
                                       progress: { [self] count in lock.withLock { done = max(done, count) } },
                                       isCancelled: { [self] in lock.withLock { stopped } })
             self.lock.withLock { self.hits = found }
+            self.finished.signal()
         }
     }
 
     func stop() { lock.withLock { stopped = true } }
+
+    /// Stops and waits for the threads to finish the episodes they are on (before exiting).
+    func stopAndWait() {
+        stop()
+        finished.wait()
+        finished.signal()
+    }
 
     /// What happened since the last poll: progress, then the end.
     func poll() -> [Action] {
