@@ -35,13 +35,7 @@ struct SearchCommand: ParsableCommand {
         } else {
             let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             // Cutting out and highlighting the context is per-hit work: spread it over the cores.
-            var lines = [String](repeating: "", count: hits.count)
-            lines.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let buffer = buffer
-                DispatchQueue.concurrentPerform(iterations: hits.count) { index in
-                    buffer[index] = SearchLine.render(loaded, hits[index], query: parsed, colour: colour)
-                }
-            }
+            let lines = Concurrently.map(hits.count) { SearchLine.render(loaded, hits[$0], query: parsed, colour: colour) }
             if !lines.isEmpty { print(lines.joined(separator: "\n")) }
             let episodes = Set(hits.map(\.episode)).count
             FileHandle.standardError.write(Data("\(hits.count) matching utterance(s) in \(episodes) episode(s)\n".utf8))

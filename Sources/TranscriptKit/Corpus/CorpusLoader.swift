@@ -75,48 +75,36 @@ public enum CorpusLoader {
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
                         fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
-        final class Results: @unchecked Sendable {
-            var parsed: [(Int, SummaryCache.Stamp)] = []
-            var cached = 0
+        final class Progress: @unchecked Sendable {
             var done = 0
             let lock = NSLock()
         }
-        let results = Results()
+        let counter = Progress()
         let known = cache
-        // Each slot is written by one thread, in place: no optionals, no copying afterwards.
-        var episodes = [Episode](repeating: Episode(file: ""), count: files.count)
-        episodes.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                if isCancelled?() == true { return }
-                let path = (directory as NSString).appendingPathComponent(files[index])
-                let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
-                var parsed: SummaryCache.Stamp?
-                var episode: Episode
-                var hit = false
-                if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
-                    episode = summary
-                    hit = true
-                } else {
-                    episode = EpisodeParser.parse(fileAt: path)
-                    // A file that changed while being read must not be cached under either stamp.
-                    if let stamp, stamp == SummaryCache.Stamp(path: path) { parsed = stamp }
-                    if !transcripts { episode = episode.summary }
-                }
-                slots[index] = episode
-                results.lock.lock()
-                if let parsed { results.parsed.append((index, parsed)) }
-                if hit { results.cached += 1 }
-                results.done += 1
-                let done = results.done
-                results.lock.unlock()
-                progress?(done, files.count)
+        /// An episode, the stamp to cache it under when it was parsed, and whether it came from the cache.
+        let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?, Bool) in
+            if isCancelled?() == true { return (Episode(file: ""), nil, false) }
+            let path = (directory as NSString).appendingPathComponent(files[index])
+            let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
+            var result: (Episode, SummaryCache.Stamp?, Bool)
+            if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
+                result = (summary, nil, true)
+            } else {
+                var episode = EpisodeParser.parse(fileAt: path)
+                if !transcripts { episode = episode.summary }
+                // A file that changed while being read must not be cached under either stamp.
+                let settled = stamp != nil && stamp == SummaryCache.Stamp(path: path)
+                result = (episode, settled ? stamp : nil, false)
             }
+            let done = counter.lock.withLock { counter.done += 1; return counter.done }
+            progress?(done, files.count)
+            return result
         }
-        fromCache = results.cached
+        fromCache = read.count { $0.2 }
+        let episodes = read.map(\.0)
         if cache != nil {
-            for (index, stamp) in results.parsed {
-                cache?.store(episodes[index], name: files[index], stamp: stamp)
+            for (index, entry) in read.enumerated() {
+                if let stamp = entry.1 { cache?.store(episodes[index], name: files[index], stamp: stamp) }
             }
         }
         return episodes

@@ -86,24 +86,19 @@ extension Corpus {
                        progress: (@Sendable (Int) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) -> [SearchHit] {
         let only = reference.map { self.episode(matching: $0)?.file }
         let indexes = episodes.indices.filter { only == nil || only! == episodes[$0].file }
-        final class Results: @unchecked Sendable {
-            var hits: [[SearchHit]]
+        final class Progress: @unchecked Sendable {
             var done = 0
             let lock = NSLock()
-            init(count: Int) { hits = Array(repeating: [], count: count) }
         }
-        let results = Results(count: indexes.count)
-        DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
-            if isCancelled?() == true { return }
+        let counter = Progress()
+        let hits = Concurrently.map(indexes.count) { slot -> [SearchHit] in
+            if isCancelled?() == true { return [] }
             let found = self.search(query, speakers: speakers, inEpisode: indexes[slot])
-            results.lock.lock()
-            results.hits[slot] = found
-            results.done += 1
-            let done = results.done
-            results.lock.unlock()
+            let done = counter.lock.withLock { counter.done += 1; return counter.done }
             progress?(done)
+            return found
         }
-        return results.hits.flatMap { $0 }
+        return hits.flatMap { $0 }
     }
 
     private func search(_ query: SearchQuery, speakers: [String], inEpisode e: Int) -> [SearchHit] {

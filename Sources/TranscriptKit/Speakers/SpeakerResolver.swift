@@ -86,11 +86,13 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
-    /// Runs `body` on every episode, on every core; each episode is touched by one thread.
+    /// Runs `body` on every episode, on every core.
     private static func eachConcurrently(_ episodes: inout [Episode], _ body: @Sendable (Int, inout Episode) -> Void) {
-        episodes.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in body(index, &buffer[index]) }
+        let before = episodes
+        episodes = Concurrently.map(before.count) { index in
+            var episode = before[index]
+            body(index, &episode)
+            return episode
         }
     }
 
