@@ -52,7 +52,7 @@ public struct SearchQuery: Equatable, Sendable {
     /// Whether every term is in the text.
     public func matches(_ text: String) -> Bool {
         let folded = SearchText.fold(text, caseSensitive: caseSensitive)
-        return needles.allSatisfy { SearchText.count($0, in: folded) > 0 }
+        return needles.allSatisfy { SearchText.contains($0, in: folded) }
     }
 
     /// Character ranges of every occurrence of every term, sorted, for highlighting.
