@@ -52,22 +52,26 @@ enum SearchLine {
         let episode = corpus.episodes[hit.episode]
         let utterance = hit.found
         let number = episode.number.map { "#\($0)" } ?? episode.id
-        let text = utterance.paragraphs.joined(separator: " ")
-        let characters = Array(ControlCharacters.sanitize(text))
+        let text = ControlCharacters.sanitize(utterance.paragraphs.joined(separator: " "))
         // Placeholders lengthen the text; find matches in what is shown.
-        let ranges = query.ranges(in: String(characters))
-        let first = ranges.first?.lowerBound ?? 0
-        let start = max(0, first - context)
-        let end = min(characters.count, (ranges.first?.upperBound ?? 0) + context * 2)
-        var line = start > 0 ? "…" : ""
-        var index = start
-        for range in ranges where range.lowerBound >= index && range.upperBound <= end {
-            line += String(characters[index..<range.lowerBound])
-            let match = String(characters[range])
-            line += colour ? "\u{1B}[1;7m" + match + "\u{1B}[0m" : match
-            index = range.upperBound
+        let ranges = query.ranges(in: text)
+        let first = ranges.first ?? 0..<0
+        let start = max(0, first.lowerBound - context)
+        let end = first.upperBound + context * 2
+        var shown: [Range<Int>] = []
+        for range in ranges where range.lowerBound >= (shown.last?.upperBound ?? start) && range.upperBound <= end {
+            shown.append(range)
         }
-        line += String(characters[index..<end]) + (end < characters.count ? "…" : "")
+        // Offsets become string indices in one walk, not by splitting the text into characters.
+        let bounds = SearchText.indices(of: [start] + shown.flatMap { [$0.lowerBound, $0.upperBound] } + [end], in: text)
+        var line = start > 0 ? "…" : ""
+        for n in shown.indices {
+            line += text[bounds[2 * n]..<bounds[2 * n + 1]]
+            let match = text[bounds[2 * n + 1]..<bounds[2 * n + 2]]
+            line += colour ? "\u{1B}[1;7m" + match + "\u{1B}[0m" : String(match)
+        }
+        line += text[bounds[bounds.count - 2]..<bounds[bounds.count - 1]]
+        if bounds[bounds.count - 1] < text.endIndex { line += "…" }
         let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(utterance.start)
         let speaker = ControlCharacters.sanitize(hit.speaker.displayName)
         return "\(number) \(time) \(speaker): \(line)"

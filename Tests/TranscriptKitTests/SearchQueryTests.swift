@@ -77,6 +77,61 @@ import Testing
         }
     }
 
+    /// Highlight ranges (character offsets) against folding each character with Foundation.
+    @Test func rangesLikeFoldingEachCharacter() throws {
+        var texts = Self.awkward + ["a\r\nb Ab", "ÀÀÀ aaa", "x﻿y"]
+        if Fixture.hasSharedCorpus {
+            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+                texts += episode.utterances.prefix(50).map(\.text)
+            }
+        }
+        for text in texts {
+            let folded = [false, true].map { Self.foldEachCharacter(text, $0) }
+            for pattern in ["e", "a", "ova", "ss", "te", "Ab", "the", "ne", "σ"] {
+                let sensitive = SearchText.isCaseSensitive(pattern)
+                let (bytes, owner) = folded[sensitive ? 1 : 0]
+                #expect(SearchText.ranges(of: pattern, in: text, caseSensitive: sensitive) == Self.reference(pattern, bytes, owner, sensitive),
+                        "\(pattern) in \(text.prefix(40))")
+            }
+        }
+    }
+
+    /// The folded bytes, and for each byte the offset of the character it comes from.
+    static func foldEachCharacter(_ text: String, _ sensitive: Bool) -> ([UInt8], [Int]) {
+        var folded: [UInt8] = []
+        var owner: [Int] = []
+        for (index, character) in text.enumerated() {
+            let bytes = Array(SearchText.foundationFold(String(character), caseSensitive: sensitive).utf8)
+            folded += bytes
+            owner += Array(repeating: index, count: bytes.count)
+        }
+        return (folded, owner)
+    }
+
+    static func reference(_ pattern: String, _ folded: [UInt8], _ owner: [Int], _ sensitive: Bool) -> [Range<Int>] {
+        let needle = Array(SearchText.foundationFold(pattern, caseSensitive: sensitive).utf8)
+        var result: [Range<Int>] = []
+        var at = 0
+        while !needle.isEmpty, at + needle.count <= folded.count {
+            if folded[at] == needle[0], folded[at..<(at + needle.count)].elementsEqual(needle) {
+                result.append(owner[at]..<(owner[at + needle.count - 1] + 1))
+                at += needle.count
+            } else {
+                at += 1
+            }
+        }
+        return result
+    }
+
+    @Test func indicesOfCharacterOffsets() {
+        let text = "e\u{301}té!"
+        let indices = SearchText.indices(of: [0, 1, 3, 4, 9], in: text)
+        #expect(indices.map { text[text.startIndex..<$0] } == ["", "e\u{301}", "e\u{301}té", "e\u{301}té!", "e\u{301}té!"])
+        let plain = "“ab” cd"
+        let plainIndices = SearchText.indices(of: [1, 3, 7], in: plain)
+        #expect(plainIndices.map { String(plain[$0...].prefix(1)) } == ["a", "”", ""])
+    }
+
     /// Every tabled scalar alone, against Foundation.
     @Test func tableMatchesFoundation() {
         for value in UInt32(0x80)..<ScalarFold.tabled {

@@ -58,41 +58,89 @@ public enum SearchText {
     public static func ranges(of pattern: String, in text: String, caseSensitive: Bool) -> [Range<Int>] {
         let needle = fold(pattern, caseSensitive: caseSensitive)
         guard !needle.isEmpty else { return [] }
-        // Fold character by character, remembering where each starts in the folded bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var starts: [Int] = []
-        if text.unicodeScalars.allSatisfy(isWholeCharacter) {
-            // Each scalar is a character: no grapheme breaking needed.
-            starts.reserveCapacity(text.utf8.count + 1)
-            for scalar in text.unicodeScalars {
-                starts.append(bytes.count)
-                ScalarFold.append(CollectionOfOne(scalar), caseSensitive: caseSensitive, to: &bytes)
+        let length = needle.utf8.count
+        var result: [Range<Int>] = []
+        if isPlainASCII(text) {
+            // One byte is one character and folds to one byte: offsets carry over as they are.
+            forEachOccurrence(needle, in: caseSensitive ? text : text.lowercased()) { at in
+                result.append(at..<(at + length))
+                return true
             }
+            return result
+        }
+        let folded: [UInt8]
+        let starts: [Int]
+        if let fast = ScalarFold.foldedUTF8(text, caseSensitive: caseSensitive, recordingStarts: true), fast.scalarsAreCharacters {
+            (folded, starts) = (fast.bytes, fast.starts)
         } else {
+            // Fold character by character, remembering where each starts in the folded bytes.
+            var bytes: [UInt8] = []
+            var characterStarts: [Int] = []
             for character in text {
-                starts.append(bytes.count)
+                characterStarts.append(bytes.count)
                 ScalarFold.append(character, caseSensitive: caseSensitive, to: &bytes)
             }
+            characterStarts.append(bytes.count)
+            (folded, starts) = (bytes, characterStarts)
         }
-        starts.append(bytes.count)
-        let folded = String(decoding: bytes, as: UTF8.self)
-        var result: [Range<Int>] = []
-        forEachOccurrence(needle, in: folded) { at in
-            let end = at + needle.utf8.count
+        forEachOccurrence(needle, in: String(decoding: folded, as: UTF8.self)) { at in
             let first = characterIndex(starts, at)
-            let last = characterIndex(starts, end - 1)
+            let last = characterIndex(starts, at + length - 1)
             result.append(first..<(last + 1))
             return true
         }
         return result
     }
 
-    /// Scalars that always make a character on their own: Latin letters before the combining
-    /// marks, and punctuation such as dashes, quotes and ellipses (not CR, which joins LF).
-    private static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x300 && v != 0x0D) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+    /// The index of each character offset in `offsets` (ascending), or `endIndex` for
+    /// offsets past the end: one walk over the text, by scalars where each is a character.
+    public static func indices(of offsets: [Int], in text: String) -> [String.Index] {
+        var result: [String.Index] = []
+        result.reserveCapacity(offsets.count)
+        var index = text.startIndex
+        var position = 0
+        func walk<View: BidirectionalCollection>(_ view: View) where View.Index == String.Index {
+            for offset in offsets {
+                while position < offset, index < view.endIndex {
+                    view.formIndex(after: &index)
+                    position += 1
+                }
+                result.append(position < offset ? view.endIndex : index)
+            }
+        }
+        if isWholeCharacters(text) { walk(text.unicodeScalars) } else { walk(text) }
+        return result
+    }
+
+    /// ASCII without CR (CR LF is one character).
+    private static func isPlainASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+    }
+
+    private static func isWholeCharacters(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if lead == 0x0D { return false }
+                    i += 1
+                } else if lead < 0xE0 {
+                    // Two bytes: below U+0800; whole only below the combining marks at U+0300.
+                    if lead >= 0xCC { return false }
+                    i += 2
+                } else if lead < 0xF0 {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if !ScalarFold.isPunctuation(value) { return false }
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     private static func characterIndex(_ starts: [Int], _ byte: Int) -> Int {
