@@ -56,4 +56,46 @@ import Testing
         #expect(a.utterances.map(\.line) == b.utterances.map(\.line))
         #expect(b.title == "Test")
     }
+
+    /// Random mixes of line endings, tabs, NULs, control and non-ASCII bytes, split as the
+    /// rules say: LF, CR and CR LF each end a line; no empty line after a final ending.
+    @Test func splitsLikeTheRules() {
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x0A], [0x0D], [0x0D, 0x0A], [0x09], [0x00], [0x01], [0xC3, 0xA9],
+                                 Array("0123456789abcdef".utf8), [0xFF]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            var expected: [[UInt8]] = []
+            var current: [UInt8] = []
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    expected.append(current)
+                    current = []
+                    if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                } else {
+                    current.append(bytes[i])
+                }
+                i += 1
+            }
+            if !current.isEmpty { expected.append(current) }
+            let lines = source(bytes).lines
+            #expect(lines == expected.map { String(decoding: $0, as: UTF8.self) }, "\(bytes)")
+        }
+    }
+}
+
+@Suite struct ControlCharacterTests {
+    /// The byte-level check agrees with the scalar rule for every scalar below U+0800, alone and in text.
+    @Test func byteCheckAgreesWithScalarRule() {
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "ab" + String(scalar) + "é", "é" + String(scalar)] {
+                #expect(ControlCharacters.hasControl(text) == text.unicodeScalars.contains(where: ControlCharacters.isControl),
+                        "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(ControlCharacters.sanitize("a\u{1B}[31m b\u{9B}") == "a^[[31m b<U+009B>")
+    }
 }

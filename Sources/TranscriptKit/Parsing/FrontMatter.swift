@@ -94,6 +94,11 @@ enum YAMLGuard {
 
     static func problem(in yaml: String) -> String? {
         if yaml.utf8.count > maxBytes { return "larger than \(maxBytes >> 20) MB" }
+        var yaml = yaml
+        return yaml.withUTF8(problem(in:))
+    }
+
+    private static func problem(in yaml: UnsafeBufferPointer<UInt8>) -> String? {
         var depth = 0
         var aliases = 0
         var inQuote: UInt8 = 0
@@ -103,7 +108,7 @@ enum YAMLGuard {
         // Last non-blank byte on the line (0 at its start): a quote only opens a scalar
         // after an indicator, so the apostrophe in `Joe's talk` is just a letter.
         var previous: UInt8 = 0
-        for byte in yaml.utf8 {
+        for byte in yaml {
             if byte == 0x0A {
                 atLineStart = true
                 indent = 0
@@ -132,8 +137,10 @@ enum YAMLGuard {
             }
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if [0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")].contains(previous) {
+                switch previous {
+                case 0, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?"):
                     inQuote = byte
+                default: break
                 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1

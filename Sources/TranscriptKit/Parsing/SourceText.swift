@@ -9,6 +9,28 @@ struct SourceText {
     /// True when the bytes look like binary data rather than text.
     var looksBinary: Bool
 
+    /// Offset of the first `byte` at or after `from`, or the end.
+    private static func find(_ byte: UInt8, in bytes: UnsafeRawBufferPointer, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + from, Int32(byte), bytes.count - from) else { return bytes.count }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
+    /// Whether any byte in `from..<to` is below 0x20, eight bytes at a time.
+    private static func hasControlByte(_ bytes: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i + 8 <= to {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < to {
+            if bytes[i] < 0x20 { return true }
+            i += 1
+        }
+        return false
+    }
+
     init(bytes: UnsafeRawBufferPointer, file: String) {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -18,12 +40,11 @@ struct SourceText {
         var nulLines: [Int] = []
         var controlBytes = 0
         let base = bytes.bindMemory(to: UInt8.self)
-        var lineStart = start
-        var i = start
         let end = bytes.count
+        lines.reserveCapacity(end / 64)
 
-        func emit(_ upTo: Int) {
-            let slice = UnsafeBufferPointer(rebasing: base[lineStart..<upTo])
+        func emit(_ from: Int, _ upTo: Int) {
+            let slice = UnsafeBufferPointer(rebasing: base[from..<upTo])
             if let text = String(validating: slice, as: UTF8.self) {
                 lines.append(text)
             } else {
@@ -32,22 +53,35 @@ struct SourceText {
             }
         }
 
+        var i = start
         while i < end {
-            let byte = base[i]
-            if byte == 0x0A || byte == 0x0D {
-                emit(i)
-                if byte == 0x0D, i + 1 < end, base[i + 1] == 0x0A { i += 1 }
-                i += 1
-                lineStart = i
+            let newline = Self.find(0x0A, in: bytes, from: i)
+            if !Self.hasControlByte(bytes, i, newline) {
+                // The usual line: no CR, tab or other control byte in it.
+                emit(i, newline)
+                i = newline + 1
                 continue
             }
-            if byte < 0x20, byte != 0x09 {
-                controlBytes += 1
-                if byte == 0, nulLines.last != lines.count + 1 { nulLines.append(lines.count + 1) }
+            // CR ends a line too (CR LF once); other control bytes are counted.
+            var lineStart = i
+            for j in i..<newline {
+                let byte = base[j]
+                if byte == 0x0D {
+                    emit(lineStart, j)
+                    lineStart = j + 1
+                } else if byte < 0x20, byte != 0x09 {
+                    controlBytes += 1
+                    if byte == 0, nulLines.last != lines.count + 1 { nulLines.append(lines.count + 1) }
+                }
             }
-            i += 1
+            if newline < end {
+                let afterCR = lineStart == newline && newline > i && base[newline - 1] == 0x0D
+                if !afterCR { emit(lineStart, newline) }
+            } else if lineStart < end {
+                emit(lineStart, end)
+            }
+            i = newline + 1
         }
-        if lineStart < end { emit(end) }
 
         var diagnostics: [Diagnostic] = []
         let total = max(1, end - start)

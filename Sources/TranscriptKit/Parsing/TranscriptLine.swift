@@ -29,15 +29,24 @@ enum TranscriptLine: Equatable {
     }
 
     static func classify(_ line: String) -> TranscriptLine {
-        var line = line
-        return line.withUTF8 { classify(Bytes(base: $0)) }
+        var bytes = line
+        return bytes.withUTF8 { classify(Bytes(base: $0, line: line)) }
     }
 
     private struct Bytes {
         let base: UnsafeBufferPointer<UInt8>
+        /// The line `base` is the UTF-8 of.
+        let line: String
         var count: Int { base.count }
         subscript(i: Int) -> UInt8 { base[i] }
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: base[range]), as: UTF8.self) }
+        /// Every cut is next to an ASCII byte, so a slice of the line (no UTF-8 check again) will do.
+        func string(_ range: Range<Int>) -> String {
+            if range.count == base.count { return line }
+            let utf8 = line.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.count)
+            return String(line[start..<end])
+        }
         /// End of the range with trailing spaces, tabs and CRs removed.
         func trimmedEnd(from start: Int, to end: Int) -> Int {
             var e = end

@@ -16,9 +16,20 @@ public enum ControlCharacters {
         }
     }
 
+    /// Whether `text` holds a control character, from its UTF-8 (C1 is `C2 80`…`C2 9F`).
+    static func hasControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F || (byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0) {
+                return true
+            }
+            return false
+        }
+    }
+
     /// Replaces every control character with its placeholder; tabs become spaces.
     public static func sanitize(_ text: String, keepingTabs: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard hasControl(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\t" {
