@@ -8,4 +8,11 @@ enum CleanExit {
         FileHandle.standardError.write(Data("podread: \(message)\n".utf8))
         return ExitCode(code)
     }
+
+    /// Ends a command that has printed everything, without freeing the corpus piece by piece
+    /// first (a tenth of listing 10,000 episodes); the system takes the memory back at once.
+    static func finish() -> Never {
+        fflush(nil)
+        exit(0)
+    }
 }

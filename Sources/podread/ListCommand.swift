@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
         let loaded = try corpus.load(transcripts: false)
         if json {
             print(try JSONReports.encode(loaded.episodes.map(JSONReports.ListEntry.init)))
-            return
+            CleanExit.finish()
         }
         let rows = loaded.episodes.map { episode -> [String] in
             let people = (episode.hosts + episode.guests).map(\.name).joined(separator: ", ")
@@ -25,5 +25,6 @@ struct ListCommand: ParsableCommand {
                               rightAligned: [0, 3, 4, 5], maxWidths: [6, 50, 60, 10, 10, 11])
         print(table.render(rows))
         print("\(loaded.episodes.count) episode(s) in \(loaded.directory)")
+        CleanExit.finish()
     }
 }

@@ -45,7 +45,7 @@ struct ReadCommand: ParsableCommand {
             screen.stop()
             return
         }
-        var initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
+        let initial = ReaderSetup(episode: episode, at: at, speakers: speaker)
         let openIndex: Int?
         do {
             openIndex = try initial.episodeIndex(in: loaded)

@@ -51,6 +51,30 @@ import Testing
         #expect(list.map { $0["number"] as? Int } == (1...22).map { $0 })
     }
 
+    /// Columns line up as the terminal draws them: a CJK character takes two columns, and a
+    /// right-to-left override is shown as a placeholder, never obeyed.
+    @Test func listAlignsWideTitlesAndShowsBidiControls() throws {
+        let dir = NSTemporaryDirectory() + "podread-wide-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let body = "\n[0:00:01] AB: Hello.\n"
+        for (number, title) in [(1, "日本語の題"), (2, "Plain"), (3, "Evil \u{202E}gnp.exe")] {
+            try Data("---\nepisode_number: \(number)\ntitle: \(title)\nhosts:\n  - name: Ann Bee\n---\n\(body)".utf8)
+                .write(to: URL(fileURLWithPath: dir + "/00\(number).md"))
+        }
+        let rows = try CLI.run(["list", "--data", dir]).stdout.split(separator: "\n").map(String.init)
+        #expect(!rows.joined().unicodeScalars.contains("\u{202E}"))
+        #expect(rows[3].contains("Evil <U+202E>gnp.exe"))
+        // Where "Ann Bee" starts, in columns: the five CJK characters count two each.
+        func column(_ row: String) -> Int? {
+            guard let range = row.range(of: "Ann Bee") else { return nil }
+            return row[..<range.lowerBound].unicodeScalars.reduce(0) { $0 + ((0x3000...0x9FFF).contains($1.value) ? 2 : 1) }
+        }
+        let columns = rows[1...3].map(column)
+        #expect(columns[0] != nil)
+        #expect(Set(columns).count == 1, "\(rows)")
+    }
+
     @Test func showStartsAtTheUtteranceCoveringATime() throws {
         // 12:30 = 750 s falls between [00:11:44] CC (line 152) and [00:12:36] BL.
         for time in ["12:30", "750", "0:12:30"] {

@@ -33,8 +33,16 @@ import Testing
         let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
         #expect(cold.fromCache == 0)
         #expect(warm.fromCache == 22)
+        #expect(warm.fromSnapshot)
         #expect(Self.listing(cold) == Self.listing(truth))
         #expect(Self.listing(warm) == Self.listing(truth))
+        // Without the snapshot: summaries from the cache, speakers resolved again.
+        let summaries = try #require(SummaryCache.location(for: directory, environment: environment))
+        try FileManager.default.removeItem(atPath: CorpusSnapshot.location(summaries: summaries))
+        let resolved = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(resolved.fromCache == 22)
+        #expect(!resolved.fromSnapshot)
+        #expect(Self.listing(resolved) == Self.listing(truth))
         // 009 has 86 utterances: grep -cE '^\[[0-9]' ../shared/corpus/009-stateful-and-stateless.md
         let index = try #require(warm.index(matching: "9"))
         #expect(!warm.episodes[index].hasTranscript)
@@ -68,6 +76,29 @@ import Testing
         #expect(removed.episodes.count == 1)
     }
 
+    /// A snapshot is for one state of the folder: a new `speakers.yaml` or a new file is seen at once.
+    @Test func snapshotFollowsSpeakersFileAndNewFiles() throws {
+        let directory = Fixture.temporaryDirectory()
+        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
+        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
+        Fixture.write(Fixture.minimalHeader + body, to: directory + "/001-a.md")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(warm.fromSnapshot)
+        #expect(warm.episodes[0].speakers.map(\.name) == ["Josh Rosso", "Kris Nóva"])
+
+        Fixture.write("KN: Somebody Else\n", to: directory + "/speakers.yaml")
+        let overridden = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(!overridden.fromSnapshot)
+        #expect(overridden.episodes[0].speakers.map(\.name) == ["Josh Rosso", "Somebody Else"])
+
+        Fixture.write(Fixture.minimalHeader.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
+        let grown = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(!grown.fromSnapshot)
+        #expect(grown.episodes.map(\.id) == ["t-1", "t-2"])
+    }
+
     @Test func corruptCacheIsIgnoredAndRebuilt() throws {
         guard Fixture.hasSharedCorpus else { return }
         let directory = try Self.settledCopy(of: Fixture.sharedCorpus)
@@ -76,19 +107,28 @@ import Testing
         let truth = Self.listing(try CorpusLoader.load(directory: directory))
         _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
         let file = try #require(SummaryCache.location(for: directory, environment: environment))
-        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        let snapshot = CorpusSnapshot.location(summaries: file)
+        for damaged in [[file, snapshot], [snapshot]] {
+            for damage in try damaged.map(Self.damages).reduce([], +) {
+                for path in damaged { try damage.write(to: URL(fileURLWithPath: path)) }
+                let loaded = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+                // Only the snapshot damaged: the summaries are still good.
+                #expect(loaded.fromCache == (damaged.count == 1 ? 22 : 0))
+                #expect(!loaded.fromSnapshot)
+                #expect(Self.listing(loaded) == truth)
+                let rebuilt = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+                #expect(rebuilt.fromCache == 22)
+                #expect(rebuilt.fromSnapshot)
+                #expect(Self.listing(rebuilt) == truth)
+            }
+        }
+    }
+
+    /// Empty, garbage, truncated, one byte flipped, all ones.
+    static func damages(of path: String) throws -> [Data] {
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
         var flipped = good
         flipped[good.count / 2] ^= 0xFF
-        let damages: [Data] = [Data(), Data("garbage".utf8), good.prefix(good.count / 2), flipped,
-                               Data(repeating: 0xFF, count: 4096)]
-        for damage in damages {
-            try damage.write(to: URL(fileURLWithPath: file))
-            let loaded = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-            #expect(loaded.fromCache == 0)
-            #expect(Self.listing(loaded) == truth)
-            let rebuilt = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-            #expect(rebuilt.fromCache == 22)
-            #expect(Self.listing(rebuilt) == truth)
-        }
+        return [Data(), Data("garbage".utf8), good.prefix(good.count / 2), flipped, Data(repeating: 0xFF, count: 4096)]
     }
 }

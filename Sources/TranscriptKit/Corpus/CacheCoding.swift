@@ -28,19 +28,44 @@ struct CacheWriter {
         int(values.count)
         for value in values { write(&self, value) }
     }
+
+    /// Bytes written by another writer, length first, so readers can find and skip them.
+    mutating func block(_ other: CacheWriter) {
+        int(other.bytes.count)
+        bytes.append(contentsOf: other.bytes)
+    }
 }
 
 struct CacheReader {
     struct Corrupt: Error {}
     private let bytes: [UInt8]
     private var offset = 0
+    private let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        end = bytes.count
+    }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    /// Reads only `range` of `bytes` (shared, not copied).
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    var isAtEnd: Bool { offset == end }
+
+    /// Where a `block` written by `CacheWriter.block` lies; skips over it.
+    mutating func block() throws -> Range<Int> {
+        let count = try int()
+        guard count >= 0, count <= end - offset else { throw Corrupt() }
+        defer { offset += count }
+        return offset..<(offset + count)
+    }
 
     mutating func int() throws -> Int {
-        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        guard offset + 8 <= end else { throw Corrupt() }
         var v: UInt64 = 0
         for i in (0..<8).reversed() { v = v << 8 | UInt64(bytes[offset + i]) }
         offset += 8
@@ -50,14 +75,14 @@ struct CacheReader {
     mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
 
     mutating func bool() throws -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Corrupt() }
+        guard offset < end, bytes[offset] <= 1 else { throw Corrupt() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func string() throws -> String {
         let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        guard count >= 0, count <= end - offset else { throw Corrupt() }
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + count)]), as: UTF8.self)
@@ -71,10 +96,35 @@ struct CacheReader {
     mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
         let count = try int()
         // Every element takes at least one byte: a larger count is corruption, not a reason to allocate.
-        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        guard count >= 0, count <= end - offset else { throw Corrupt() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }
         return values
+    }
+}
+
+/// A cache file on disk: its bytes and a checksum of them at the end, written atomically.
+enum CacheFile {
+    /// Takes the checksum off the end of `bytes`; false when it does not match (a damaged
+    /// file is noticed, not believed).
+    static func unseal(_ bytes: inout [UInt8]) -> Bool {
+        guard bytes.count > 8 else { return false }
+        var tail = CacheReader(Array(bytes.suffix(8)))
+        bytes.removeLast(8)
+        guard let sum = try? tail.int(), sum == SummaryCache.checksum(bytes) else { return false }
+        return true
+    }
+
+    /// Writes `writer`'s bytes and their checksum to a temporary file, then renames it over
+    /// `path`; failures are ignored, as a cache only saves time.
+    static func write(_ writer: CacheWriter, to path: String) {
+        var writer = writer
+        writer.int(SummaryCache.checksum(writer.bytes))
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

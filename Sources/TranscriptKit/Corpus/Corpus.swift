@@ -9,6 +9,8 @@ public struct Corpus: Sendable {
 
     /// How many episodes came from the summary cache instead of being read.
     public internal(set) var fromCache = 0
+    /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
+    public internal(set) var fromSnapshot = false
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
 

@@ -40,25 +40,49 @@ public enum CorpusLoader {
         }
         let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
 
+        let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
+        let paths = files.map { (directory as NSString).appendingPathComponent($0) }
+        // With the cache, every file's stamp is taken first: if none changed, the last
+        // listing of this corpus is the answer (see `CorpusSnapshot`).
+        var snapshot: (key: CorpusSnapshot.Key, path: String)?
+        if useCache, !transcripts, let program = SummaryCache.program,
+           let summaries = SummaryCache.location(for: directory, environment: environment) {
+            let stamps = Concurrently.map(paths.count) { SummaryCache.Stamp(path: paths[$0]) }
+            if !stamps.contains(nil) {
+                let key = CorpusSnapshot.Key(program: program, overrides: SummaryCache.Stamp(path: overridesPath),
+                                             names: files, stamps: stamps.map { $0! })
+                snapshot = (key, CorpusSnapshot.location(summaries: summaries))
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var overrides = SpeakerOverrides()
+        if FileManager.default.fileExists(atPath: overridesPath) {
+            overrides = SpeakerOverrides(fileAt: overridesPath)
+            diagnostics += overrides.diagnostics
+        }
+        if let snapshot, let episodes = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
+            var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+            corpus.fromCache = episodes.count
+            corpus.fromSnapshot = true
+            return corpus
+        }
+
         var cache = useCache ? SummaryCache(directory: directory, environment: environment) : nil
         var fromCache = 0
-        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, fromCache: &fromCache,
-                               progress: progress, isCancelled: isCancelled)
+        var steady = true
+        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, stamps: snapshot?.key.stamps,
+                               fromCache: &fromCache, steady: &steady, progress: progress, isCancelled: isCancelled)
         // Stopped part-way: nothing read is worth keeping (the cache is not written either).
         if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
         if var cache {
             cache.keep(only: Set(files))
             cache.save()
         }
-        var diagnostics: [Diagnostic] = []
-        var overrides = SpeakerOverrides()
-        let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
-        if FileManager.default.fileExists(atPath: overridesPath) {
-            overrides = SpeakerOverrides(fileAt: overridesPath)
-            diagnostics += overrides.diagnostics
-        }
         SpeakerResolver.resolve(&episodes, overrides: overrides)
         CorpusChecks.run(&episodes)
+        if let snapshot, steady, snapshot.key.overrides == SummaryCache.Stamp(path: overridesPath) {
+            CorpusSnapshot.save(episodes, key: snapshot.key, path: snapshot.path)
+        }
         var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
         corpus.fromCache = fromCache
         return corpus
@@ -72,8 +96,11 @@ public enum CorpusLoader {
     }
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
+    /// `stamps`, when given, were taken just before; `steady` turns false when a file was
+    /// found changed after it was read.
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
-                        fromCache: inout Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                        stamps: [SummaryCache.Stamp]? = nil, fromCache: inout Int, steady: inout Bool,
+                        progress: (@Sendable (Int, Int) -> Void)? = nil,
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
         final class Progress: @unchecked Sendable {
             var done = 0
@@ -85,7 +112,7 @@ public enum CorpusLoader {
         let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?, Bool) in
             if isCancelled?() == true { return (Episode(file: ""), nil, false) }
             let path = (directory as NSString).appendingPathComponent(files[index])
-            let stamp = known == nil ? nil : SummaryCache.Stamp(path: path)
+            let stamp = known == nil ? nil : stamps?[index] ?? SummaryCache.Stamp(path: path)
             var result: (Episode, SummaryCache.Stamp?, Bool)
             if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
                 result = (summary, nil, true)
@@ -101,6 +128,7 @@ public enum CorpusLoader {
             return result
         }
         fromCache = read.count { $0.2 }
+        steady = read.allSatisfy { $0.2 || $0.1 != nil }
         let episodes = read.map(\.0)
         if cache != nil {
             for (index, entry) in read.enumerated() {

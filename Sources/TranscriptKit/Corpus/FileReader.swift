@@ -20,7 +20,7 @@ enum FileReader {
         }
     }
 
-    static func read(_ path: String) -> Result<Data, Failure> {
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
@@ -48,23 +48,31 @@ enum FileReader {
             return .failure(.tooLarge(Int(info.st_size)))
         }
         defer { close(fd) }
-        // One read into a buffer of the file's size (plus one byte, to notice growth).
-        var data = Data(count: Int(info.st_size) + 1)
-        var total = 0
-        while true {
-            if total == data.count {
-                guard data.count <= maximumBytes else { return .failure(.tooLarge(total)) }
-                data.count *= 2
+        // One read into a buffer of the file's size, plus one byte to notice growth.
+        var failure: Failure?
+        func readInto(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var total = 0
+            while total < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(String(cString: strerror(errno)))
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            total += count
+            return total
         }
-        data.count = total
-        return .success(data)
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in count = readInto(buffer) }
+        // It grew while being read: go on in chunks up to the limit.
+        while failure == nil, bytes.count > Int(info.st_size), bytes.count <= maximumBytes {
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, count in count = readInto(buffer) }
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        if let failure { return .failure(failure) }
+        if bytes.count > maximumBytes { return .failure(.tooLarge(bytes.count)) }
+        return .success(bytes)
     }
 }

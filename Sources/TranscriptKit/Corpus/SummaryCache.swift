@@ -47,13 +47,15 @@ public struct SummaryCache: Sendable {
     /// Where this corpus's cache lives, or nil when there is no home for it.
     let path: String?
     private let program: Stamp?
+    /// The running podread: a cache written by another build is not trusted.
+    static let program = Stamp(path: "/proc/self/exe")
     private(set) var entries: [String: Entry] = [:]
     /// True when an entry was added or dropped, so the file needs writing.
     private(set) var isChanged = false
 
     /// Reads the cache of `directory`; a missing, corrupt or foreign cache is an empty one.
     public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        program = Stamp(path: "/proc/self/exe")
+        program = Self.program
         path = Self.location(for: directory, environment: environment)
         // FileReader, like episode files: a FIFO or a huge file in its place is not a cache.
         guard let path, let program, case let .success(data) = FileReader.read(path),
@@ -63,12 +65,9 @@ public struct SummaryCache: Sendable {
     }
 
     /// The entries of a cache file written by `program`; nil when anything is wrong with it.
-    static func decode(_ data: Data, program: Stamp) -> [Entry]? {
-        // The last 8 bytes are a checksum of the rest, so a damaged file is noticed, not believed.
-        guard data.count > 8 else { return nil }
-        let body = [UInt8](data.dropLast(8))
-        var tail = CacheReader([UInt8](data.suffix(8)))
-        guard let sum = try? tail.int(), sum == Self.checksum(body) else { return nil }
+    static func decode(_ data: [UInt8], program: Stamp) -> [Entry]? {
+        var body = data
+        guard CacheFile.unseal(&body) else { return nil }
         return decodeBody(body, program: program)
     }
 
@@ -160,14 +159,7 @@ public struct SummaryCache: Sendable {
         writer.string(Self.magic)
         program.write(&writer)
         writer.array(entries.values.sorted { $0.name < $1.name }) { $1.write(&$0) }
-        let sum = Self.checksum(writer.bytes)
-        writer.int(sum)
-        let data = Data(writer.bytes)
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        CacheFile.write(writer, to: path)
     }
 }
 

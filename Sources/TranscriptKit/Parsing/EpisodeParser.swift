@@ -22,8 +22,13 @@ public enum EpisodeParser {
         return parse(source, file: file)
     }
 
+    static func parse(data: [UInt8], file: String) -> Episode {
+        let source = data.withUnsafeBytes { SourceText(bytes: $0, file: file) }
+        return parse(source, file: file)
+    }
+
     public static func parse(text: String, file: String) -> Episode {
-        parse(data: Data(text.utf8), file: file)
+        parse(data: Array(text.utf8), file: file)
     }
 
     /// Only the transcript: front matter skipped, not read (for search, which has the
