@@ -29,6 +29,12 @@ struct CacheWriter {
         for value in values { write(&self, value) }
     }
 
+    /// 64-bit words in bulk (little-endian, as `int` writes them).
+    mutating func words(_ values: [UInt64]) {
+        int(values.count)
+        for value in values { int(Int(Int64(bitPattern: value))) }
+    }
+
     /// Bytes written by another writer, length first, so readers can find and skip them.
     mutating func block(_ other: CacheWriter) {
         int(other.bytes.count)
@@ -55,6 +61,20 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { offset == end }
+
+    /// Words written by `CacheWriter.words`, copied in one go.
+    mutating func words() throws -> [UInt64] {
+        let count = try int()
+        guard count >= 0, count <= (end - offset) / 8 else { throw Corrupt() }
+        let start = offset
+        offset += count * 8
+        return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<count { buffer[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 8, as: UInt64.self)) }
+            }
+            initialized = count
+        }
+    }
 
     /// Where a `block` written by `CacheWriter.block` lies; skips over it.
     mutating func block() throws -> Range<Int> {

@@ -11,6 +11,9 @@ public struct Corpus: Sendable {
     public internal(set) var fromCache = 0
     /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
     public internal(set) var fromSnapshot = false
+    /// The summary cache's file when the corpus was loaded with the cache; search keeps its
+    /// trigram filters beside it.
+    var cacheLocation: String?
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
 

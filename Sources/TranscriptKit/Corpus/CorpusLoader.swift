@@ -44,9 +44,9 @@ public enum CorpusLoader {
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
         // With the cache, every file's stamp is taken first: if none changed, the last
         // listing of this corpus is the answer (see `CorpusSnapshot`).
+        let summaries = useCache ? SummaryCache.location(for: directory, environment: environment) : nil
         var snapshot: (key: CorpusSnapshot.Key, path: String)?
-        if useCache, !transcripts, let program = SummaryCache.program,
-           let summaries = SummaryCache.location(for: directory, environment: environment) {
+        if !transcripts, let program = SummaryCache.program, let summaries {
             let stamps = Concurrently.map(paths.count) { SummaryCache.Stamp(path: paths[$0]) }
             if !stamps.contains(nil) {
                 let key = CorpusSnapshot.Key(program: program, overrides: SummaryCache.Stamp(path: overridesPath),
@@ -64,6 +64,7 @@ public enum CorpusLoader {
             var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
             corpus.fromCache = episodes.count
             corpus.fromSnapshot = true
+            corpus.cacheLocation = summaries
             return corpus
         }
 
@@ -85,6 +86,7 @@ public enum CorpusLoader {
         }
         var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
         corpus.fromCache = fromCache
+        corpus.cacheLocation = summaries
         return corpus
     }
 
