@@ -24,12 +24,24 @@ struct CorpusOptions: ParsableArguments {
     var noCache = false
 
     /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`).
-    func load(transcripts: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil,
+    func load(transcripts: Bool = true, after partial: Corpus? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
               isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let directory = CorpusLoader.location(option: data)
         do {
-            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, progress: progress,
+            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, after: partial,
+                                         progress: progress,
                                          isCancelled: isCancelled)
+        } catch let error as CorpusError {
+            throw CleanExit.failure(error.description)
+        }
+    }
+
+    /// Front matter only, for a first list (see `CorpusLoader.loadFrontMatter`).
+    func loadFrontMatter(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                         isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
+        do {
+            return try CorpusLoader.loadFrontMatter(directory: CorpusLoader.location(option: data), progress: progress,
+                                                    isCancelled: isCancelled)
         } catch let error as CorpusError {
             throw CleanExit.failure(error.description)
         }

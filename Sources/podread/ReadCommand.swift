@@ -82,15 +82,37 @@ struct ReadCommand: ParsableCommand {
                 update(&state, action)
                 dirty = true
             }
+            if state.corpus.isPartial, follow(loading, into: &state) { dirty = true }
         }
         background?.stopAndWait()
+        loading.cancel()
         screen.stop()
     }
 
-    /// Shows the loading screen until the corpus is read (at once when the cache has it);
-    /// nil when the user quits first.
+    /// Reports the reading of transcripts after a partial corpus; true when the state changed.
+    private func follow(_ loading: BackgroundLoad, into state: inout ReaderState) -> Bool {
+        if let result = loading.result(waiting: 0) {
+            switch result {
+            case let .success(full): state.finishLoading(with: full)
+            case let .failure(error):
+                state.loading = nil
+                state.message = StatusMessage(text: "reading the transcripts failed: \(error)", isError: true)
+            }
+            return true
+        }
+        let (done, total) = loading.progress
+        guard state.loading != LoadProgress(done: done, total: total) else { return false }
+        update(&state, .corpusLoadProgress(done: done, total: total))
+        return true
+    }
+
+    /// Shows the loading screen until the corpus is read (at once when the cache has it),
+    /// or, when that is slow, until its front matter is (a partial corpus, listed while the
+    /// rest is read); nil when the user quits first.
     private func waitForCorpus(_ loading: BackgroundLoad, on screen: NcursesScreen) throws -> Corpus? {
         var shown = false
+        var askedForList = false
+        let started = Date()
         let folder = CorpusLoader.location(option: corpus.data)
         while true {
             if Signals.pending != 0 {
@@ -105,7 +127,13 @@ struct ReadCommand: ParsableCommand {
                 }
                 return try result.get()
             }
+            if let partial = loading.partial { return partial }
             let (done, total) = loading.progress
+            // Less than half read after 0.3 s: the cache does not have it; list the front matter first.
+            if !askedForList, Date().timeIntervalSince(started) > 0.3, total > 0, done * 2 < total {
+                loading.listFirst()
+                askedForList = true
+            }
             let (width, height) = screen.size
             screen.draw(renderLoading(folder: folder, done: done, total: total, width: width, height: height,
                                       colorMode: screen.colorMode))
@@ -131,7 +159,9 @@ struct ReaderSetup {
             throw CleanExit.failure("no episode '\(episode)' in \(corpus.directory) (try 'podread list')")
         }
         if !speakers.isEmpty {
-            let (_, unmatched) = hit.speakerIndexes(matching: speakers)
+            // A partial corpus has no speakers yet: this episode is read to know its own.
+            let read = corpus.isPartial ? corpus.transcript(of: index) : hit
+            let (_, unmatched) = read.speakerIndexes(matching: speakers)
             if !unmatched.isEmpty {
                 throw CleanExit.failure("no speaker '\(unmatched.joined(separator: "', '"))' in episode \(hit.title)")
             }

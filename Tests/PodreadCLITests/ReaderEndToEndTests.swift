@@ -294,4 +294,24 @@ struct ReaderEndToEndTests {
         #expect(try tmux.option("#{alternate_on}") == "0")
         #expect(tmux.file("stty-before") == tmux.file("stty-after"))
     }
+
+    /// A first start on a corpus that takes a while lists it from the front matter, says in
+    /// the status bar that transcripts are being read, and fills them in when they are.
+    @Test func firstStartListsFromTheFrontMatter() throws {
+        guard FileManager.default.isExecutableFile(atPath: CLI.makeCorpus) else { return }
+        let corpus = NSTemporaryDirectory() + "podread-listfirst-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        _ = try Spawn.run([CLI.makeCorpus, "--episodes", "1500", "--out", corpus, "--quiet"], captureOutput: false)
+        let tmux = try Tmux(width: 120, height: 24, command: "\(podread) --no-cache --data '\(corpus)'")
+        let listed = try tmux.wait(seconds: 120) { $0.contains("Episodes (1500)") && $0.contains("reading transcripts") }
+        #expect(listed.contains("1 Engineer Indus"))
+        try tmux.keys("F")
+        try tmux.literal("cluster")
+        try tmux.keys("Enter")
+        _ = try tmux.wait(for: "still reading the transcripts (")
+        let full = try tmux.wait(seconds: 180) { $0.contains("Episodes (1500)") && !$0.contains("reading transcripts") }
+        #expect(full.contains("1 Engineer Indus"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
 }

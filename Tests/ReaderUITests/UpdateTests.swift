@@ -254,3 +254,50 @@ import TranscriptKit
         #expect(state.message?.text == "not found in any episode: zzz")
     }
 }
+
+/// A large corpus on a first start: listed from its front matter, filled in when read.
+@Suite struct FrontMatterFirstInTheReaderTests {
+    @Test func listFirstThenTheWholeCorpus() throws {
+        let dir = NSTemporaryDirectory() + "podread-partial-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = Fixture.episode(number: 1, title: "Alpha", hosts: ["Ann Lee"], body: "[0:00:01] AL: one\n")
+        let b = Fixture.episode(number: 2, title: "Beta", hosts: ["Ann Lee", "Bob Ray"],
+                                body: (1...40).map { "[0:\(String(format: "%02d", $0)):00] \($0 % 2 == 0 ? "AL" : "BR"): line \($0)\n\n" }.joined())
+        try Data(a.utf8).write(to: URL(fileURLWithPath: dir + "/001-a.md"))
+        try Data(b.utf8).write(to: URL(fileURLWithPath: dir + "/002-b.md"))
+
+        let partial = try CorpusLoader.loadFrontMatter(directory: dir)
+        var state = Fixture.state(partial)
+        update(&state, .corpusLoadProgress(done: 1, total: 2))
+        var grid = render(state)
+        #expect(grid.contains("Alpha"))
+        #expect(grid.contains("Beta"))
+        #expect(grid.row(state.height - 1).contains("reading transcripts 1/2"))
+
+        // Searching every episode waits for the transcripts.
+        state.send(.char("F"))
+        state.type("line")
+        state.send(.enter)
+        #expect(state.corpusSearch == nil)
+        #expect(render(state).row(state.height - 1).contains("still reading the transcripts (1/2)"))
+
+        // An episode opens before the rest is read, and keeps its place when it is.
+        state.send(.down, .enter)
+        state.focus = .transcript
+        state.send(.pageDown)
+        let (index, top, current) = (state.episodeIndex, state.top, state.current)
+        #expect(index == 1)
+        #expect(current > 0)
+        state.finishLoading(with: try CorpusLoader.load(directory: dir, transcripts: false, after: partial))
+        #expect(!state.corpus.isPartial)
+        #expect(state.loading == nil)
+        #expect(state.episodeIndex == index)
+        #expect(state.top == top)
+        #expect(state.current == current)
+        grid = render(state)
+        #expect(!grid.row(state.height - 1).contains("reading transcripts"))
+        #expect(grid.contains("Bob Ray"))
+        #expect(state.corpus.episodes[0].utteranceCount == 1)
+    }
+}

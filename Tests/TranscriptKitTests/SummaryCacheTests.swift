@@ -132,3 +132,29 @@ import Testing
         return [Data(), Data("garbage".utf8), good.prefix(good.count / 2), flipped, Data(repeating: 0xFF, count: 4096)]
     }
 }
+
+/// Front matter first, transcripts after: the same corpus as reading every file once.
+@Suite struct FrontMatterFirstTests {
+    static func check(_ directory: String) throws {
+        let partial = try CorpusLoader.loadFrontMatter(directory: directory)
+        let once = try CorpusLoader.load(directory: directory, transcripts: false)
+        #expect(partial.isPartial)
+        #expect(partial.episodes.map(\.title) == once.episodes.map(\.title))
+        #expect(partial.episodes.map(\.number) == once.episodes.map(\.number))
+        let completed = try CorpusLoader.load(directory: directory, transcripts: false, after: partial)
+        #expect(!completed.isPartial)
+        #expect(SummaryCacheTests.listing(completed) == SummaryCacheTests.listing(once))
+        // The front matter was reused, not read again, for the files it could be.
+        #expect(partial.frontMatterStamps.compactMap { $0 }.count >= partial.episodes.count / 2)
+    }
+
+    @Test func realCorpus() throws {
+        guard Fixture.hasSharedCorpus else { return }
+        try Self.check(Fixture.sharedCorpus)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: Fixture.makeCorpus)))
+    func hostileCorpus() throws {
+        try Self.check(HostileCorpusTests.directory)
+    }
+}

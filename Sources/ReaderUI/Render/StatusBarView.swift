@@ -40,6 +40,10 @@ enum StatusBarView {
             }
             x += 1
         }
+        if state.corpus.isPartial {
+            let read = state.loading.map { " \($0.done)/\($0.total)" } ?? ""
+            x += grid.put(" reading transcripts\(read) ", x: x, y: y, limit: max(0, grid.width - x), style: theme.statusAccent) + 1
+        }
         if let message = state.message {
             grid.putTruncated(message.text + " ", x: x, y: y, limit: max(0, grid.width - x),
                               style: message.isError ? theme.statusError : theme.statusBar)

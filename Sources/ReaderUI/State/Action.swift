@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
     case corpusSearchProgress(id: Int, done: Int)
     /// The background corpus search is over.
     case corpusSearchFinished(id: Int, hits: [SearchHit])
+    /// Transcripts read so far while the corpus is partial (see `ReaderState.finishLoading`).
+    case corpusLoadProgress(done: Int, total: Int)
 }
 
 public enum Pane: Int, CaseIterable, Sendable {

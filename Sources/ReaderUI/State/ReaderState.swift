@@ -56,9 +56,25 @@ public struct SpeakerPicker: Equatable, Sendable {
     public var cursor: Int = 0
 }
 
+/// How far the transcripts of a partial corpus have been read.
+public struct LoadProgress: Equatable, Sendable {
+    public var done: Int
+    public var total: Int
+
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+}
+
 public struct StatusMessage: Equatable, Sendable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// Everything the reader shows, as plain data; `update` changes it, `render` draws it.
@@ -67,7 +83,7 @@ public struct ReaderState: @unchecked Sendable {
     public private(set) var corpus: Corpus
     /// The episode whose transcript `open` read, to be summarised again when another opens.
     private var readOnOpen: Int?
-    public let colors: SpeakerColors
+    public private(set) var colors: SpeakerColors
     public var theme: Theme
     public var width: Int { didSet { layout = Self.layout(width, height, focus) } }
     public var height: Int { didSet { layout = Self.layout(width, height, focus) } }
@@ -97,10 +113,12 @@ public struct ReaderState: @unchecked Sendable {
     public var notesTop = 0
     public var notesCursor = 0
     public var shouldQuit = false
+    /// Set while a partial corpus (front matter only) waits for its transcripts.
+    public var loading: LoadProgress?
     /// Widths of the time and name columns of the open episode, measured when it opens.
     private(set) var columns = TranscriptColumns(timeWidth: 4, nameWidth: 4)
-    /// Columns for episode numbers in the list, measured once.
-    let listNumberWidth: Int
+    /// Columns for episode numbers in the list, measured once per corpus.
+    private(set) var listNumberWidth: Int
     let wraps = WrapCache()
     let notes = NotesCache()
 
@@ -109,7 +127,7 @@ public struct ReaderState: @unchecked Sendable {
         colors = SpeakerColors(corpus: corpus.episodes)
         theme = Theme(mode: colorMode)
         layout = Self.layout(width, height, .episodes)
-        listNumberWidth = max(2, corpus.episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
+        listNumberWidth = Self.numberWidth(corpus)
         self.width = width
         self.height = height
         if !corpus.episodes.isEmpty { open(episode: 0) }
@@ -117,6 +135,42 @@ public struct ReaderState: @unchecked Sendable {
         if corpus.episodes.count == 1 { focus = .transcript }
         // Observers do not run inside an initializer.
         layout = Self.layout(width, height, focus)
+    }
+
+    /// The whole corpus, read after a partial one (front matter only) was shown: the list
+    /// keeps its place, and the open episode its position, now with resolved speakers.
+    public mutating func finishLoading(with full: Corpus) {
+        let listFile = corpus.episodes.indices.contains(listCursor) ? corpus.episodes[listCursor].file : nil
+        let openFile = episode?.file
+        let opened = episode
+        let sameFiles = full.episodes.map(\.file) == corpus.episodes.map(\.file)
+        corpus = full
+        readOnOpen = nil
+        loading = nil
+        colors = SpeakerColors(corpus: full.episodes)
+        listNumberWidth = Self.numberWidth(full)
+        if !sameFiles { overlay = nil }
+        listCursor = listFile.flatMap { file in full.episodes.firstIndex { $0.file == file } } ?? 0
+        listTop = min(listTop, listCursor)
+        guard let openFile, let index = full.episodes.firstIndex(where: { $0.file == openFile }) else {
+            if !full.episodes.isEmpty { open(episode: min(episodeIndex, full.episodes.count - 1)) }
+            return
+        }
+        if var opened, opened.hasTranscript, opened.speakers.map(\.tag) == full.episodes[index].speakers.map(\.tag) {
+            // Same transcript: keep it (and so the reading position), with the corpus's speakers.
+            opened.speakers = full.episodes[index].speakers
+            opened.diagnostics = full.episodes[index].diagnostics
+            corpus.episodes[index] = opened
+            readOnOpen = index
+            episodeIndex = index
+            columns = TranscriptColumns(episode: opened)
+        } else {
+            open(episode: index)
+        }
+    }
+
+    private static func numberWidth(_ corpus: Corpus) -> Int {
+        max(2, corpus.episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
     }
 
     public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }

@@ -196,6 +196,11 @@ extension ReaderState {
     /// `F`: every utterance of every episode with all the words (and "phrases").
     mutating func searchCorpus(_ text: String) {
         guard let query = SearchQuery(typed: text) else { return }
+        if corpus.isPartial {
+            let read = loading.map { " (\($0.done)/\($0.total))" } ?? ""
+            message = StatusMessage(text: "still reading the transcripts\(read); search all episodes when that is done", isError: true)
+            return
+        }
         corpusSearch = CorpusSearch(id: (corpusSearch?.id ?? lastCorpusSearchID) + 1, query: query, text: text,
                                     total: corpus.episodes.count)
         lastCorpusSearchID = corpusSearch!.id

@@ -13,6 +13,8 @@ public func update(_ state: inout ReaderState, _ action: Action) {
         state.corpusSearchProgressed(id: id, done)
     case let .corpusSearchFinished(id, hits):
         state.corpusSearchFinished(id: id, hits)
+    case let .corpusLoadProgress(done, total):
+        state.loading = LoadProgress(done: done, total: total)
     case .key(.escape) where state.prompt == nil && state.overlay == nil && state.corpusSearch != nil:
         state.message = StatusMessage(text: "stopped searching for \(state.corpusSearch!.text)", isError: false)
         state.corpusSearch = nil

@@ -9,6 +9,11 @@ public struct Corpus: Sendable {
 
     /// How many episodes came from the summary cache instead of being read.
     public internal(set) var fromCache = 0
+    /// True for front matter only (see `CorpusLoader.loadFrontMatter`): no speakers yet.
+    public internal(set) var isPartial = false
+    /// For a partial corpus: each file's stamp when its front matter was read, nil when it
+    /// cannot be reused (see `frontMatter(at:of:stamp:)`).
+    var frontMatterStamps: [SummaryCache.Stamp?] = []
     /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
     public internal(set) var fromSnapshot = false
     /// The summary cache's file when the corpus was loaded with the cache; search keeps its
@@ -42,6 +47,14 @@ public struct Corpus: Sendable {
             episode = all[index]
         }
         return episode
+    }
+
+    /// The front matter read for the file at `path`, if it is episode `index` here and
+    /// still has `stamp`.
+    func frontMatter(at index: Int, of path: String, stamp: SummaryCache.Stamp?) -> Episode? {
+        guard isPartial, let stamp, frontMatterStamps.indices.contains(index), frontMatterStamps[index] == stamp,
+              episodes[index].file == path else { return nil }
+        return episodes[index]
     }
 
     /// Replaces summaries with whole episodes (see `transcript(of:)`).

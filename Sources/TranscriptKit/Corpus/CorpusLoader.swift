@@ -24,21 +24,14 @@ public enum CorpusLoader {
     /// Reads every episode of `directory`. Without `transcripts`, episodes are summaries
     /// (see `Episode.summary`), and `Corpus.transcript(of:)` reads one in full when needed.
     /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
+    /// `partial`, a `loadFrontMatter` of the same folder, saves reading front matter again
+    /// (for files unchanged since).
     public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false,
+                            after partial: Corpus? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                             isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CorpusError.notADirectory(directory)
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
-        }
-        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+        let files = try episodeFiles(in: directory)
 
         let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
@@ -54,12 +47,7 @@ public enum CorpusLoader {
                 snapshot = (key, CorpusSnapshot.location(summaries: summaries))
             }
         }
-        var diagnostics: [Diagnostic] = []
-        var overrides = SpeakerOverrides()
-        if FileManager.default.fileExists(atPath: overridesPath) {
-            overrides = SpeakerOverrides(fileAt: overridesPath)
-            diagnostics += overrides.diagnostics
-        }
+        let (overrides, diagnostics) = readOverrides(overridesPath)
         if let snapshot, let episodes = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
             var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
             corpus.fromCache = episodes.count
@@ -72,7 +60,8 @@ public enum CorpusLoader {
         var fromCache = 0
         var steady = true
         var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, stamps: snapshot?.key.stamps,
-                               fromCache: &fromCache, steady: &steady, progress: progress, isCancelled: isCancelled)
+                               partial: partial, fromCache: &fromCache, steady: &steady, progress: progress,
+                               isCancelled: isCancelled)
         // Stopped part-way: nothing read is worth keeping (the cache is not written either).
         if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
         if var cache {
@@ -90,6 +79,53 @@ public enum CorpusLoader {
         return corpus
     }
 
+    /// `speakers.yaml`, if there is one, and what is wrong with it.
+    static func readOverrides(_ path: String) -> (SpeakerOverrides, [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (SpeakerOverrides(), []) }
+        let overrides = SpeakerOverrides(fileAt: path)
+        return (overrides, overrides.diagnostics)
+    }
+
+    /// The episode pages of `directory`, sorted by name.
+    static func episodeFiles(in directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CorpusError.notADirectory(directory)
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
+        }
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    }
+
+    /// Every episode's front matter only, on every core: a first list of a large corpus
+    /// while its transcripts are still to be read (`Corpus.isPartial`; speakers, counts and
+    /// durations come with the full load).
+    public static func loadFrontMatter(directory: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                                       isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
+        let files = try episodeFiles(in: directory)
+        let counter = ProgressCounter()
+        let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?) in
+            if isCancelled?() == true { return (Episode(file: ""), nil) }
+            let path = (directory as NSString).appendingPathComponent(files[index])
+            let stamp = SummaryCache.Stamp(path: path)
+            let (episode, reusable) = EpisodeParser.parseFrontMatter(fileAt: path)
+            progress?(counter.increment(), files.count)
+            // Reused later only if the file did not change while it was read.
+            return (episode, reusable && stamp != nil && stamp == SummaryCache.Stamp(path: path) ? stamp : nil)
+        }
+        if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
+        let episodes = read.map(\.0)
+        let (overrides, diagnostics) = readOverrides((directory as NSString).appendingPathComponent(SpeakerOverrides.fileName))
+        var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+        corpus.isPartial = true
+        corpus.frontMatterStamps = read.map(\.1)
+        return corpus
+    }
+
     /// A single file read on its own (e.g. `podread show path/to/file.md`).
     public static func load(file: String) -> Corpus {
         var episodes = [EpisodeParser.parse(fileAt: file)]
@@ -101,31 +137,32 @@ public enum CorpusLoader {
     /// `stamps`, when given, were taken just before; `steady` turns false when a file was
     /// found changed after it was read.
     static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
-                        stamps: [SummaryCache.Stamp]? = nil, fromCache: inout Int, steady: inout Bool,
+                        stamps: [SummaryCache.Stamp]? = nil, partial: Corpus? = nil, fromCache: inout Int, steady: inout Bool,
                         progress: (@Sendable (Int, Int) -> Void)? = nil,
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
-        final class Progress: @unchecked Sendable {
-            var done = 0
-            let lock = NSLock()
-        }
-        let counter = Progress()
+        let counter = ProgressCounter()
         let known = cache
         /// An episode, the stamp to cache it under when it was parsed, and whether it came from the cache.
         let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?, Bool) in
             if isCancelled?() == true { return (Episode(file: ""), nil, false) }
             let path = (directory as NSString).appendingPathComponent(files[index])
-            let stamp = known == nil ? nil : stamps?[index] ?? SummaryCache.Stamp(path: path)
+            let stamp = known == nil && partial == nil ? nil : stamps?[index] ?? SummaryCache.Stamp(path: path)
             var result: (Episode, SummaryCache.Stamp?, Bool)
             if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
                 result = (summary, nil, true)
             } else {
-                var episode = EpisodeParser.parse(fileAt: path)
+                var episode: Episode
+                if let partial, let known = partial.frontMatter(at: index, of: path, stamp: stamp) {
+                    episode = EpisodeParser.parse(fileAt: path, frontMatter: known)
+                } else {
+                    episode = EpisodeParser.parse(fileAt: path)
+                }
                 if !transcripts { episode = episode.summary }
                 // A file that changed while being read must not be cached under either stamp.
                 let settled = stamp != nil && stamp == SummaryCache.Stamp(path: path)
                 result = (episode, settled ? stamp : nil, false)
             }
-            let done = counter.lock.withLock { counter.done += 1; return counter.done }
+            let done = counter.increment()
             progress?(done, files.count)
             return result
         }

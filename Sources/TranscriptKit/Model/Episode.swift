@@ -64,6 +64,23 @@ public struct Episode: Sendable {
 
     public var utteranceCount: Int { hasTranscript ? utterances.count : evidence.utteranceCounts.reduce(0, +) }
 
+    /// The front matter fields of `other` and their diagnostics (after this episode's own).
+    mutating func takeFrontMatter(of other: Episode) {
+        id = other.id
+        number = other.number
+        title = other.title
+        description = other.description
+        notes = other.notes
+        hosts = other.hosts
+        guests = other.guests
+        points = other.points
+        links = other.links
+        video = other.video
+        related = other.related
+        relatedLines = other.relatedLines
+        diagnostics += other.diagnostics
+    }
+
     /// This episode without what only reading it needs (transcript, notes, points, links).
     public var summary: Episode {
         var copy = self

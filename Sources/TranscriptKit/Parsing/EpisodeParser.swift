@@ -12,7 +12,7 @@ public enum EpisodeParser {
             episode.id = idFromFileName(path)
             episode.title = episode.id
             episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
-            fillDefaults(&episode)
+            fillDefaults(&episode, evidence: true)
             return episode
         }
     }
@@ -39,7 +39,31 @@ public enum EpisodeParser {
         return parse(source, file: path, readFrontMatter: false)
     }
 
-    static func parse(_ source: SourceText, file: String, readFrontMatter: Bool = true) -> Episode {
+    /// Only the front matter, read up to its closing fence: for listing a large corpus
+    /// before its transcripts are read. The episode has its front matter fields and their
+    /// diagnostics, and no transcript, speakers or counts yet (`reusable`: see
+    /// `parse(fileAt:frontMatter:)`). A file whose front matter cannot be read alone (not
+    /// closed, control characters, bad UTF-8) is read in full instead, as a summary.
+    static func parseFrontMatter(fileAt path: String) -> (episode: Episode, reusable: Bool) {
+        guard case let .success(bytes) = FileReader.read(path) else { return (parse(fileAt: path).summary, false) }
+        guard let end = bytes.withUnsafeBytes(FrontMatter.byteEnd) else { return (parse(data: bytes, file: path).summary, false) }
+        let source = bytes.withUnsafeBytes { SourceText(bytes: UnsafeRawBufferPointer(rebasing: $0[..<end]), file: path) }
+        guard source.diagnostics.isEmpty else { return (parse(data: bytes, file: path).summary, false) }
+        var episode = parse(source, file: path, readBody: false)
+        episode.hasTranscript = false
+        return (episode, true)
+    }
+
+    /// The whole file, its front matter taken from a `parseFrontMatter` of the same version
+    /// of it: the same episode as `parse(fileAt:)`, without reading the YAML twice.
+    static func parse(fileAt path: String, frontMatter: Episode) -> Episode {
+        guard case let .success(bytes) = FileReader.read(path) else { return parse(fileAt: path) }
+        let source = bytes.withUnsafeBytes { SourceText(bytes: $0, file: path) }
+        return parse(source, file: path, frontMatter: frontMatter)
+    }
+
+    static func parse(_ source: SourceText, file: String, readFrontMatter: Bool = true, readBody: Bool = true,
+                      frontMatter known: Episode? = nil) -> Episode {
         var episode = Episode(file: file)
         episode.diagnostics = source.diagnostics
         if source.lines.isEmpty || source.lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
@@ -47,19 +71,23 @@ public enum EpisodeParser {
         } else if !source.looksBinary {
             var bodyStart = 0
             if let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &episode.diagnostics) {
-                if readFrontMatter {
+                if let known {
+                    episode.takeFrontMatter(of: known)
+                } else if readFrontMatter {
                     FrontMatter.read(source.lines[frontMatter.range], firstLine: frontMatter.range.lowerBound + 1, into: &episode)
                 }
                 bodyStart = frontMatter.bodyStart
             }
-            var body = BodyParser(file: file)
-            body.parse(source.lines, from: bodyStart, into: &episode)
+            if readBody {
+                var body = BodyParser(file: file)
+                body.parse(source.lines, from: bodyStart, into: &episode)
+            }
         }
-        if readFrontMatter { fillDefaults(&episode) }
+        if readFrontMatter { fillDefaults(&episode, evidence: readBody) }
         return episode
     }
 
-    private static func fillDefaults(_ episode: inout Episode) {
+    private static func fillDefaults(_ episode: inout Episode, evidence: Bool) {
         episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
         let fromName = idFromFileName(episode.file)
         if episode.id.isEmpty { episode.id = fromName }
@@ -67,7 +95,7 @@ public enum EpisodeParser {
         if episode.number == nil, let digits = Int(fromName.prefix { $0.isNumber }) {
             episode.number = digits
         }
-        episode.evidence = SpeakerEvidence(of: episode)
+        if evidence { episode.evidence = SpeakerEvidence(of: episode) }
     }
 
     static func idFromFileName(_ path: String) -> String {

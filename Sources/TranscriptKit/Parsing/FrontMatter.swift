@@ -37,6 +37,31 @@ struct FrontMatter {
         return FrontMatter(range: (first + 1)..<end, bodyStart: end)
     }
 
+    /// The byte offset just past the line that closes the front matter, or nil when the
+    /// file does not start with one that is closed (then it is read in full).
+    static func byteEnd(of bytes: UnsafeRawBufferPointer) -> Int? {
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var opened = false
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            // Any CR or control byte: leave the file to the full parser, which knows them all.
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if line.contains(where: { $0 < 0x20 && $0 != 0x09 }) { return nil }
+            let text = String(decoding: line, as: UTF8.self)
+            if !opened {
+                if !text.allSatisfy(\.isWhitespace) {
+                    guard isFence(text, "---") else { return nil }
+                    opened = true
+                }
+            } else if isFence(text, "---") || isFence(text, "...") {
+                return min(end + 1, bytes.count)
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
     /// `fence` alone on the line, give or take spaces and tabs.
     static func isFence(_ line: String, _ fence: String) -> Bool {
         var line = line
@@ -245,7 +270,11 @@ private struct FieldReader {
 
     private func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     private func kind(_ node: Node) -> String {
@@ -257,19 +286,20 @@ private struct FieldReader {
         }
     }
 
-    mutating func text(_ node: Node, field: String) -> String? {
+    /// `field` is only needed for a warning: built when one is made, not for every value.
+    mutating func text(_ node: Node, field: @autoclosure () -> String) -> String? {
         if isNull(node) { return nil }
         switch node {
         case let .scalar(scalar):
             return scalar.string.trimmedWhitespace
         case let .sequence(sequence):
-            report(line: line(of: node), .warning, "'\(field)' should be text but is a list; its items are joined")
+            report(line: line(of: node), .warning, "'\(field())' should be text but is a list; its items are joined")
             return sequence.compactMap { item -> String? in
                 if case let .scalar(s) = item { return s.string }
                 return nil
             }.joined(separator: " ")
         default:
-            report(line: line(of: node), .warning, "'\(field)' should be text but is \(kind(node)); ignored")
+            report(line: line(of: node), .warning, "'\(field())' should be text but is \(kind(node)); ignored")
             return nil
         }
     }

@@ -89,15 +89,11 @@ extension Corpus {
         let only = reference.map { self.episode(matching: $0)?.file }
         let indexes = episodes.indices.filter { only == nil || only! == episodes[$0].file }
         let index = query.caseSensitive ? nil : cacheLocation.map { TrigramIndex(path: TrigramIndex.location(summaries: $0)) }
-        final class Progress: @unchecked Sendable {
-            var done = 0
-            let lock = NSLock()
-        }
-        let counter = Progress()
+        let counter = ProgressCounter()
         let results = Concurrently.map(indexes.count) { slot -> (hits: [SearchHit], filter: (SummaryCache.Stamp, TrigramFilter)?) in
             if isCancelled?() == true { return ([], nil) }
             let found = self.search(query, speakers: speakers, inEpisode: indexes[slot], index: index)
-            let done = counter.lock.withLock { counter.done += 1; return counter.done }
+            let done = counter.increment()
             progress?(done)
             return found
         }

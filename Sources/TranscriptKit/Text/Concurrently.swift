@@ -13,3 +13,12 @@ public enum Concurrently {
         }
     }
 }
+
+/// Counts finished items from many threads, for progress reports.
+final class ProgressCounter: @unchecked Sendable {
+    private var done = 0
+    private let lock = NSLock()
+
+    /// One more finished; the count so far.
+    func increment() -> Int { lock.withLock { done += 1; return done } }
+}
