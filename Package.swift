@@ -34,7 +34,7 @@ let package = Package(
         // -DFUZZING it replays files given as arguments.
         .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit"]),
         // Figures for the README: podread beside grep, wc and ripgrep (release build).
-        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI"]),
+        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),

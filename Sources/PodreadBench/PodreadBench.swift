@@ -1,6 +1,7 @@
 import Foundation
 import ReaderUI
 import TranscriptKit
+import Yams
 
 /// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD]
 ///
@@ -55,6 +56,7 @@ struct PodreadBench {
         let wc = ProcessTimer.median(["sh", "-c", "cat \"$0\"/*.md | wc -l", corpus], runs: runs)
         line("full parse (validate --no-cache)", validate, [("wc -l", wc)],
              extra: String(format: " | %.0f MB/s", Double(bytes) / 1e6 / validate.seconds))
+        yamlAlone(corpus: corpus, files: files, bytes: bytes, runs: runs)
 
         let hasRipgrep = ProcessTimer.run(["rg", "--version"]).status == 0
         // The first search of a corpus makes its trigram filters; later ones use them.
@@ -69,6 +71,25 @@ struct PodreadBench {
         if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
 
         try reader(corpus: corpus, word: common)
+    }
+
+    /// Only the YAML of every front matter through Yams, in process on every core: the
+    /// part of parsing that is the library's, and the parse rate it allows at best.
+    static func yamlAlone(corpus: String, files: [String], bytes: Int, runs: Int) {
+        let blocks: [String] = files.compactMap { name in
+            guard let text = try? String(contentsOfFile: corpus + "/" + name, encoding: .utf8), text.hasPrefix("---\n"),
+                  let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) else { return nil }
+            return String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
+        }
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = now()
+            _ = Concurrently.map(blocks.count) { (try? Yams.compose(yaml: blocks[$0], .basic, .default, .utf8)) != nil }
+            times.append(Double(now() - start) / 1e9)
+        }
+        let median = times.sorted()[times.count / 2]
+        print(String(format: "YAML alone (Yams.compose of %d front matters, both cores): %.3f s, so parsing can reach at most %.0f MB/s",
+                     blocks.count, median, Double(bytes) / 1e6 / median))
     }
 
     static func format(_ m: Measurement) -> String {

@@ -8,7 +8,10 @@ enum CLI {
     static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: sharedCorpus + "/001-cloud-native.md") }
 
     /// The tests' summary cache, away from the user's.
-    static let cacheHome = NSTemporaryDirectory() + "podread-test-cache-\(getpid())"
+    static let cacheHome: String = {
+        atexit { try? FileManager.default.removeItem(atPath: CLI.cacheHome) }
+        return NSTemporaryDirectory() + "podread-test-cache-\(getpid())"
+    }()
 
     static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["PODREAD_BIN"] { return path }

@@ -15,9 +15,11 @@ enum Fixture {
         return episodes[0]
     }
 
+    /// A new folder, removed when the test process exits.
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "podread-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(path)
         return path
     }
 
@@ -43,5 +45,21 @@ enum Fixture {
 extension Episode {
     func messages(_ severity: Diagnostic.Severity? = nil) -> [String] {
         diagnostics.filter { severity == nil || $0.severity == severity }.map(\.message)
+    }
+}
+
+/// Folders made by tests, removed at exit (tests run in parallel, hence the lock).
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared: TemporaryFolders = {
+        atexit { TemporaryFolders.shared.removeAll() }
+        return TemporaryFolders()
+    }()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    func add(_ path: String) { lock.withLock { paths.append(path) } }
+
+    func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
     }
 }
