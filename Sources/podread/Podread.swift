@@ -11,7 +11,8 @@ struct Podread: ParsableCommand {
             The corpus is a folder of episode pages (Markdown with YAML front matter). It is \
             found from --data, then $PODREAD_DATA, then ./data.
             """,
-        subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self],
+        subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
+                      ExportCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -26,20 +26,8 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let episode = try resolveEpisode()
-        if episode.utterances.isEmpty, episode.errorCount > 0 {
-            let errors = episode.diagnostics.filter { $0.severity == .error }.map { ControlCharacters.sanitize($0.formatted) }
-            throw CleanExit.failure(errors.joined(separator: "\npodread: "))
-        }
-        var selected = Array(episode.utterances.indices)
-        if !speaker.isEmpty {
-            let (indexes, unmatched) = episode.speakerIndexes(matching: speaker)
-            if !unmatched.isEmpty {
-                let known = episode.speakers.map { "\($0.tag) (\($0.displayName))" }.joined(separator: ", ")
-                throw CleanExit.failure("no speaker '\(unmatched.joined(separator: "', '"))' in episode \(episode.title); speakers: \(known)")
-            }
-            selected = selected.filter { indexes.contains(episode.utterances[$0].speakerIndex) }
-        }
+        let episode = try EpisodeChoice.episode(self.episode, in: corpus)
+        var selected = try EpisodeChoice.utterances(of: episode, speakers: speaker)
         if let at, let time = TimeFormat.parseDuration(at) {
             guard let first = episode.utteranceIndex(covering: time) else {
                 throw CleanExit.failure("\(at) is past the end of \(episode.title) (last timestamp \(TimeFormat.longClock(episode.duration)))")
@@ -52,25 +40,6 @@ struct ShowCommand: ParsableCommand {
         } else {
             print(TranscriptText.render(episode, utterances: utterances))
         }
-    }
-
-    private func resolveEpisode() throws -> Episode {
-        var isDirectory: ObjCBool = false
-        let isFile = FileManager.default.fileExists(atPath: episode, isDirectory: &isDirectory) && !isDirectory.boolValue
-        if isFile, episode.contains("/") || episode.hasSuffix(".md") {
-            let directory = (episode as NSString).deletingLastPathComponent
-            if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory, transcripts: false,
-                                                   cache: !corpus.noCache),
-               let hit = loaded.index(matching: episode) {
-                return loaded.transcript(of: hit)
-            }
-            return CorpusLoader.load(file: episode).episodes[0]
-        }
-        let loaded = try corpus.load(transcripts: false)
-        guard let hit = loaded.index(matching: episode) else {
-            throw CleanExit.failure("no episode '\(episode)' in \(loaded.directory) (try 'podread list')")
-        }
-        return loaded.transcript(of: hit)
     }
 }
 

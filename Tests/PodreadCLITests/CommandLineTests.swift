@@ -75,6 +75,34 @@ import Testing
         #expect(Set(columns).count == 1, "\(rows)")
     }
 
+    /// `export` in every format, with a speaker filter, to a file, and its errors.
+    @Test func exportWritesEveryFormat() throws {
+        // data/ has episode 9; its first utterance is [0:00:08.7] ANNOUNCER, then [0:00:41] JR.
+        let vtt = try CLI.run(["export", "9", "--format", "vtt"])
+        #expect(vtt.status == 0)
+        #expect(vtt.stdout.hasPrefix("WEBVTT\n\n00:00:08.700 --> 00:00:41.000\n<v Announcer>Welcome to The Podlets Podcast"))
+        let srt = try CLI.run(["export", "9", "--format", "srt", "--speaker", "JR"])
+        #expect(srt.stdout.hasPrefix("1\n00:00:41.000 --> 00:00:59.000\nJosh Rosso: All right!".replacingOccurrences(of: ".000", with: ",000")))
+        // grep -c '^\[[0-9:.]*\] *JR' data/009-stateful-and-stateless.md → 20
+        #expect(srt.stdout.components(separatedBy: " --> ").count - 1 == 20)
+        let json = try #require(try CLI.json(["export", "9", "--format", "json"]) as? [String: Any])
+        #expect((json["segments"] as? [Any])?.count == 110)
+        for format in ["md", "txt"] {
+            #expect(try CLI.run(["export", "9", "--format", format]).stdout.contains("Stateful and Stateless Workloads"))
+        }
+        let file = NSTemporaryDirectory() + "podread-export-\(getpid()).vtt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(try CLI.run(["export", "9", "--format", "vtt", "-o", file]).stdout.isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == vtt.stdout)
+
+        let badFormat = try CLI.run(["export", "9", "--format", "doc"])
+        #expect(badFormat.status == 64)
+        #expect(badFormat.stderr.contains("doc"))
+        let badSpeaker = try CLI.run(["export", "9", "--format", "vtt", "--speaker", "ZZ"])
+        #expect(badSpeaker.status == 1)
+        #expect(badSpeaker.stderr.contains("no speaker 'ZZ'"))
+    }
+
     @Test func showStartsAtTheUtteranceCoveringATime() throws {
         // 12:30 = 750 s falls between [00:11:44] CC (line 152) and [00:12:36] BL.
         for time in ["12:30", "750", "0:12:30"] {

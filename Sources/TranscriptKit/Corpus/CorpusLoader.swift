@@ -98,7 +98,9 @@ public enum CorpusLoader {
         } catch {
             throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
         }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+        return names.filter { name in
+            !name.hasPrefix(".") && name != "README.md" && (name.hasSuffix(".md") || TranscriptImport.isImported(name))
+        }.sorted()
     }
 
     /// Every episode's front matter only, on every core: a first list of a large corpus

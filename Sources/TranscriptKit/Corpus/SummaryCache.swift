@@ -19,7 +19,20 @@ public struct SummaryCache: Sendable {
             self.changed = changed
         }
 
+        /// An imported transcript's stamp covers its sidecar `.yaml` too: editing, adding or
+        /// removing the sidecar changes the episode.
         init?(path: String) {
+            guard let own = Self(file: path) else { return nil }
+            self = own
+            if TranscriptImport.isImported(path), let side = Self(file: TranscriptImport.sidecar(of: path)) {
+                size += side.size << 32
+                inode ^= side.inode &* 0x9E37_79B9_7F4A_7C15
+                modified = max(modified, side.modified)
+                changed = max(changed, side.changed)
+            }
+        }
+
+        private init?(file path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             size = Int(info.st_size)
@@ -43,7 +56,7 @@ public struct SummaryCache: Sendable {
     }
 
     /// The first bytes of a cache file; the number changes with the format.
-    static let magic = "podread-summaries 2"
+    static let magic = "podread-summaries 3"
     /// Where this corpus's cache lives, or nil when there is no home for it.
     let path: String?
     private let program: Stamp?
@@ -178,6 +191,7 @@ struct EpisodeSummary: Sendable {
     var tags: [String]
     var diagnostics: [Diagnostic]
     var evidence: SpeakerEvidence
+    var speakersNamed: Bool
 
     init(_ episode: Episode) {
         id = episode.id
@@ -192,6 +206,7 @@ struct EpisodeSummary: Sendable {
         tags = episode.speakers.map(\.tag)
         diagnostics = episode.diagnostics
         evidence = episode.evidence
+        speakersNamed = episode.speakersNamed
     }
 
     /// The episode, with `file` as the path it is read by this time.
@@ -209,6 +224,7 @@ struct EpisodeSummary: Sendable {
         episode.speakers = tags.map { Speaker(tag: $0, name: $0.isEmpty ? "?" : $0, role: .unknown, isCertain: false, reason: "not resolved") }
         episode.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
         episode.evidence = evidence
+        episode.speakersNamed = speakersNamed
         episode.hasTranscript = false
         return episode
     }
@@ -273,6 +289,7 @@ extension EpisodeSummary {
         guard evidence.utteranceCounts.count == tags.count, evidence.firstLines.count == tags.count,
               evidence.introductions.count == tags.count else { throw CacheReader.Corrupt() }
         self.evidence = evidence
+        speakersNamed = try r.bool()
     }
 
     func write(_ w: inout CacheWriter) {
@@ -299,5 +316,6 @@ extension EpisodeSummary {
         w.array(evidence.firstLines) { $0.int($1) }
         w.array(evidence.introductions) { w, names in w.array(names) { $0.string($1) } }
         w.array(evidence.namedInNotes) { $0.string($1) }
+        w.bool(speakersNamed)
     }
 }

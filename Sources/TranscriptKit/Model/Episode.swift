@@ -27,6 +27,8 @@ public struct Episode: Sendable {
     /// False for a summary: front matter, counts and diagnostics without the transcript,
     /// the notes or the points (see `Corpus.transcript(of:)`).
     public var hasTranscript = true
+    /// True when the file names its speakers (imported WebVTT, SubRip or JSON): tags are names.
+    public internal(set) var speakersNamed = false
 
     public init(file: String) {
         self.file = file

@@ -4,6 +4,7 @@ import Foundation
 /// file becomes a diagnostic, and everything readable is kept.
 public enum EpisodeParser {
     public static func parse(fileAt path: String) -> Episode {
+        if TranscriptImport.isImported(path) { return TranscriptImport.parse(fileAt: path) }
         switch FileReader.read(path) {
         case let .success(data):
             return parse(data: data, file: path)
@@ -17,7 +18,9 @@ public enum EpisodeParser {
         }
     }
 
+    /// The bytes of the file named `file` (WebVTT, SubRip or JSON by its extension).
     public static func parse(data: Data, file: String) -> Episode {
+        if TranscriptImport.isImported(file) { return TranscriptImport.parse(bytes: [UInt8](data), file: file) }
         let source = data.withUnsafeBytes { SourceText(bytes: $0, file: file) }
         return parse(source, file: file)
     }
@@ -34,7 +37,7 @@ public enum EpisodeParser {
     /// Only the transcript: front matter skipped, not read (for search, which has the
     /// summary's front matter already).
     static func parseTranscript(fileAt path: String) -> Episode {
-        guard case let .success(data) = FileReader.read(path) else { return parse(fileAt: path) }
+        guard !TranscriptImport.isImported(path), case let .success(data) = FileReader.read(path) else { return parse(fileAt: path) }
         let source = data.withUnsafeBytes { SourceText(bytes: $0, file: path) }
         return parse(source, file: path, readFrontMatter: false)
     }
@@ -45,7 +48,9 @@ public enum EpisodeParser {
     /// `parse(fileAt:frontMatter:)`). A file whose front matter cannot be read alone (not
     /// closed, control characters, bad UTF-8) is read in full instead, as a summary.
     static func parseFrontMatter(fileAt path: String) -> (episode: Episode, reusable: Bool) {
-        guard case let .success(bytes) = FileReader.read(path) else { return (parse(fileAt: path).summary, false) }
+        guard !TranscriptImport.isImported(path), case let .success(bytes) = FileReader.read(path) else {
+            return (parse(fileAt: path).summary, false)
+        }
         guard let end = bytes.withUnsafeBytes(FrontMatter.byteEnd) else { return (parse(data: bytes, file: path).summary, false) }
         let source = bytes.withUnsafeBytes { SourceText(bytes: UnsafeRawBufferPointer(rebasing: $0[..<end]), file: path) }
         guard source.diagnostics.isEmpty else { return (parse(data: bytes, file: path).summary, false) }
@@ -87,7 +92,7 @@ public enum EpisodeParser {
         return episode
     }
 
-    private static func fillDefaults(_ episode: inout Episode, evidence: Bool) {
+    static func fillDefaults(_ episode: inout Episode, evidence: Bool) {
         episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
         let fromName = idFromFileName(episode.file)
         if episode.id.isEmpty { episode.id = fromName }
@@ -100,10 +105,13 @@ public enum EpisodeParser {
 
     static func idFromFileName(_ path: String) -> String {
         let name = (path as NSString).lastPathComponent
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        if name.hasSuffix(".md") { return String(name.dropLast(3)) }
+        let imported = TranscriptImport.fileExtension(name)
+        return TranscriptImport.extensions.contains(imported) ? String(name.dropLast(imported.count + 1)) : name
     }
 
-    static func reason(_ error: Error) -> String {
+    /// A short, human reason for a file error ("permission denied", "no such file").
+    public static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {

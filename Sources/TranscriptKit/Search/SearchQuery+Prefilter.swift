@@ -6,7 +6,8 @@ extension SearchQuery {
     /// `ScalarFold`); a scalar that cannot be folded that way may stand for zero to three
     /// folded characters.
     func mayMatch(fileAt path: String) -> Bool {
-        guard case let .success(data) = FileReader.read(path) else { return true }
+        // Imported formats escape text (`&amp;`, `\u00e9`): their bytes are not the text.
+        guard !TranscriptImport.isImported(path), case let .success(data) = FileReader.read(path) else { return true }
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             return needles.allSatisfy { Self.mayContain($0, in: bytes, caseSensitive: caseSensitive) }

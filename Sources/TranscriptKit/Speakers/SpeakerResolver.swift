@@ -123,6 +123,16 @@ public struct SpeakerResolver: Sendable {
             .filter { !castNames.contains($0.folded) }
         func others(_ tag: String) -> [Candidate] { corpusCandidates(for: tag).filter { !castNames.contains($0.folded) } }
         var left: [Int] = []
+        if episode.speakersNamed {
+            // Imported transcripts name their speakers; the front matter only gives roles.
+            for index in episode.speakers.indices {
+                let name = episode.speakers[index].tag
+                let role = cast.first { $0.folded == SpeakerTag.fold(name) }?.role ?? .guest
+                episode.speakers[index] = Speaker(tag: name, name: name.isEmpty ? "?" : name, role: name.isEmpty ? .unknown : role,
+                                                  isCertain: !name.isEmpty, reason: "named in the transcript")
+            }
+            return []
+        }
 
         for index in episode.speakers.indices {
             let tag = episode.speakers[index].tag

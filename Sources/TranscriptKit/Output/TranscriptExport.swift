@@ -1,0 +1,151 @@
+import Foundation
+
+/// An episode's transcript in the formats other tools read: WebVTT, SubRip, Podcasting 2.0
+/// JSON, Markdown and plain text. `TranscriptImport` reads the first three back.
+public enum TranscriptExport {
+    public enum Format: String, CaseIterable, Sendable {
+        case vtt, srt, json, md, txt
+    }
+
+    /// One utterance as a timed cue.
+    public struct Cue: Equatable, Sendable {
+        public var speaker: String
+        public var start: Double
+        public var end: Double
+        public var paragraphs: [String]
+
+        public init(speaker: String, start: Double, end: Double, paragraphs: [String]) {
+            self.speaker = speaker
+            self.start = start
+            self.end = end
+            self.paragraphs = paragraphs
+        }
+    }
+
+    /// The cues of the utterances at `selected` (all when nil). A cue ends where the next
+    /// utterance that starts later begins, whoever speaks it, so a speaker filter never
+    /// stretches a turn; the last ones end after an estimate of their length (0.4 s a word,
+    /// at least a second), as transcripts have no end times.
+    public static func cues(_ episode: Episode, only selected: [Int]? = nil) -> [Cue] {
+        let utterances = episode.utterances
+        // The first later start after each utterance ("next greater element", one pass from the end).
+        var ends = Array(repeating: 0.0, count: utterances.count)
+        var later: [Double] = []
+        for index in utterances.indices.reversed() {
+            let start = utterances[index].start
+            while let top = later.last, top <= start { later.removeLast() }
+            ends[index] = later.last ?? estimatedEnd(utterances[index])
+            later.append(start)
+        }
+        return (selected ?? Array(utterances.indices)).map { index in
+            let utterance = utterances[index]
+            return Cue(speaker: episode.speaker(of: utterance).name, start: milliseconds(utterance.start),
+                       end: milliseconds(max(ends[index], utterance.start)), paragraphs: utterance.paragraphs)
+        }
+    }
+
+    private static func estimatedEnd(_ utterance: Utterance) -> Double {
+        let words = utterance.paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        return utterance.start + max(1, Double(words) * 0.4)
+    }
+
+    /// Times are kept to the millisecond, as the subtitle formats write them.
+    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+
+    public static func render(_ episode: Episode, cues: [Cue], as format: Format) throws -> String {
+        switch format {
+        case .vtt: return vtt(cues)
+        case .srt: return srt(cues)
+        case .json: return try json(cues)
+        case .md: return markdown(episode, cues)
+        case .txt: return text(episode, cues)
+        }
+    }
+
+    /// `HH:MM:SS.mmm` (WebVTT) or `HH:MM:SS,mmm` (SubRip).
+    static func clock(_ seconds: Double, separator: Character) -> String {
+        let total = Int((seconds * 1000).rounded())
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(total / 3_600_000, 2) + ":" + padded(total / 60_000 % 60, 2) + ":" + padded(total / 1000 % 60, 2)
+            + String(separator) + padded(total % 1000, 3)
+    }
+
+    private static func vtt(_ cues: [Cue]) -> String {
+        func escape(_ text: String) -> String {
+            let text = ControlCharacters.sanitize(text)
+            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+                case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+                case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+                default: out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+        var out = "WEBVTT\n"
+        for cue in cues {
+            out += "\n\(clock(cue.start, separator: ".")) --> \(clock(cue.end, separator: "."))\n"
+            let lines = cue.paragraphs.isEmpty ? [""] : cue.paragraphs
+            out += lines.enumerated().map { index, line in
+                index == 0 ? "<v \(escape(cue.speaker))>\(escape(line))" : escape(line)
+            }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    private static func srt(_ cues: [Cue]) -> String {
+        var out = ""
+        for (number, cue) in cues.enumerated() {
+            out += "\(number + 1)\n\(clock(cue.start, separator: ",")) --> \(clock(cue.end, separator: ","))\n"
+            let lines = cue.paragraphs.isEmpty ? [""] : cue.paragraphs
+            out += ControlCharacters.sanitize(cue.speaker) + ": " + lines.map { ControlCharacters.sanitize($0) }.joined(separator: "\n") + "\n\n"
+        }
+        return out
+    }
+
+    /// The Podcasting 2.0 JSON transcript.
+    struct Document: Codable {
+        struct Segment: Codable {
+            var speaker: String?
+            var startTime: Double
+            var endTime: Double?
+            var body: String
+        }
+
+        var version: String
+        var segments: [Segment]
+    }
+
+    private static func json(_ cues: [Cue]) throws -> String {
+        let document = Document(version: "1.0.0", segments: cues.map {
+            Document.Segment(speaker: $0.speaker, startTime: $0.start, endTime: $0.end, body: $0.paragraphs.joined(separator: "\n"))
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    private static func markdown(_ episode: Episode, _ cues: [Cue]) -> String {
+        let safe = { ControlCharacters.sanitize($0) }
+        var out = "# \(episode.number.map { "#\($0) " } ?? "")\(safe(episode.title))\n"
+        for cue in cues {
+            out += "\n**\(TimeFormat.longClock(cue.start)) \(safe(cue.speaker)):** \(cue.paragraphs.map(safe).joined(separator: "\n\n"))\n"
+        }
+        return out
+    }
+
+    private static func text(_ episode: Episode, _ cues: [Cue]) -> String {
+        let safe = { ControlCharacters.sanitize($0) }
+        var out = "\(episode.number.map { "#\($0) " } ?? "")\(safe(episode.title))\n"
+        for cue in cues {
+            out += "\n[\(TimeFormat.longClock(cue.start))] \(safe(cue.speaker)): \(cue.paragraphs.map(safe).joined(separator: "\n    "))\n"
+        }
+        return out
+    }
+}

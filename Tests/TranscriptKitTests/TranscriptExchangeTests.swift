@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import TranscriptKit
+
+/// Export to WebVTT, SubRip, Podcasting 2.0 JSON, Markdown and text; import of the first three.
+@Suite struct TranscriptExchangeTests {
+    static let sample = Fixture.minimalHeader + """
+        [0:00:01.5] JR: Hello <there> & welcome.
+
+        Second paragraph.
+
+        [0:00:04] KN: Hi.
+
+        [0:00:04] DC: Me too.
+
+        [0:00:10] JR: Bye now, see you all next week.
+        """
+
+    @Test func cuesEndWhereTheNextUtteranceStarts() {
+        let episode = Fixture.episode(Self.sample)
+        let cues = TranscriptExport.cues(episode)
+        #expect(cues.map(\.start) == [1.5, 4, 4, 10])
+        // Two utterances start at 0:04: both end at 0:10; the last, 7 words, at 10 + 7 × 0.4.
+        #expect(cues.map(\.end) == [4, 10, 10, 12.8])
+        #expect(cues.map(\.speaker) == ["Josh Rosso", "Kris Nóva", "Duffie Cooley", "Josh Rosso"])
+        // Only Josh: his turns still end when the next person speaks.
+        #expect(TranscriptExport.cues(episode, only: [0, 3]).map(\.end) == [4, 12.8])
+    }
+
+    @Test func webVTTAndSubRipAsWritten() throws {
+        let episode = Fixture.episode(Self.sample)
+        let cues = TranscriptExport.cues(episode, only: [0, 1])
+        #expect(try TranscriptExport.render(episode, cues: cues, as: .vtt) == """
+            WEBVTT
+
+            00:00:01.500 --> 00:00:04.000
+            <v Josh Rosso>Hello &lt;there&gt; &amp; welcome.
+            Second paragraph.
+
+            00:00:04.000 --> 00:00:10.000
+            <v Kris Nóva>Hi.
+
+            """)
+        #expect(try TranscriptExport.render(episode, cues: cues, as: .srt) == """
+            1
+            00:00:01,500 --> 00:00:04,000
+            Josh Rosso: Hello <there> & welcome.
+            Second paragraph.
+
+            2
+            00:00:04,000 --> 00:00:10,000
+            Kris Nóva: Hi.
+
+
+            """)
+        let json = try TranscriptExport.render(episode, cues: cues, as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "1.0.0")
+        let segments = try #require(object["segments"] as? [[String: Any]])
+        #expect(segments.count == 2)
+        #expect(segments[0]["speaker"] as? String == "Josh Rosso")
+        #expect(segments[0]["startTime"] as? Double == 1.5)
+        #expect(segments[0]["endTime"] as? Double == 4)
+        #expect(segments[0]["body"] as? String == "Hello <there> & welcome.\nSecond paragraph.")
+    }
+
+    @Test func controlCharactersNeverLeaveRaw() throws {
+        let episode = Fixture.episode(Fixture.minimalHeader + "[0:00:01] JR: red \u{1B}[31m text\u{7}\n")
+        for format in [TranscriptExport.Format.vtt, .srt, .md, .txt] {
+            let text = try TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format)
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(format)")
+            #expect(text.contains("^[[31m"), "\(format)")
+        }
+    }
+
+    /// Export, import the file, export again: the same bytes, for every real episode.
+    @Test func exportImportExportRoundTrips() throws {
+        var episodes = [Fixture.episode(Self.sample)]
+        if Fixture.hasSharedCorpus { episodes += try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes }
+        let directory = Fixture.temporaryDirectory()
+        for format in [TranscriptExport.Format.vtt, .srt, .json] {
+            for (n, episode) in episodes.enumerated() {
+                let first = try TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format)
+                let path = directory + "/e\(n).\(format.rawValue)"
+                try Data(first.utf8).write(to: URL(fileURLWithPath: path))
+                let imported = CorpusLoader.load(file: path).episodes[0]
+                #expect(imported.utterances.count == episode.utterances.count, "\(episode.id) \(format)")
+                #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(episode.id) \(format)")
+                let second = try TranscriptExport.render(imported, cues: TranscriptExport.cues(imported), as: format)
+                #expect(second == first, "\(episode.id) \(format)")
+            }
+        }
+    }
+
+    @Test func sidecarGivesTitleAndRoles() throws {
+        let directory = Fixture.temporaryDirectory()
+        Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello.\n\n00:01:02.250 --> 00:01:03.000\n<v.loud Bob Ray>Hi &amp; bye.\n",
+                      to: directory + "/007-talk.vtt")
+        let bare = try CorpusLoader.load(directory: directory).episodes
+        #expect(bare.map(\.title) == ["007-talk"])
+        #expect(bare[0].number == 7)
+        Fixture.write("title: A Talk\nepisode_number: 70\nhosts:\n  - name: Ann Lee\n", to: directory + "/007-talk.yaml")
+        let episode = try CorpusLoader.load(directory: directory).episodes[0]
+        #expect(episode.title == "A Talk")
+        #expect(episode.number == 70)
+        #expect(episode.speakers.map(\.name) == ["Ann Lee", "Bob Ray"])
+        #expect(episode.speakers.map(\.role) == [.host, .guest])
+        #expect(episode.utterances.map(\.start) == [1, 62.25])
+        #expect(episode.utterances[1].paragraphs == ["Hi & bye."])
+    }
+
+    @Test func badImportsAreDiagnosedWithTheirLine() throws {
+        let directory = Fixture.temporaryDirectory()
+        Fixture.write("not vtt\n", to: directory + "/a.vtt")
+        Fixture.write("{\"hello\": 1}", to: directory + "/b.json")
+        Fixture.write("1\n00:00:01,000 --> 00:00:02,000\nA: ok\n\n2\nno timing here\n", to: directory + "/c.srt")
+        let episodes = try CorpusLoader.load(directory: directory).episodes
+        #expect(episodes.map { $0.messages(.error).first ?? "" }.prefix(2) == [
+            "not a WebVTT file: it should start with 'WEBVTT'",
+            "not a Podcasting 2.0 JSON transcript ({\"version\", \"segments\": [{\"startTime\", \"body\"}]})"])
+        let srt = episodes[2]
+        #expect(srt.utterances.count == 1)
+        #expect(srt.diagnostics.contains { $0.line == 5 && $0.message == "a block without a cue timing; skipped" })
+    }
+
+    /// An imported episode's cache entry and snapshot follow its sidecar too.
+    @Test func editingTheSidecarIsSeenThroughTheCache() throws {
+        let directory = Fixture.temporaryDirectory()
+        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
+        Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello.\n", to: directory + "/talk.vtt")
+        Fixture.write("title: First\n", to: directory + "/talk.yaml")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(warm.fromSnapshot)
+        #expect(warm.episodes.map(\.title) == ["First"])
+        Fixture.write("title: Other\n", to: directory + "/talk.yaml")
+        let edited = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(edited.episodes.map(\.title) == ["Other"])
+        try FileManager.default.removeItem(atPath: directory + "/talk.yaml")
+        let removed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
+        #expect(removed.episodes.map(\.title) == ["talk"])
+    }
+}
