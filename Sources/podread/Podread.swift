@@ -12,7 +12,7 @@ struct Podread: ParsableCommand {
             found from --data, then $PODREAD_DATA, then ./data.
             """,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
-                      ExportCommand.self],
+                      ExportCommand.self, StatsCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

@@ -103,6 +103,22 @@ import Testing
         #expect(badSpeaker.stderr.contains("no speaker 'ZZ'"))
     }
 
+    @Test func statsPerSpeaker() throws {
+        let table = try CLI.run(["stats", "9"])
+        #expect(table.status == 0)
+        let rows = table.stdout.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "#9 Stateful and Stateless Workloads")
+        #expect(rows[1].hasPrefix("SPEAKER"))
+        // grep -c 'ANNOUNCER' data/009-stateful-and-stateless.md → 2 utterances, far apart: 2 turns.
+        #expect(rows.contains { $0.hasPrefix("Announcer") && $0.contains(" 2  ") })
+        let json = try #require(try CLI.json(["stats", "9", "--json"]) as? [String: Any])
+        let speakers = try #require(json["speakers"] as? [[String: Any]])
+        #expect(speakers.count == 6)
+        let shares = speakers.compactMap { $0["share"] as? Double }.reduce(0, +)
+        #expect(abs(shares - 100) < 0.5)
+        #expect(speakers.compactMap { $0["turns"] as? Int }.reduce(0, +) <= 110)
+    }
+
     @Test func showStartsAtTheUtteranceCoveringATime() throws {
         // 12:30 = 750 s falls between [00:11:44] CC (line 152) and [00:12:36] BL.
         for time in ["12:30", "750", "0:12:30"] {

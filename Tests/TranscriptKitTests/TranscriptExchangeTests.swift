@@ -141,4 +141,20 @@ import Testing
         let removed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
         #expect(removed.episodes.map(\.title) == ["talk"])
     }
+
+    /// Counted by hand from `sample`: JR 0:01.5–0:04 and 0:10–0:12.8 (7 words × 0.4 s),
+    /// KN and DC both 0:04–0:10.
+    @Test func speakerStatistics() {
+        let statistics = SpeakerStatistics.of(Fixture.episode(Self.sample))
+        #expect(statistics.map(\.name) == ["Kris Nóva", "Duffie Cooley", "Josh Rosso"])
+        #expect(statistics.map { ($0.talkTime * 10).rounded() / 10 } == [6, 6, 5.3])
+        #expect(statistics.map(\.words) == [1, 2, 13])
+        #expect(statistics.map(\.turns) == [1, 1, 2])
+        #expect(statistics.map { ($0.longestTurn * 10).rounded() / 10 } == [6, 6, 2.8])
+        #expect(statistics.map(\.longestTurnStart) == [4, 4, 10])
+        let twice = SpeakerStatistics.merged([statistics, statistics])
+        #expect(twice.map(\.name) == ["Kris Nóva", "Duffie Cooley", "Josh Rosso"])
+        #expect(twice.map(\.turns) == [2, 2, 4])
+        #expect(twice.map(\.words) == [2, 4, 26])
+    }
 }

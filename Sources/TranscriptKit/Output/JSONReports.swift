@@ -120,6 +120,39 @@ public enum JSONReports {
         }
     }
 
+    /// `podread stats --json`: the episode (null for the whole corpus) and each speaker.
+    public struct Stats: Codable {
+        public struct Speaker: Codable {
+            public var speaker: String
+            public var role: TranscriptKit.Speaker.Role
+            /// Seconds.
+            public var talkTime: Double
+            /// Percent of all talk time.
+            public var share: Double
+            public var words: Int
+            public var turns: Int
+            public var longestTurn: Double
+            public var longestTurnStart: Double
+            public var longestTurnFile: String
+
+            public init(_ s: SpeakerStatistics, share: Double) {
+                let ms = TranscriptExport.milliseconds
+                (speaker, role, talkTime, self.share, words, turns) = (s.name, s.role, ms(s.talkTime), (share * 10).rounded() / 10, s.words, s.turns)
+                (longestTurn, longestTurnStart, longestTurnFile) = (ms(s.longestTurn), ms(s.longestTurnStart), s.longestTurnFile)
+            }
+        }
+
+        public var episode: SearchEntry.EpisodeRef?
+        public var episodes: Int
+        public var speakers: [Speaker]
+
+        public init(episode: Episode?, episodes: Int, speakers: [Speaker]) {
+            self.episode = episode.map { SearchEntry.EpisodeRef(file: $0.file, id: $0.id, number: $0.number, title: $0.title) }
+            self.episodes = episodes
+            self.speakers = speakers
+        }
+    }
+
     static func speakers(of episode: Episode) -> [SpeakerEntry] {
         let counts = episode.utteranceCounts
         return episode.speakers.enumerated().map { index, s in

@@ -103,7 +103,7 @@ public enum EpisodeParser {
         if evidence { episode.evidence = SpeakerEvidence(of: episode) }
     }
 
-    static func idFromFileName(_ path: String) -> String {
+    public static func idFromFileName(_ path: String) -> String {
         let name = (path as NSString).lastPathComponent
         if name.hasSuffix(".md") { return String(name.dropLast(3)) }
         let imported = TranscriptImport.fileExtension(name)
