@@ -15,11 +15,12 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var corpus: CorpusOptions
-    @Argument(help: "Episode number, id, file name or path.") var episode: String
+    @Argument(help: "Episode number, id, file name or path.", completion: EpisodeCompletion.kind) var episode: String
     @Option(name: .long, help: "vtt, srt, json (Podcasting 2.0), md or txt.") var format: TranscriptExport.Format
     @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
     var speaker: [String] = []
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
     var output: String?
 
     func run() throws {

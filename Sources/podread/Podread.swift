@@ -8,8 +8,10 @@ struct Podread: ParsableCommand {
         commandName: "podread",
         abstract: "Read, search and check podcast transcripts.",
         discussion: """
-            The corpus is a folder of episode pages (Markdown with YAML front matter). It is \
-            found from --data, then $PODREAD_DATA, then ./data.
+            The corpus is a folder of episode pages (Markdown with YAML front matter), and of \
+            WebVTT, SubRip and Podcasting 2.0 JSON transcripts. It is found from --data, then \
+            $PODREAD_DATA, then ./data. Shell completion: podread --generate-completion-script \
+            bash|zsh|fish.
             """,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
                       ExportCommand.self, StatsCommand.self],
@@ -19,7 +21,8 @@ struct Podread: ParsableCommand {
 
 /// `--data DIR`, shared by every command.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then ./data).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then ./data).", valueName: "dir"),
+            completion: .directory)
     var data: String?
     @Flag(name: .long, help: "Read every file again instead of using the summary cache ($XDG_CACHE_HOME/podread).")
     var noCache = false

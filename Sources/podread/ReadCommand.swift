@@ -10,7 +10,7 @@ struct ReadCommand: ParsableCommand {
         discussion: "Press ? in the reader for every key. Examples: podread; podread read 9 --at 20:32 --speaker JR")
 
     @OptionGroup var corpus: CorpusOptions
-    @Argument(help: "Open this episode (number, id, file name or path).") var episode: String?
+    @Argument(help: "Open this episode (number, id, file name or path).", completion: EpisodeCompletion.kind) var episode: String?
     @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
     var at: String?
     @Option(name: .long, help: ArgumentHelp("Show only this speaker (tag or name); repeatable.", valueName: "speaker"))

@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
             """)
 
     @OptionGroup var corpus: CorpusOptions
-    @Argument(help: "Episode number, id, file name or path.") var episode: String
+    @Argument(help: "Episode number, id, file name or path.", completion: EpisodeCompletion.kind) var episode: String
     @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
     var speaker: [String] = []
     @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))

@@ -13,7 +13,8 @@ struct StatsCommand: ParsableCommand {
             """)
 
     @OptionGroup var corpus: CorpusOptions
-    @Argument(help: "Episode number, id, file name or path; the whole corpus when left out.") var episode: String?
+    @Argument(help: "Episode number, id, file name or path; the whole corpus when left out.", completion: EpisodeCompletion.kind)
+    var episode: String?
     @Flag(help: "Print {episode, episodes, speakers} as JSON.") var json = false
 
     func run() throws {

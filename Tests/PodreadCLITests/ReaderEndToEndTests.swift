@@ -314,4 +314,21 @@ struct ReaderEndToEndTests {
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    /// The bash completion script completes commands' options and episode ids in a real shell.
+    @Test func bashCompletesEpisodesAndFormats() throws {
+        let folder = (CLI.binary as NSString).deletingLastPathComponent
+        let tmux = try Tmux(width: 120, height: 20, command: "PATH='\(folder)':$PATH PS1='$ ' bash --norc --noprofile")
+        try tmux.literal("source <(podread --generate-completion-script bash)")
+        try tmux.keys("Enter")
+        try tmux.literal("podread show 00")
+        try tmux.keys("Tab")
+        _ = try tmux.wait(for: "podread show 009-stateful-and-stateless-workloads")
+        try tmux.keys("C-u")
+        try tmux.literal("podread export 9 --format ")
+        try tmux.keys("Tab", "Tab")
+        _ = try tmux.wait { $0.contains("json") && $0.contains("srt") && $0.contains("vtt") }
+        try tmux.keys("C-u", "exit", "Enter")
+        try tmux.wait(for: "EXIT=0")
+    }
 }
