@@ -70,6 +70,10 @@ struct ReadCommand: ParsableCommand {
             if let action = screen.nextAction() {
                 if action == .key(.ctrl("l")) { screen.repaintAll() }
                 update(&state, action)
+                if let url = state.videoToOpen {
+                    state.videoToOpen = nil
+                    if VideoOpener.open(url) { state.message = StatusMessage(text: "opening in the browser: \(url)", isError: false) }
+                }
                 dirty = true
             } else {
                 dirty = false

@@ -331,4 +331,31 @@ struct ReaderEndToEndTests {
         try tmux.keys("C-u", "exit", "Enter")
         try tmux.wait(for: "EXIT=0")
     }
+
+    /// `o` hands the watch page at the current time to xdg-open (a stand-in here that writes
+    /// down what it was given); with no xdg-open the address stays in the status bar.
+    @Test func oOpensTheVideoAtTheMoment() throws {
+        let folder = NSTemporaryDirectory() + "podread-opener-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("#!/bin/sh\necho \"$@\" > '\(folder)/opened'\n".utf8).write(to: URL(fileURLWithPath: folder + "/xdg-open"))
+        chmod(folder + "/xdg-open", 0o755)
+        let url = "https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s"
+        let tmux = try Tmux(width: 140, height: 30, command: "PATH='\(folder)':/usr/bin:/bin \(podread) read 9 --at 20:32")
+        _ = try tmux.wait(for: "20:32")
+        try tmux.keys("o")
+        _ = try tmux.wait(for: "opening in the browser: \(url)")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/opened") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try String(contentsOfFile: folder + "/opened", encoding: .utf8) == url + "\n")
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+
+        let bare = try Tmux(width: 140, height: 30, command: "PATH=/nonexistent \(podread) read 9 --at 20:32")
+        _ = try bare.wait(for: "20:32")
+        try bare.keys("o")
+        _ = try bare.wait(for: "video at 20:32: \(url)")
+        try bare.keys("q")
+        try bare.wait(for: "EXIT=0")
+    }
 }

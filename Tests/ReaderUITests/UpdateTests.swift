@@ -301,3 +301,25 @@ import TranscriptKit
         #expect(state.corpus.episodes[0].utteranceCount == 1)
     }
 }
+
+@Suite struct VideoKeyTests {
+    @Test func oAsksForTheVideoAtTheCurrentUtterance() {
+        var state = Fixture.state()
+        state.focus = .transcript
+        state.send(.char("t"))
+        state.type("20:32")
+        state.send(.enter)
+        state.send(.char("o"))
+        // data/009 has `video: https://www.youtube.com/embed/42FP22MpdxM`; 20:32 is 1232 s.
+        #expect(state.videoToOpen == "https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s")
+        #expect(render(state).row(state.height - 1).contains("video at 20:32: https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s"))
+    }
+
+    @Test func noVideoSaysSo() {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee"], body: "[0:00:01] AL: words\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]))
+        state.send(.char("o"))
+        #expect(state.videoToOpen == nil)
+        #expect(render(state).row(state.height - 1).contains("this episode has no video"))
+    }
+}

@@ -158,3 +158,22 @@ import Testing
         #expect(twice.map(\.words) == [2, 4, 26])
     }
 }
+
+@Suite struct VideoLinkTests {
+    @Test func embedLinksBecomeWatchPagesAtTheTime() {
+        #expect(VideoLink.watchURL("https://www.youtube.com/embed/42FP22MpdxM", at: 1232.9) == "https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s")
+        #expect(VideoLink.watchURL("https://www.youtube-nocookie.com/embed/abc?rel=0", at: 5) == "https://www.youtube.com/watch?v=abc&t=5s")
+        #expect(VideoLink.watchURL("https://www.youtube.com/watch?v=abc&t=99s", at: 60) == "https://www.youtube.com/watch?v=abc&t=60s")
+        #expect(VideoLink.watchURL("https://youtu.be/abc", at: 61) == "https://youtu.be/abc?t=61")
+        #expect(VideoLink.watchURL("https://player.vimeo.com/video/123", at: 7) == "https://vimeo.com/123#t=7s")
+        #expect(VideoLink.watchURL("https://example.com/ep9.mp4", at: 90) == "https://example.com/ep9.mp4#t=90")
+    }
+
+    /// The link comes from a file: only web addresses are ever handed to a browser.
+    @Test func onlyWebAddresses() {
+        for bad in ["javascript:alert(1)", "file:///etc/passwd", "ftp://x/y", "not a url", "", "https://x.com/a b",
+                    "https://x.com/\u{1B}[2J", "https:///nohost"] {
+            #expect(VideoLink.watchURL(bad, at: 1) == nil, "\(bad)")
+        }
+    }
+}

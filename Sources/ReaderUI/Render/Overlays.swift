@@ -60,6 +60,7 @@ enum HelpOverlay {
         ("/", "search: any case unless a capital; accents ignored"),
         ("F  Ctrl-F", "search every episode; Enter opens the match"),
         ("n  N", "next / previous match"),
+        ("o", "open the video at this moment (xdg-open), or show its address"),
         ("Esc", "close a prompt or window; clear the search"),
         ("mouse", "wheel scrolls the pane under it, click selects"),
         ("Ctrl-L", "repaint the screen"),

@@ -115,6 +115,9 @@ public struct ReaderState: @unchecked Sendable {
     public var shouldQuit = false
     /// Set while a partial corpus (front matter only) waits for its transcripts.
     public var loading: LoadProgress?
+    /// A video page `o` asked to open (at the current utterance); the program opens it in
+    /// a browser, or leaves the address shown in the status bar, and clears this.
+    public var videoToOpen: String?
     /// Widths of the time and name columns of the open episode, measured when it opens.
     private(set) var columns = TranscriptColumns(timeWidth: 4, nameWidth: 4)
     /// Columns for episode numbers in the list, measured once per corpus.
@@ -196,6 +199,22 @@ public struct ReaderState: @unchecked Sendable {
         columns = TranscriptColumns(episode: corpus.episodes[index])
         recomputeShown()
         if let pattern = search?.pattern { runSearch(pattern) }
+    }
+
+    /// `o`: the episode's video at the current utterance's time.
+    mutating func openVideo() {
+        guard let episode else { return }
+        let time = currentUtterance.map { episode.utterances[$0].start } ?? 0
+        guard let video = episode.video, !video.isEmpty else {
+            message = StatusMessage(text: "this episode has no video", isError: true)
+            return
+        }
+        guard let url = VideoLink.watchURL(video, at: time) else {
+            message = StatusMessage(text: "the video link is not a web address: \(video)", isError: true)
+            return
+        }
+        videoToOpen = url
+        message = StatusMessage(text: "video at \(TimeFormat.clock(time)): \(url)", isError: false)
     }
 
     /// Shows only the given people (keys from `SpeakerColors.key`); empty shows everyone.

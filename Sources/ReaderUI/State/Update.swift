@@ -50,6 +50,7 @@ extension ReaderState {
                 setFilter([], names: [])
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
+        case .char("o"): openVideo()
         case .char("["): stepUtterance(-1)
         case .char("]"): stepUtterance(1)
         case .char("{"): stepSpeaker(-1)
