@@ -17,6 +17,8 @@ struct ReadCommand: ParsableCommand {
     var speaker: [String] = []
     @Flag(name: .customLong("no-color"), help: "No colours: bold, underline and reverse only (also when NO_COLOR is set).")
     var noColor = false
+    @Flag(name: .customLong("no-state"), help: "Neither reopen where you were nor keep bookmarks ($XDG_STATE_HOME/podread).")
+    var noState = false
 
     func validate() throws {
         if let at, TimeFormat.parseDuration(at) == nil {
@@ -57,6 +59,19 @@ struct ReadCommand: ParsableCommand {
         let crashForTest = ProcessInfo.processInfo.environment["PODREAD_TEST_CRASH"] == "1"
         let (width, height) = screen.size
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
+        let memoryPath = noState ? nil : ReaderMemory.location()
+        if let memoryPath {
+            let (memory, warning) = ReaderMemory.load(path: memoryPath)
+            let key = ReaderMemory.key(for: loaded.directory)
+            // Without an episode on the command line, back where the last run left off.
+            if openIndex == nil, let file = memory.corpora[key]?.lastEpisode,
+               let last = loaded.episodes.firstIndex(where: { ($0.file as NSString).lastPathComponent == file }) {
+                state.open(episode: last)
+                state.focus = .transcript
+            }
+            state.remember(memory, key: key)
+            if let warning { state.message = StatusMessage(text: warning, isError: true) }
+        }
         initial.apply(to: &state, episodeIndex: openIndex)
         var dirty = true
         var background: BackgroundSearch?
@@ -87,10 +102,26 @@ struct ReadCommand: ParsableCommand {
                 dirty = true
             }
             if state.corpus.isPartial, follow(loading, into: &state) { dirty = true }
+            if let memoryPath, !state.memoryChanges.isEmpty { save(&state, to: memoryPath) }
+        }
+        if let memoryPath {
+            state.recordPosition()
+            save(&state, to: memoryPath)
         }
         background?.stopAndWait()
         loading.cancel()
         screen.stop()
+    }
+
+    /// Writes the reader's memory changes (merged with what other readers wrote meanwhile).
+    private func save(_ state: inout ReaderState, to path: String) {
+        guard let key = state.memoryKey else { return }
+        let changes = state.memoryChanges
+        state.memoryChanges = []
+        let (_, warning) = ReaderMemory.update(path: path) { memory in
+            for change in changes { change.apply(to: &memory, corpus: key) }
+        }
+        if let warning { state.message = StatusMessage(text: warning, isError: true) }
     }
 
     /// Reports the reading of transcripts after a partial corpus; true when the state changed.

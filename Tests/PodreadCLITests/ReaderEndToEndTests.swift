@@ -358,4 +358,44 @@ struct ReaderEndToEndTests {
         try bare.keys("q")
         try bare.wait(for: "EXIT=0")
     }
+
+    /// Two readers at once each add a bookmark: both are kept. The next start reopens the
+    /// last episode where it was left; `--no-state` neither reads nor writes any of it.
+    @Test func rememberedPlacesAndBookmarks() throws {
+        let state = NSTemporaryDirectory() + "podread-state-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let environment = "XDG_STATE_HOME='\(state)'"
+        let first = try Tmux(width: 120, height: 24, command: "\(podread) read 9 --at 20:32", environment: environment)
+        let second = try Tmux(width: 120, height: 24, command: "\(podread) read 9 --at 40:00", environment: environment)
+        for (tmux, note) in [(first, "one"), (second, "two")] {
+            _ = try tmux.wait(for: " / 50:00")
+            try tmux.keys("m")
+            try tmux.literal(note)
+            try tmux.keys("Enter")
+            _ = try tmux.wait(for: "bookmarked")
+        }
+        for tmux in [second, first] {
+            try tmux.keys("q")
+            try tmux.wait(for: "EXIT=0")
+        }
+        let saved = try String(contentsOfFile: state + "/podread/state.json", encoding: .utf8)
+        #expect(saved.contains("\"note\" : \"one\""))
+        #expect(saved.contains("\"note\" : \"two\""))
+
+        // The first reader quit last, at 20:32: the next start is there.
+        let again = try Tmux(width: 120, height: 24, command: "\(podread)", environment: environment)
+        _ = try again.wait(for: " 20:32 / 50:00")
+        try again.keys("'")
+        _ = try again.wait { $0.contains("one") && $0.contains("two") && $0.contains("Bookmarks") }
+        try again.keys("Escape", "q")
+        try again.wait(for: "EXIT=0")
+
+        let plain = try Tmux(width: 120, height: 24, command: "\(podread) --no-state", environment: "XDG_STATE_HOME='\(state)-none'")
+        _ = try plain.wait(for: "Episodes (1)")
+        try plain.keys("m")
+        _ = try plain.wait(for: "bookmarks are off (--no-state)")
+        try plain.keys("q")
+        try plain.wait(for: "EXIT=0")
+        #expect(!FileManager.default.fileExists(atPath: state + "-none"))
+    }
 }

@@ -65,7 +65,7 @@ final class Tmux {
         """
         cd '\(CLI.root.path)'
         unset NO_COLOR
-        export LANG=C.UTF-8 TERM=tmux-256color XDG_CACHE_HOME='\(CLI.cacheHome)' \(environment)
+        export LANG=C.UTF-8 TERM=tmux-256color XDG_CACHE_HOME='\(CLI.cacheHome)' XDG_STATE_HOME='\(directory)/state' \(environment)
         env > "$D/env"
         stty -a > "$D/stty-before"
         \(command)

@@ -323,3 +323,65 @@ import TranscriptKit
         #expect(render(state).row(state.height - 1).contains("this episode has no video"))
     }
 }
+
+/// Remembered places and bookmarks, as state: what `m`, `'` and opening episodes change.
+@Suite struct BookmarkTests {
+    @Test func bookmarksAndPlacesAreRemembered() throws {
+        var state = Fixture.state()
+        state.remember(ReaderMemory(), key: "/corpus")
+        state.focus = .transcript
+        state.send(.char("t"))
+        state.type("20:32")
+        state.send(.enter)
+        let at = try #require(state.currentUtterance)
+        state.send(.char("m"))
+        #expect(render(state).row(state.height - 1).contains("Bookmark here, with a note"))
+        state.type("operators")
+        state.send(.enter)
+        #expect(state.bookmarks.map(\.note) == ["operators"])
+        #expect(state.bookmarks.first?.position == ReadingPosition(utterance: at, time: 1232))
+        let made = state.bookmarks[0]
+        #expect(state.memoryChanges == [.added(made)])
+        #expect(render(state).row(state.height - 1).contains("bookmarked 20:32 in Stateful and Stateless Workloads"))
+
+        // Elsewhere, then back through the list.
+        state.send(.char("g"))
+        #expect(state.currentUtterance == 0)
+        state.send(.char("'"))
+        let grid = render(state)
+        #expect(grid.contains("Bookmarks — Enter opens, d deletes, Esc closes"))
+        #expect(grid.contains("#9    20:32   Stateful and Stateless Worklo…  operators"))
+        state.send(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.currentUtterance == at)
+
+        // Deleting it is a change to write too.
+        state.send(.char("'"), .char("d"))
+        #expect(state.bookmarks.isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.memoryChanges.last == .removed(made))
+
+        // Where the episode was left is recorded, and reopening it goes back there.
+        state.send(.char("t"))
+        state.type("40:00")
+        state.send(.enter)
+        state.recordPosition()
+        guard case let .left(file, position)? = state.memoryChanges.last else { Issue.record("no position"); return }
+        #expect(file == "009-stateful-and-stateless.md")
+        var memory = ReaderMemory()
+        for change in state.memoryChanges { change.apply(to: &memory, corpus: "/corpus") }
+        #expect(memory.corpora["/corpus"]?.lastEpisode == file)
+        var again = Fixture.state()
+        again.remember(memory, key: "/corpus")
+        #expect(again.currentUtterance == position.utterance)
+    }
+
+    @Test func withoutStateThereAreNoBookmarks() {
+        var state = Fixture.state()
+        state.send(.char("m"))
+        #expect(state.prompt == nil)
+        #expect(render(state).row(state.height - 1).contains("bookmarks are off (--no-state)"))
+        state.send(.char("'"))
+        #expect(state.overlay == nil)
+    }
+}

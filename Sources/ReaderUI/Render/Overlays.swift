@@ -149,3 +149,31 @@ enum CorpusResultsView {
         }
     }
 }
+
+/// `'`: this corpus's bookmarks, to jump to one (Enter) or delete it (d).
+enum BookmarksView {
+    static func draw(_ state: ReaderState, _ list: BookmarkList, _ grid: inout Grid) {
+        let theme = state.theme
+        let rect = OverlayGeometry.box(width: 90, height: state.bookmarks.count + 4, in: state)
+        OverlayGeometry.frame(rect, title: "Bookmarks — Enter opens, d deletes, Esc closes", theme: theme, grid: &grid)
+        let rows = max(0, rect.height - 4)
+        let top = max(0, list.cursor - rows + 1)
+        for row in 0..<rows {
+            let index = top + row
+            guard state.bookmarks.indices.contains(index) else { break }
+            let bookmark = state.bookmarks[index]
+            let y = rect.y + 2 + row
+            let base = index == list.cursor ? theme.selection : theme.overlay
+            grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
+            var x = rect.x + 2
+            let limit = { max(0, rect.x + rect.width - 2 - x) }
+            let episode = state.corpus.episodes.first { ReaderState.fileName($0) == bookmark.file }
+            let number = episode?.number.map { "#\($0)" } ?? "-"
+            x += grid.put(number.padding(toLength: 6, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+            x += grid.put(TimeFormat.clock(bookmark.position.time).padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+            let title = episode?.title ?? bookmark.file
+            x += grid.putTruncated(title, x: x, y: y, limit: min(30, limit()), style: base) + 2
+            grid.putTruncated(bookmark.note, x: x, y: y, limit: limit(), style: EpisodeListView.merge(theme.statusAccent, over: base))
+        }
+    }
+}

@@ -43,6 +43,7 @@ public func render(_ state: ReaderState) -> Grid {
     case .help?: HelpOverlay.draw(state, &grid)
     case let .speakers(picker)?: SpeakerPickerView.draw(state, picker, &grid)
     case let .results(results)?: CorpusResultsView.draw(state, results, &grid)
+    case let .bookmarks(list)?: BookmarksView.draw(state, list, &grid)
     case nil: break
     }
     return grid

@@ -12,6 +12,7 @@ enum StatusBarView {
             case .jump: label = " Jump to (12:30, 1:02:03, 750, +2m, -30s): "
             case .search: label = " /"
             case .corpusSearch: label = " Search all episodes: "
+            case .bookmark: label = " Bookmark here, with a note (Enter saves, Esc cancels): "
             }
             var x = grid.put(label, x: 0, y: y, style: theme.prompt)
             x += grid.put(prompt.text, x: x, y: y, limit: max(0, grid.width - x - 1), style: theme.prompt)

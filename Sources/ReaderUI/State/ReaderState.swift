@@ -2,7 +2,7 @@ import TranscriptKit
 
 /// A line being typed at the bottom of the screen.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case jump, search, corpusSearch }
+    public enum Kind: Equatable, Sendable { case jump, search, corpusSearch, bookmark }
     public var kind: Kind
     public var text: String = ""
     /// Where the transcript was when the prompt opened (Esc goes back there).
@@ -32,6 +32,12 @@ public enum Overlay: Equatable, Sendable {
     case help
     case speakers(SpeakerPicker)
     case results(CorpusResults)
+    case bookmarks(BookmarkList)
+}
+
+/// The bookmarks window (`'`).
+public struct BookmarkList: Equatable, Sendable {
+    public var cursor = 0
 }
 
 /// Matches of a search over every episode (`F`), to open one with Enter.
@@ -115,6 +121,14 @@ public struct ReaderState: @unchecked Sendable {
     public var shouldQuit = false
     /// Set while a partial corpus (front matter only) waits for its transcripts.
     public var loading: LoadProgress?
+    /// The corpus's key in the reader's memory (see `ReaderMemory`); nil with `--no-state`.
+    public internal(set) var memoryKey: String?
+    /// This corpus's bookmarks, in the order they were made.
+    public internal(set) var bookmarks: [Bookmark] = []
+    /// Where each episode (by file name) was left.
+    public internal(set) var positions: [String: ReadingPosition] = [:]
+    /// Changes for the program to write to the memory file, then clear.
+    public var memoryChanges: [MemoryChange] = []
     /// A video page `o` asked to open (at the current utterance); the program opens it in
     /// a browser, or leaves the address shown in the status bar, and clears this.
     public var videoToOpen: String?
@@ -187,6 +201,7 @@ public struct ReaderState: @unchecked Sendable {
     /// Opens an episode at its start, keeping the speaker filter (by person) and the search.
     public mutating func open(episode index: Int) {
         guard corpus.episodes.indices.contains(index) else { return }
+        recordPosition()
         if !corpus.episodes[index].hasTranscript {
             if let previous = readOnOpen, previous != index { corpus.episodes[previous] = corpus.episodes[previous].summary }
             corpus.loadTranscript(of: index)
@@ -198,6 +213,7 @@ public struct ReaderState: @unchecked Sendable {
         notesCursor = 0
         columns = TranscriptColumns(episode: corpus.episodes[index])
         recomputeShown()
+        if let saved = positions[Self.fileName(corpus.episodes[index])] { restore(saved) }
         if let pattern = search?.pattern { runSearch(pattern) }
     }
 

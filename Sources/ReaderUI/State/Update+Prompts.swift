@@ -31,6 +31,8 @@ extension ReaderState {
                 }
             case .corpusSearch:
                 searchCorpus(prompt.text)
+            case .bookmark:
+                addBookmark(note: prompt.text)
             }
             return
         case .backspace, .delete:
@@ -162,6 +164,8 @@ extension ReaderState {
             if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil }
         case var .results(results):
             handleResultsKey(key, &results)
+        case var .bookmarks(list):
+            handleBookmarksKey(key, &list)
         case var .speakers(picker):
             switch key {
             case .escape, .char("q"):

@@ -51,6 +51,13 @@ extension ReaderState {
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
         case .char("o"): openVideo()
+        case .char("m"):
+            if memoryKey == nil {
+                message = StatusMessage(text: "bookmarks are off (--no-state)", isError: true)
+            } else {
+                openPrompt(.bookmark)
+            }
+        case .char("'"): openBookmarks()
         case .char("["): stepUtterance(-1)
         case .char("]"): stepUtterance(1)
         case .char("{"): stepSpeaker(-1)
