@@ -398,4 +398,19 @@ struct ReaderEndToEndTests {
         try plain.wait(for: "EXIT=0")
         #expect(!FileManager.default.fileExists(atPath: state + "-none"))
     }
+
+    /// `i` in a real terminal: the statistics window, its strip in several speakers' colours.
+    @Test func statisticsWindowInColour() throws {
+        let tmux = try Tmux(width: 120, height: 30, command: "\(podread) read 9")
+        _ = try tmux.wait(for: " / 50:00")
+        try tmux.keys("i")
+        let screen = try tmux.wait(for: "Who speaks when")
+        #expect(screen.contains("Carlisia Thompson"))
+        let rows = try tmux.colouredScreen().split(separator: "\n")
+        let strip = try #require(rows.firstIndex { $0.contains("Who speaks when") }) + 1
+        let colours = Set(rows[strip].components(separatedBy: "38;5;").dropFirst().map { $0.prefix { $0.isNumber } })
+        #expect(colours.count >= 4, "\(colours)")
+        try tmux.keys("Escape", "q")
+        try tmux.wait(for: "EXIT=0")
+    }
 }

@@ -205,3 +205,55 @@ import TranscriptKit
         #expect(!(0..<24).contains { grid.row($0).contains("\u{1B}") })
     }
 }
+
+/// `i` and the scroll map: who speaks how much and when, in each speaker's colour.
+@Suite struct StatisticsViewTests {
+    @Test func barsAndTimelineInSpeakerColours() throws {
+        // Ann speaks 0:00–0:30 (30 s), Bob 0:30–0:40 (10 s), Ann again at 0:40 (one word: 1 s).
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
+                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 100, height: 30)
+        state.send(.char("i"))
+        let grid = render(state)
+        let title = try #require(grid.find("Who speaks — A — Esc closes"))
+        let ann = try #require(grid.find("Ann Lee ", inRows: (title.y + 1)..<grid.height))
+        let bob = try #require(grid.find("Bob Ray ", inRows: (title.y + 1)..<grid.height))
+        #expect(ann.y < bob.y)
+        #expect(grid.row(ann.y).contains("0:31  76%"))
+        #expect(grid.row(bob.y).contains("0:10  24%"))
+        let annColour = grid[ann.x, ann.y].style.foreground
+        let bobColour = grid[bob.x, bob.y].style.foreground
+        #expect(annColour != bobColour)
+        // Ann's bar is the longest; Bob's is a third of it (10 s against 31 s).
+        let annBar = (0..<grid.width).filter { grid[$0, ann.y].text == "█" }.count
+        let bobBar = (0..<grid.width).filter { grid[$0, bob.y].text == "█" }.count
+        #expect(bobBar * 3 >= annBar - 3 && bobBar * 3 <= annBar + 3)
+        // The strip: Ann for the first three quarters of 0:41, Bob after, Ann at the very end.
+        let strip = try #require(grid.find("Who speaks when")).y + 1
+        let cells = (0..<grid.width).filter { grid[$0, strip].text == "█" }
+        let first = try #require(cells.first), last = try #require(cells.last)
+        #expect(grid[first, strip].style.foreground == annColour)
+        #expect(grid[first + (last - first) * 4 / 5, strip].style.foreground == bobColour)
+        state.send(.escape)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func scrollMapBesideTheTranscript() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
+                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 100, height: 30)
+        state.focus = .transcript
+        let rect = try #require(state.layout.panes[.transcript])
+        let x = rect.x + rect.width - 1
+        var grid = render(state)
+        #expect(grid[x, rect.y].text == "◀")
+        #expect(grid[x, rect.y + 1].text == "▐")
+        let bottom = rect.y + rect.height * 4 / 5
+        #expect(grid[x, bottom].text == "▐")
+        #expect(grid[x, rect.y + 1].style.foreground != grid[x, bottom].style.foreground)
+        state.send(.char("G"))
+        grid = render(state)
+        #expect(grid[x, rect.y].text == "▐")
+        #expect(grid[x, rect.y + rect.height - 1].text == "◀")
+    }
+}

@@ -61,6 +61,8 @@ enum HelpOverlay {
         ("F  Ctrl-F", "search every episode; Enter opens the match"),
         ("n  N", "next / previous match"),
         ("o", "open the video at this moment (xdg-open), or show its address"),
+        ("i", "who speaks how much, and when"),
+        ("m  '", "bookmark this place / the bookmarks"),
         ("Esc", "close a prompt or window; clear the search"),
         ("mouse", "wheel scrolls the pane under it, click selects"),
         ("Ctrl-L", "repaint the screen"),
@@ -175,5 +177,52 @@ enum BookmarksView {
             x += grid.putTruncated(title, x: x, y: y, limit: min(30, limit()), style: base) + 2
             grid.putTruncated(bookmark.note, x: x, y: y, limit: limit(), style: EpisodeListView.merge(theme.statusAccent, over: base))
         }
+    }
+}
+
+/// `i`: a bar per speaker (talk time, in their colour) and a strip of who speaks when.
+enum StatisticsView {
+    static func draw(_ state: ReaderState, _ window: StatisticsWindow, _ grid: inout Grid) {
+        guard let episode = state.episode else { return }
+        let theme = state.theme
+        let rect = OverlayGeometry.box(width: 100, height: window.speakers.count + 8, in: state)
+        OverlayGeometry.frame(rect, title: "Who speaks — \(episode.title) — Esc closes", theme: theme, grid: &grid)
+        guard rect.width > 8 else { return }
+        let inner = rect.width - 4
+        let total = window.speakers.reduce(0) { $0 + $1.talkTime }
+        let most = window.speakers.map(\.talkTime).max() ?? 0
+        let nameWidth = min(18, window.speakers.map { DisplayText.width(of: $0.name) }.max() ?? 4)
+        let detailWidth = 38
+        let barWidth = max(0, inner - nameWidth - detailWidth - 2)
+        for (n, s) in window.speakers.enumerated() {
+            let y = rect.y + 2 + n
+            guard y < rect.y + rect.height - 5 else { break }
+            let speaker = Speaker(tag: "", name: s.name, role: s.role, isCertain: true, reason: "")
+            let style = EpisodeListView.merge(state.colors.style(for: speaker, mode: theme.mode), over: theme.overlay)
+            var x = rect.x + 2
+            grid.putTruncated(s.name, x: x, y: y, limit: nameWidth, style: style)
+            x += nameWidth + 1
+            let share = total > 0 ? s.talkTime / total : 0
+            // The longest bar fills the width; the others are in proportion to it.
+            let length = most > 0 ? Int((s.talkTime / most * Double(barWidth)).rounded()) : 0
+            grid.put(String(repeating: "█", count: length), x: x, y: y, limit: barWidth, style: style)
+            x += barWidth + 1
+            let time = TimeFormat.clock(s.talkTime)
+            let detail = String(repeating: " ", count: max(0, 7 - time.count)) + time
+                + String(format: " %3.0f%%  %6d words  %4d turns", share * 100, s.words, s.turns)
+            grid.putTruncated(detail, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: theme.overlay)
+        }
+        // Who speaks when, across the whole width.
+        let stripY = rect.y + rect.height - 4
+        grid.put("Who speaks when", x: rect.x + 2, y: stripY - 1, limit: inner, style: theme.overlayTitle)
+        let (slices, end) = state.timeline.slices(episode, index: state.episodeIndex, count: inner)
+        for (column, slice) in slices.enumerated() {
+            guard let slice, episode.speakers.indices.contains(slice) else { continue }
+            let style = EpisodeListView.merge(state.colors.style(for: episode.speakers[slice], mode: theme.mode), over: theme.overlay)
+            grid[rect.x + 2 + column, stripY] = Cell(text: "█", style: style)
+        }
+        let endLabel = TimeFormat.clock(end)
+        grid.put("0:00", x: rect.x + 2, y: stripY + 1, limit: inner, style: theme.overlay)
+        grid.put(endLabel, x: rect.x + 2 + inner - endLabel.count, y: stripY + 1, limit: endLabel.count, style: theme.overlay)
     }
 }

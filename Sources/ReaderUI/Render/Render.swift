@@ -44,6 +44,7 @@ public func render(_ state: ReaderState) -> Grid {
     case let .speakers(picker)?: SpeakerPickerView.draw(state, picker, &grid)
     case let .results(results)?: CorpusResultsView.draw(state, results, &grid)
     case let .bookmarks(list)?: BookmarksView.draw(state, list, &grid)
+    case let .statistics(window)?: StatisticsView.draw(state, window, &grid)
     case nil: break
     }
     return grid

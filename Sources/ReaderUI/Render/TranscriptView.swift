@@ -30,6 +30,23 @@ enum TranscriptView {
                 break
             }
         }
+        scrollMap(state, episode, rect, &grid)
+    }
+
+    /// Who speaks when, as a thin strip down the pane's right edge (a column text never
+    /// uses), with `◀` where the reader is. Cached: a frame costs the pane's height.
+    private static func scrollMap(_ state: ReaderState, _ episode: Episode, _ rect: Rect, _ grid: inout Grid) {
+        guard rect.width >= 30, rect.height >= 3, !episode.utterances.isEmpty else { return }
+        let x = rect.x + rect.width - 1
+        let (slices, end) = state.timeline.slices(episode, index: state.episodeIndex, count: rect.height)
+        for (row, slice) in slices.enumerated() {
+            guard let slice, episode.speakers.indices.contains(slice) else { continue }
+            grid[x, rect.y + row] = Cell(text: "▐", style: state.colors.style(for: episode.speakers[slice], mode: state.theme.mode))
+        }
+        if let utterance = state.currentUtterance, end > 0 {
+            let row = min(rect.height - 1, Int(episode.utterances[utterance].start / end * Double(rect.height)))
+            grid[x, rect.y + row] = Cell(text: "◀", style: state.theme.statusAccent)
+        }
     }
 
     struct HighlightRange {

@@ -33,6 +33,12 @@ public enum Overlay: Equatable, Sendable {
     case speakers(SpeakerPicker)
     case results(CorpusResults)
     case bookmarks(BookmarkList)
+    case statistics(StatisticsWindow)
+}
+
+/// `i`: who speaks how much in the open episode, worked out when the window opens.
+public struct StatisticsWindow: Equatable, Sendable {
+    public var speakers: [SpeakerStatistics]
 }
 
 /// The bookmarks window (`'`).
@@ -137,6 +143,7 @@ public struct ReaderState: @unchecked Sendable {
     /// Columns for episode numbers in the list, measured once per corpus.
     private(set) var listNumberWidth: Int
     let wraps = WrapCache()
+    let timeline = TimelineCache()
     let notes = NotesCache()
 
     public init(corpus: Corpus, width: Int, height: Int, colorMode: ColorMode = .full256) {

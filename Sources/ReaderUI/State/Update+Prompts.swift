@@ -162,6 +162,8 @@ extension ReaderState {
         switch overlay {
         case .help:
             if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil }
+        case .statistics:
+            if [.escape, .char("q"), .char("i"), .enter].contains(key) { self.overlay = nil }
         case var .results(results):
             handleResultsKey(key, &results)
         case var .bookmarks(list):

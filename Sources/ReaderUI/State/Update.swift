@@ -51,6 +51,8 @@ extension ReaderState {
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
         case .char("o"): openVideo()
+        case .char("i"):
+            if let episode { overlay = .statistics(StatisticsWindow(speakers: SpeakerStatistics.of(episode))) }
         case .char("m"):
             if memoryKey == nil {
                 message = StatusMessage(text: "bookmarks are off (--no-state)", isError: true)
