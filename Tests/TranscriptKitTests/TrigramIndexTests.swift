@@ -47,7 +47,7 @@ import Testing
             #expect(queries.map { hits(cached, $0) } == truth)
         }
         let summaries = try #require(SummaryCache.location(for: directory, environment: environment))
-        #expect(TrigramIndex(path: TrigramIndex.location(summaries: summaries)).entries.count == 22)
+        #expect(TrigramIndex(path: TrigramIndex.location(summaries: summaries)).filters.count == 22)
 
         // A word appears in one file: its filter is stale and must not hide it.
         let file = directory + "/009-stateful-and-stateless.md"

@@ -62,9 +62,7 @@ public struct SummaryCache: Sendable {
     private let program: Stamp?
     /// The running podread: a cache written by another build is not trusted.
     static let program = Stamp(path: "/proc/self/exe")
-    private(set) var entries: [String: Entry] = [:]
-    /// True when an entry was added or dropped, so the file needs writing.
-    private(set) var isChanged = false
+    private(set) var summaries = StampedEntries<EpisodeSummary>()
 
     /// Reads the cache of `directory`; a missing, corrupt or foreign cache is an empty one.
     public init(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -74,7 +72,7 @@ public struct SummaryCache: Sendable {
         guard let path, let program, case let .success(data) = FileReader.read(path),
               let list = Self.decode(data, program: program)
         else { return }
-        for entry in list { entries[entry.name] = entry }
+        summaries = StampedEntries(list.map { ($0.name, .init(stamp: $0.stamp, value: $0.summary)) })
     }
 
     /// The entries of a cache file written by `program`; nil when anything is wrong with it.
@@ -147,31 +145,24 @@ public struct SummaryCache: Sendable {
 
     /// The cached summary of the file `name`, read now as `path`, if it has not changed.
     func summary(for name: String, path: String, stamp: Stamp?) -> Episode? {
-        guard let stamp, let entry = entries[name], entry.stamp == stamp else { return nil }
-        return entry.summary.episode(file: path)
+        summaries.value(for: name, stamp: stamp)?.episode(file: path)
     }
 
     mutating func store(_ episode: Episode, name: String, stamp: Stamp?) {
-        guard let stamp, stamp.isSettled else { return }
-        entries[name] = Entry(name: name, stamp: stamp, summary: EpisodeSummary(episode))
-        isChanged = true
+        summaries.store(EpisodeSummary(episode), name: name, stamp: stamp)
     }
 
     /// Drops entries of files that are gone.
-    mutating func keep(only names: Set<String>) {
-        let before = entries.count
-        entries = entries.filter { names.contains($0.key) }
-        if entries.count != before { isChanged = true }
-    }
+    mutating func keep(only names: Set<String>) { summaries.keep(only: names) }
 
     /// Writes the cache atomically (temporary file, then rename); failures are ignored, as
     /// the cache only saves time.
     func save() {
-        guard isChanged, let path, let program else { return }
+        guard summaries.isChanged, let path, let program else { return }
         var writer = CacheWriter()
         writer.string(Self.magic)
         program.write(&writer)
-        writer.array(entries.values.sorted { $0.name < $1.name }) { $1.write(&$0) }
+        writer.array(summaries.sorted.map { Entry(name: $0.name, stamp: $0.entry.stamp, summary: $0.entry.value) }) { $1.write(&$0) }
         CacheFile.write(writer, to: path)
     }
 }

@@ -67,14 +67,8 @@ struct TrigramFilter: Equatable, Sendable {
 struct TrigramIndex: Sendable {
     static let magic = "podread-trigrams 1"
 
-    struct Entry: Sendable {
-        var stamp: SummaryCache.Stamp
-        var filter: TrigramFilter
-    }
-
     let path: String
-    private(set) var entries: [String: Entry] = [:]
-    private(set) var isChanged = false
+    private(set) var filters = StampedEntries<TrigramFilter>()
 
     static func location(summaries: String) -> String {
         let folder = (summaries as NSString).deletingLastPathComponent
@@ -89,47 +83,37 @@ struct TrigramIndex: Sendable {
               CacheFile.unseal(&body) else { return }
         var reader = CacheReader(body)
         guard (try? reader.string()) == Self.magic, (try? SummaryCache.Stamp(&reader)) == program,
-              let list = try? reader.array({ r -> (String, Entry) in
+              let list = try? reader.array({ r -> (name: String, entry: StampedEntries<TrigramFilter>.Entry) in
                   let name = try r.string()
                   let stamp = try SummaryCache.Stamp(&r)
                   let scale = try r.int()
                   guard (12...24).contains(scale) else { throw CacheReader.Corrupt() }
                   let words = try r.words()
                   guard words.count == (1 << scale) / 64 else { throw CacheReader.Corrupt() }
-                  return (name, Entry(stamp: stamp, filter: TrigramFilter(scale: scale, words: words)))
+                  return (name, .init(stamp: stamp, value: TrigramFilter(scale: scale, words: words)))
               }), reader.isAtEnd
         else { return }
-        entries = Dictionary(list, uniquingKeysWith: { _, last in last })
+        filters = StampedEntries(list)
     }
 
-    func filter(for name: String, stamp: SummaryCache.Stamp?) -> TrigramFilter? {
-        guard let stamp, let entry = entries[name], entry.stamp == stamp else { return nil }
-        return entry.filter
-    }
+    func filter(for name: String, stamp: SummaryCache.Stamp?) -> TrigramFilter? { filters.value(for: name, stamp: stamp) }
 
     mutating func store(_ filter: TrigramFilter, name: String, stamp: SummaryCache.Stamp) {
-        guard stamp.isSettled else { return }
-        entries[name] = Entry(stamp: stamp, filter: filter)
-        isChanged = true
+        filters.store(filter, name: name, stamp: stamp)
     }
 
-    /// Drops filters of files that are gone.
-    mutating func keep(only names: Set<String>) {
-        let before = entries.count
-        entries = entries.filter { names.contains($0.key) }
-        if entries.count != before { isChanged = true }
-    }
+    mutating func keep(only names: Set<String>) { filters.keep(only: names) }
 
     func save() {
-        guard isChanged, let program = SummaryCache.program else { return }
+        guard filters.isChanged, let program = SummaryCache.program else { return }
         var writer = CacheWriter()
         writer.string(Self.magic)
         program.write(&writer)
-        writer.array(entries.sorted { $0.key < $1.key }) { w, item in
-            w.string(item.key)
-            item.value.stamp.write(&w)
-            w.int(item.value.filter.scale)
-            w.words(item.value.filter.words)
+        writer.array(filters.sorted) { w, item in
+            w.string(item.name)
+            item.entry.stamp.write(&w)
+            w.int(item.entry.value.scale)
+            w.words(item.entry.value.words)
         }
         CacheFile.write(writer, to: path)
     }
