@@ -148,11 +148,12 @@ struct PodreadBench {
         frame([.key(.char("/"))] + word.map { .key(.char($0)) } + [.key(.enter)])
         for _ in 0..<100 { frame([.key(.char("n"))]) }
         frame([.key(.char("G"))])
+        let worstAt = times.indices.max { times[$0] < times[$1] } ?? 0
         times.sort()
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "reader: first frame %.3f s (summary cache; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms over %d frames | peak %.0f MB",
+        print(String(format: "reader: first frame %.3f s (summary cache; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms (frame %d) over %d frames | peak %.0f MB",
                      first, coldFirst, state.corpus.episodes[largest].utterances.count, openTime,
-                     times[times.count / 2], times.last ?? 0, times.count, Double(usage.ru_maxrss) / 1024))
+                     times[times.count / 2], times.last ?? 0, worstAt, times.count, Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -28,7 +28,17 @@ public enum TranscriptExport {
     /// at least a second), as transcripts have no end times.
     public static func cues(_ episode: Episode, only selected: [Int]? = nil) -> [Cue] {
         let utterances = episode.utterances
-        // The first later start after each utterance ("next greater element", one pass from the end).
+        let ends = self.ends(of: utterances)
+        return (selected ?? Array(utterances.indices)).map { index in
+            let utterance = utterances[index]
+            return Cue(speaker: episode.speaker(of: utterance).name, start: milliseconds(utterance.start),
+                       end: milliseconds(max(ends[index], utterance.start)), paragraphs: utterance.paragraphs)
+        }
+    }
+
+    /// When each utterance ends: the first later start ("next greater element", one pass
+    /// from the end), or the estimate.
+    public static func ends(of utterances: [Utterance]) -> [Double] {
         var ends = Array(repeating: 0.0, count: utterances.count)
         var later: [Double] = []
         for index in utterances.indices.reversed() {
@@ -37,11 +47,7 @@ public enum TranscriptExport {
             ends[index] = later.last ?? estimatedEnd(utterances[index])
             later.append(start)
         }
-        return (selected ?? Array(utterances.indices)).map { index in
-            let utterance = utterances[index]
-            return Cue(speaker: episode.speaker(of: utterance).name, start: milliseconds(utterance.start),
-                       end: milliseconds(max(ends[index], utterance.start)), paragraphs: utterance.paragraphs)
-        }
+        return ends
     }
 
     private static func estimatedEnd(_ utterance: Utterance) -> Double {
