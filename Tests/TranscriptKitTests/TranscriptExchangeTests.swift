@@ -107,6 +107,7 @@ import Testing
         #expect(episode.speakers.map(\.role) == [.host, .guest])
         #expect(episode.utterances.map(\.start) == [1, 62.25])
         #expect(episode.utterances[1].paragraphs == ["Hi & bye."])
+        #expect(episode.diagnostics.isEmpty)
     }
 
     @Test func badImportsAreDiagnosedWithTheirLine() throws {

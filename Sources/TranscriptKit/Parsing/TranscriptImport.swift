@@ -75,6 +75,8 @@ enum TranscriptImport {
         case let .failure(failure):
             meta.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
         }
+        // The file name stands in for a missing id, number or title: no warning for those.
+        meta.diagnostics.removeAll { $0.message.hasPrefix("front matter has no '") }
         episode.takeFrontMatter(of: meta)
     }
 
