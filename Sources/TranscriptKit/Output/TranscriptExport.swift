@@ -139,7 +139,7 @@ public enum TranscriptExport {
 
     private static func markdown(_ episode: Episode, _ cues: [Cue]) -> String {
         let safe = { ControlCharacters.sanitize($0) }
-        var out = "# \(episode.number.map { "#\($0) " } ?? "")\(safe(episode.title))\n"
+        var out = "# \(episode.number.map { "Episode \($0): " } ?? "")\(safe(episode.title))\n"
         for cue in cues {
             out += "\n**\(TimeFormat.longClock(cue.start)) \(safe(cue.speaker)):** \(cue.paragraphs.map(safe).joined(separator: "\n\n"))\n"
         }
