@@ -256,4 +256,21 @@ import TranscriptKit
         #expect(grid[x, rect.y].text == "▐")
         #expect(grid[x, rect.y + rect.height - 1].text == "◀")
     }
+
+    /// The new windows at every size down to nothing: drawn or left out, never a crash.
+    @Test func windowsAtEverySize() {
+        for (width, height) in [(0, 0), (1, 1), (5, 3), (12, 3), (12, 4), (12, 5), (20, 6), (30, 8), (40, 10), (60, 12)] {
+            var state = Fixture.state(width: width, height: height)
+            state.remember(ReaderMemory(), key: "/corpus")
+            state.send(.char("i"))
+            _ = render(state)
+            state.send(.escape)
+            state.focus = .transcript
+            state.send(.char("m"), .enter, .char("'"))
+            _ = render(state)
+            state.send(.escape)
+            update(&state, .resize(width: 1, height: 1))
+            _ = render(state)
+        }
+    }
 }

@@ -187,7 +187,8 @@ enum StatisticsView {
         let theme = state.theme
         let rect = OverlayGeometry.box(width: 100, height: window.speakers.count + 8, in: state)
         OverlayGeometry.frame(rect, title: "Who speaks — \(episode.title) — Esc closes", theme: theme, grid: &grid)
-        guard rect.width > 8 else { return }
+        // Room for at least one bar and the strip, or only the frame.
+        guard rect.width > 8, rect.height >= 7 else { return }
         let inner = rect.width - 4
         let total = window.speakers.reduce(0) { $0 + $1.talkTime }
         let most = window.speakers.map(\.talkTime).max() ?? 0
