@@ -136,15 +136,18 @@ enum CacheFile {
         return true
     }
 
-    /// Writes `writer`'s bytes and their checksum to a temporary file, then renames it over
-    /// `path`; failures are ignored, as a cache only saves time.
+    /// Writes `writer`'s bytes and their checksum atomically; failures are ignored, as a
+    /// cache only saves time.
     static func write(_ writer: CacheWriter, to path: String) {
         var writer = writer
         writer.int(SummaryCache.checksum(writer.bytes))
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        AtomicFile.replace(path, with: Data(writer.bytes), durable: false)
+    }
+
+    /// Another cache file of the same corpus: `corpus-…` or `trigrams-…` beside `summaries-…`.
+    static func sibling(of summaries: String, kind: String) -> String {
+        let folder = (summaries as NSString).deletingLastPathComponent
+        let name = (summaries as NSString).lastPathComponent.replacingOccurrences(of: "summaries-", with: kind + "-")
+        return (folder as NSString).appendingPathComponent(name)
     }
 }

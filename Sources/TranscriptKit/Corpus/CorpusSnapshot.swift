@@ -39,11 +39,7 @@ struct CorpusSnapshot {
         }
     }
 
-    static func location(summaries: String) -> String {
-        let folder = (summaries as NSString).deletingLastPathComponent
-        let name = (summaries as NSString).lastPathComponent.replacingOccurrences(of: "summaries-", with: "corpus-")
-        return (folder as NSString).appendingPathComponent(name)
-    }
+    static func location(summaries: String) -> String { CacheFile.sibling(of: summaries, kind: "corpus") }
 
     /// Episodes are written in blocks of this many, decoded on every core.
     static let blockSize = 512

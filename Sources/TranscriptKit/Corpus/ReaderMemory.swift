@@ -90,32 +90,12 @@ public struct ReaderMemory: Codable, Equatable, Sendable {
         return (memory, warning)
     }
 
-    /// Temporary file, fsync, rename, then fsync of the folder; nil when all went well.
+    /// Synced, atomic (see `AtomicFile`); nil when all went well.
     static func write(_ memory: ReaderMemory, to path: String) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(memory) else { return "cannot encode the reader's state" }
-        let temporary = path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return "cannot write \(temporary): \(String(cString: strerror(errno)))" }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return "cannot write \(path): \(String(cString: strerror(errno)))"
-        }
-        let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
-        if folder >= 0 { fsync(folder); close(folder) }
-        return nil
+        return AtomicFile.replace(path, with: data, durable: true, mode: 0o600)
     }
 }

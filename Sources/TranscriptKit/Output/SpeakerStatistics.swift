@@ -1,7 +1,7 @@
 import Foundation
 
 /// How much one person speaks: talk time from timestamp differences (each utterance lasts
-/// until the next later one starts, the last as `TranscriptExport.cues` estimates it),
+/// until the next later one starts, the last as `TranscriptExport.ends` estimates it),
 /// words, turns (runs of consecutive utterances by the same person) and the longest turn.
 public struct SpeakerStatistics: Equatable, Sendable {
     public var name: String
@@ -17,7 +17,9 @@ public struct SpeakerStatistics: Equatable, Sendable {
 
     /// Per person in one episode (tags resolved to the same person are one), most talk first.
     public static func of(_ episode: Episode) -> [SpeakerStatistics] {
-        let cues = TranscriptExport.cues(episode)
+        // Times to the millisecond, as export writes them.
+        let ms = TranscriptExport.milliseconds
+        let ends = TranscriptExport.ends(of: episode.utterances)
         var byPerson: [String: SpeakerStatistics] = [:]
         var order: [String] = []
         var previous: String?
@@ -28,20 +30,21 @@ public struct SpeakerStatistics: Equatable, Sendable {
             byPerson[key]!.longestTurn = turnLength
             byPerson[key]!.longestTurnStart = turnStart
         }
-        for (utterance, cue) in zip(episode.utterances, cues) {
+        for (utterance, end) in zip(episode.utterances, ends) {
+            let start = ms(utterance.start)
             let speaker = episode.speaker(of: utterance)
             let key = SpeakerTag.fold(speaker.name)
             if byPerson[key] == nil {
                 byPerson[key] = SpeakerStatistics(name: speaker.name, role: speaker.role, talkTime: 0, words: 0, turns: 0,
-                                                  longestTurn: 0, longestTurnStart: cue.start, longestTurnFile: episode.file)
+                                                  longestTurn: 0, longestTurnStart: start, longestTurnFile: episode.file)
                 order.append(key)
             }
-            let length = cue.end - cue.start
+            let length = ms(max(end, utterance.start)) - start
             if key != previous {
                 closeTurn()
                 previous = key
                 byPerson[key]!.turns += 1
-                turnStart = cue.start
+                turnStart = start
                 turnLength = 0
             }
             turnLength += length

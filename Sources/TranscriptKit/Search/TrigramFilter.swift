@@ -70,11 +70,7 @@ struct TrigramIndex: Sendable {
     let path: String
     private(set) var filters = StampedEntries<TrigramFilter>()
 
-    static func location(summaries: String) -> String {
-        let folder = (summaries as NSString).deletingLastPathComponent
-        let name = (summaries as NSString).lastPathComponent.replacingOccurrences(of: "summaries-", with: "trigrams-")
-        return (folder as NSString).appendingPathComponent(name)
-    }
+    static func location(summaries: String) -> String { CacheFile.sibling(of: summaries, kind: "trigrams") }
 
     /// The index at `path`; empty when it is missing, damaged or written by another podread.
     init(path: String) {

@@ -21,12 +21,13 @@ final class BackgroundLoad: @unchecked Sendable {
             let report: @Sendable (Int, Int) -> Void = { count, of in
                 self.lock.withLock { (self.done, self.total) = (max(self.done, count), of) }
             }
+            let stopped: @Sendable () -> Bool = { self.lock.withLock { self.cancelled } }
             var result = Result { try options.load(transcripts: false, progress: report, isCancelled: { self.lock.withLock { self.cancelled || self.wantsList } }) }
             // Cut short for a first list (an empty corpus from a folder with files in it).
             let cut = lock.withLock { wantsList && !cancelled && total > 0 } && (try? result.get().episodes.isEmpty) == true
             if cut {
                 lock.withLock { (done, total) = (0, 0) }
-                let partial = Result { try options.loadFrontMatter(progress: report, isCancelled: { self.lock.withLock { self.cancelled } }) }
+                let partial = Result { try options.loadFrontMatter(progress: report, isCancelled: stopped) }
                 lock.withLock {
                     if case let .success(corpus) = partial { partialCorpus = corpus }
                     (done, total) = (0, 0)
@@ -34,7 +35,7 @@ final class BackgroundLoad: @unchecked Sendable {
                 result = partial.flatMap { partial in
                     Result {
                         try options.load(transcripts: false, after: partial, progress: report,
-                                         isCancelled: { self.lock.withLock { self.cancelled } })
+                                         isCancelled: stopped)
                     }
                 }
             }
