@@ -35,16 +35,22 @@ enum SpeakerTimeline {
     }
 }
 
-/// The last timeline made, so a frame never recomputes it.
+/// The timelines of the open episode, by number of slices (the scroll map's and the
+/// statistics window's differ, and both are drawn in one frame), so a frame never
+/// recomputes one.
 final class TimelineCache: @unchecked Sendable {
-    private var key = (episode: -1, count: -1, utterances: -1, file: "")
-    private var value: (slices: [Int?], end: Double) = ([], 0)
+    private var episode = (index: -1, utterances: -1, file: "")
+    private var values: [Int: (slices: [Int?], end: Double)] = [:]
 
     func slices(_ episode: Episode, index: Int, count: Int) -> (slices: [Int?], end: Double) {
-        if key != (index, count, episode.utterances.count, episode.file) {
-            key = (index, count, episode.utterances.count, episode.file)
-            value = SpeakerTimeline.slices(episode, count: count)
+        if self.episode != (index, episode.utterances.count, episode.file) {
+            self.episode = (index, episode.utterances.count, episode.file)
+            values.removeAll()
         }
-        return value
+        if let cached = values[count] { return cached }
+        if values.count >= 8 { values.removeAll() }   // many resizes: keep it small
+        let made = SpeakerTimeline.slices(episode, count: count)
+        values[count] = made
+        return made
     }
 }
