@@ -27,7 +27,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
         SpeakerResolver.resolve(&imported)
         for utterance in imported[0].utterances { precondition(utterance.speakerIndex < imported[0].speakers.count) }
     }
-    for format in [TranscriptExport.Format.vtt, .json] {
+    for format in [TranscriptExport.Format.vtt, .srt, .json] {
         guard let first = try? TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format) else { continue }
         var back = [EpisodeParser.parse(data: Data(first.utf8), file: "fuzz." + format.rawValue)]
         SpeakerResolver.resolve(&back)

@@ -44,13 +44,24 @@ final class Tmux {
     }
 
     /// Waits until the screen satisfies `condition` (at most `seconds`); returns the last screen.
+    /// Once it holds, a second capture a moment later must be the same: a frame can reach tmux
+    /// in more than one write, and a capture between them is half drawn. (A screen that keeps
+    /// changing, such as a progress count, is taken after a few tries.)
     @discardableResult
     func wait(seconds: Double = 30, for condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
+        var unsettled = 0
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                Thread.sleep(forTimeInterval: 0.03)
+                let again = try screen()
+                if !condition(again) { return last }  // a later frame, not the rest of this one
+                if again == last || unsettled >= 4 { return again }
+                unsettled += 1
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return last

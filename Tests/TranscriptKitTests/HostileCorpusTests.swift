@@ -82,6 +82,23 @@ struct HostileCorpusTests {
         }
     }
 
+    /// Export, import, export gives the same bytes for every hostile file too (escapes, line
+    /// separators, hours over 99, a 20 MB episode).
+    @Test func exportImportExportRoundTrips() throws {
+        let directory = Fixture.temporaryDirectory()
+        for episode in Self.corpus.episodes where !episode.utterances.isEmpty {
+            for format in [TranscriptExport.Format.vtt, .srt, .json] {
+                let first = try TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format)
+                let path = directory + "/e." + format.rawValue
+                try Data(first.utf8).write(to: URL(fileURLWithPath: path))
+                let imported = CorpusLoader.load(file: path).episodes[0]
+                #expect(imported.utterances.count == episode.utterances.count, "\(episode.id) \(format)")
+                let second = try TranscriptExport.render(imported, cues: TranscriptExport.cues(imported), as: format)
+                #expect(second == first, "\(episode.id) \(format)")
+            }
+        }
+    }
+
     @Test func duplicateNumbersAreFlagged() throws {
         #expect(try episode("hostile-18-duplicate-episode-number-b").diagnostics.contains { $0.message.contains("also used by") })
     }

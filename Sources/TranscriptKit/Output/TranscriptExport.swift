@@ -50,8 +50,12 @@ public enum TranscriptExport {
         return ends
     }
 
+    /// Words are counted in the text as exported (control characters as placeholders), so a
+    /// vertical tab or form feed splits no word here that the exported file would not.
     private static func estimatedEnd(_ utterance: Utterance) -> Double {
-        let words = utterance.paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        let words = utterance.paragraphs.reduce(0) {
+            $0 + ControlCharacters.sanitize($1).split(whereSeparator: \.isWhitespace).count
+        }
         return utterance.start + max(1, Double(words) * 0.4)
     }
 
@@ -110,7 +114,7 @@ public enum TranscriptExport {
         for (number, cue) in cues.enumerated() {
             out += "\(number + 1)\n\(clock(cue.start, separator: ",")) --> \(clock(cue.end, separator: ","))\n"
             let lines = cue.paragraphs.isEmpty ? [""] : cue.paragraphs
-            out += ControlCharacters.sanitize(cue.speaker) + ": " + lines.map { ControlCharacters.sanitize($0) }.joined(separator: "\n") + "\n\n"
+            out += SubRipSpeaker.written(ControlCharacters.sanitize(cue.speaker)) + ": " + lines.map { ControlCharacters.sanitize($0) }.joined(separator: "\n") + "\n\n"
         }
         return out
     }

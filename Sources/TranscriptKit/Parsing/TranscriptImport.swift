@@ -149,11 +149,9 @@ enum TranscriptImport {
             }
             var paragraphs = block.drop(while: { $0 <= t }).map { lines[$0] }
             var speaker = ""
-            // `Name: text`: a short name before the first colon.
-            if let first = paragraphs.first, let colon = first.range(of: ": "), first[..<colon.lowerBound].count <= 40,
-               !first[..<colon.lowerBound].contains(where: { ".!?".contains($0) }) {
-                speaker = String(first[..<colon.lowerBound])
-                paragraphs[0] = String(first[colon.upperBound...])
+            if let first = paragraphs.first, let (name, text) = SubRipSpeaker.split(first) {
+                speaker = name == "?" ? "" : name
+                paragraphs[0] = text
             }
             return Cue(speaker: speaker, start: start, timestamp: text, paragraphs: paragraphs.filter { !$0.isEmpty }, line: t + 1)
         }
