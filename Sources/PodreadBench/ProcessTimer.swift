@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs a command with its output discarded and reports wall time and peak memory
-/// (from wait4's rusage).
+/// (from wait4's rusage). Linux counts the parent's resident memory at fork/exec in the
+/// child's peak, so the bench spawns every command before it does any work in process.
 struct Measurement {
     var seconds: Double
     var peakMegabytes: Double

@@ -21,6 +21,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     _ = episode.speakerIndexes(matching: ["a", "KN"])
     if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
     SummaryCache.exercise([UInt8](data), episode: episodes[0])
+    TrigramFilter.exercise(episode)
     // The same bytes as an imported transcript, and an export that must read back as written.
     for name in ["fuzz.vtt", "fuzz.srt", "fuzz.json"] {
         var imported = [EpisodeParser.parse(data: data, file: name)]

@@ -7,10 +7,25 @@ enum Spawn {
         var output: String
         var errors: String = ""
         var status: Int32
-        /// Peak resident memory of the child, in megabytes.
-        var peakMegabytes: Int
+        /// Peak resident memory of the child, in megabytes, when measured.
+        var peakMegabytes: Int?
         var seconds: Double
     }
+
+    /// Starts the command from a small Python process and writes its peak memory to a file.
+    /// A child's own rusage is no use: Linux counts the parent's resident memory at
+    /// fork/exec in the child's peak, and the test runner (under ASan above all) is large.
+    private static let peakWrapper = """
+        import os, signal, sys
+        pid = os.fork()
+        if pid == 0:
+            for s in (signal.SIGPIPE, signal.SIGXFSZ): signal.signal(s, signal.SIG_DFL)
+            try: os.execvp(sys.argv[2], sys.argv[2:])
+            except OSError: os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+        os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+        """
 
     @discardableResult
     static func run(_ arguments: [String], captureOutput: Bool) throws -> String {
@@ -18,12 +33,14 @@ enum Spawn {
     }
 
     static func measure(_ command: [String], captureOutput: Bool, environment extra: [String: String?] = [:],
-                        directory: String? = nil) throws -> Outcome {
+                        directory: String? = nil, measuringMemory: Bool = false) throws -> Outcome {
         // `env -C` changes directory for the child (glibc's addchdir is not imported).
-        let arguments = directory.map { ["/usr/bin/env", "-C", $0] + command } ?? command
+        var arguments = directory.map { ["/usr/bin/env", "-C", $0] + command } ?? command
         let started = Date()
         let errorFile = NSTemporaryDirectory() + "podread-spawn-" + UUID().uuidString
-        defer { unlink(errorFile) }
+        let peakFile = errorFile + "-peak"
+        defer { unlink(errorFile); unlink(peakFile) }
+        if measuringMemory { arguments = ["python3", "-c", peakWrapper, peakFile] + arguments }
         var pipe: [Int32] = [-1, -1]
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -80,7 +97,8 @@ enum Spawn {
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let errors = readFile(errorFile)
         return Outcome(output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self), status: exitStatus,
-                       peakMegabytes: usage.ru_maxrss / 1024, seconds: Date().timeIntervalSince(started))
+                       peakMegabytes: Int(String(decoding: readFile(peakFile), as: UTF8.self)).map { $0 / 1024 },
+                       seconds: Date().timeIntervalSince(started))
     }
 
     /// The whole file, read with plain read(2).

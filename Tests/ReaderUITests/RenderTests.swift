@@ -238,6 +238,19 @@ import TranscriptKit
         #expect(state.overlay == nil)
     }
 
+    /// In the smallest terminal the window has room for bars, not the strip: bars it shows.
+    @Test func lowWindowShowsBarsOnly() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
+                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 80, height: 6)
+        state.send(.char("i"))
+        let grid = render(state)
+        let ann = try #require(grid.find("Ann Lee "))
+        #expect(grid.row(ann.y).contains("0:31  76%"))
+        #expect(grid[ann.x + 19, ann.y].text == "█")
+        #expect(grid.find("Who speaks when") == nil)
+    }
+
     @Test func scrollMapBesideTheTranscript() throws {
         let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
                                 body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")

@@ -19,6 +19,32 @@ import Testing
         }
     }
 
+    /// Filters hold case-insensitively folded text, and serve case-sensitive queries too:
+    /// folding a scalar without case, then case-insensitively, is folding it case-insensitively
+    /// (checked for every scalar below U+2500; the fuzz target checks the rest), and a
+    /// capitalised word of every utterance is let through.
+    @Test func caseSensitiveQueriesAreLetThrough() throws {
+        for value in 0..<0x2500 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            #expect(SearchText.fold(SearchText.fold(text, caseSensitive: true), caseSensitive: false)
+                    == SearchText.fold(text, caseSensitive: false), "U+\(String(value, radix: 16))")
+        }
+        guard Fixture.hasSharedCorpus else { return }
+        var generator = SystemRandomNumberGenerator()
+        for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+            let filter = TrigramFilter(episode.utterances)
+            for utterance in episode.utterances {
+                let words = utterance.text.split(whereSeparator: \.isWhitespace).map(String.init)
+                guard let word = words.randomElement(using: &generator), word.count >= 3,
+                      let query = SearchQuery(typed: word.prefix(1).uppercased() + word.dropFirst()) else { continue }
+                if query.caseSensitive, query.matches(utterance.text) {
+                    #expect(query.caselessNeedles.allSatisfy(filter.mayContain), "\(episode.id) \(word)")
+                }
+            }
+        }
+    }
+
     @Test func wordsThatAreNotThereAreMostlyRuledOut() throws {
         guard Fixture.hasSharedCorpus else { return }
         let episodes = try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes
@@ -37,7 +63,8 @@ import Testing
         let directory = try SummaryCacheTests.settledCopy(of: Fixture.sharedCorpus)
         let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
         let plain = try CorpusLoader.load(directory: directory)
-        let queries = ["krakow", "stateful database", "\"cloud native\"", "kubernetes", "zqxv", "Kubernetes", "ne"]
+        let queries = ["krakow", "stateful database", "\"cloud native\"", "kubernetes", "zqxv", "Kubernetes", "ne",
+                       "Kraków", "KRAKOW", "\"Cloud Native\"", "Zqxv"]
         func hits(_ corpus: Corpus, _ text: String) -> [String] {
             corpus.search(SearchQuery(typed: text)!).map { "\(corpus.episodes[$0.episode].id) \($0.utterance)" }
         }
@@ -55,5 +82,6 @@ import Testing
         try (text + "\n[01:00:00] CC: a zqxv appears.\n").write(toFile: file, atomically: false, encoding: .utf8)
         let changed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
         #expect(hits(changed, "zqxv").count == 1)
+        #expect(hits(changed, "Zqxv").isEmpty)
     }
 }

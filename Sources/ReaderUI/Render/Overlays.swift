@@ -187,8 +187,11 @@ enum StatisticsView {
         let theme = state.theme
         let rect = OverlayGeometry.box(width: 100, height: window.speakers.count + 8, in: state)
         OverlayGeometry.frame(rect, title: "Who speaks — \(episode.title) — Esc closes", theme: theme, grid: &grid)
-        // Room for at least one bar and the strip, or only the frame.
-        guard rect.width > 8, rect.height >= 7 else { return }
+        // With room for a bar and the strip, both; in a low window, bars only.
+        guard rect.width > 8, rect.height >= 3 else { return }
+        let withStrip = rect.height >= 7
+        let barsTop = rect.y + (withStrip ? 2 : 1)
+        let barsEnd = rect.y + rect.height - (withStrip ? 5 : 1)
         let inner = rect.width - 4
         let total = window.speakers.reduce(0) { $0 + $1.talkTime }
         let most = window.speakers.map(\.talkTime).max() ?? 0
@@ -196,8 +199,8 @@ enum StatisticsView {
         let detailWidth = 38
         let barWidth = max(0, inner - nameWidth - detailWidth - 2)
         for (n, s) in window.speakers.enumerated() {
-            let y = rect.y + 2 + n
-            guard y < rect.y + rect.height - 5 else { break }
+            let y = barsTop + n
+            guard y < barsEnd else { break }
             let speaker = Speaker(tag: "", name: s.name, role: s.role, isCertain: true, reason: "")
             let style = EpisodeListView.merge(state.colors.style(for: speaker, mode: theme.mode), over: theme.overlay)
             var x = rect.x + 2
@@ -214,6 +217,7 @@ enum StatisticsView {
             grid.putTruncated(detail, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: theme.overlay)
         }
         // Who speaks when, across the whole width.
+        guard withStrip else { return }
         let stripY = rect.y + rect.height - 4
         grid.put("Who speaks when", x: rect.x + 2, y: stripY - 1, limit: inner, style: theme.overlayTitle)
         let (slices, end) = state.timeline.slices(episode, index: state.episodeIndex, count: inner)

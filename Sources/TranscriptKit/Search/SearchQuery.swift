@@ -8,6 +8,9 @@ public struct SearchQuery: Equatable, Sendable {
     public let caseSensitive: Bool
     /// The terms folded, as they are looked for in folded text.
     let needles: [String]
+    /// The terms folded case-insensitively, as trigram filters hold text: a case-sensitive
+    /// match is a case-insensitive one too, so these rule files out for every query.
+    let caselessNeedles: [String]
 
     /// Each argument is split into words, except "quoted phrases"; an argument that holds
     /// spaces (the shell's quotes already removed) is a phrase. Nil when nothing is left.
@@ -35,6 +38,7 @@ public struct SearchQuery: Equatable, Sendable {
         self.terms = terms
         caseSensitive = sensitive
         needles = terms.map { SearchText.fold($0, caseSensitive: sensitive) }
+        caselessNeedles = sensitive ? terms.map { SearchText.fold($0, caseSensitive: false) } : needles
     }
 
     private static func split(_ text: String) -> [String] {
@@ -82,13 +86,13 @@ extension Corpus {
     /// Every utterance, in corpus order, that has all the query's terms, optionally only in
     /// one episode and only by some speakers (tags or names, as for `show`). Transcripts are
     /// read on every core, and only those of files that can match: files whose trigram
-    /// filter rules the terms out are not read at all (case-insensitive queries, corpora
-    /// loaded with the cache), others when their raw bytes cannot hold the terms.
+    /// filter rules the terms out are not read at all (corpora loaded with the cache),
+    /// others when their raw bytes cannot hold the terms.
     public func search(_ query: SearchQuery, speakers: [String] = [], episode reference: String? = nil,
                        progress: (@Sendable (Int) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) -> [SearchHit] {
         let only = reference.map { self.episode(matching: $0)?.file }
         let indexes = episodes.indices.filter { only == nil || only! == episodes[$0].file }
-        let index = query.caseSensitive ? nil : cacheLocation.map { TrigramIndex(path: TrigramIndex.location(summaries: $0)) }
+        let index = cacheLocation.map { TrigramIndex(path: TrigramIndex.location(summaries: $0)) }
         let counter = ProgressCounter()
         let results = Concurrently.map(indexes.count) { slot -> (hits: [SearchHit], filter: (SummaryCache.Stamp, TrigramFilter)?) in
             if isCancelled?() == true { return ([], nil) }
@@ -121,7 +125,7 @@ extension Corpus {
         if let index, !episode.hasTranscript {
             stamp = SummaryCache.Stamp(path: episode.file)
             if let filter = index.filter(for: Self.name(of: episode), stamp: stamp) {
-                if !query.needles.allSatisfy(filter.mayContain) { return ([], nil) }
+                if !query.caselessNeedles.allSatisfy(filter.mayContain) { return ([], nil) }
                 stamp = nil
             }
         }

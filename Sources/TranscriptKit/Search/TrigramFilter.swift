@@ -5,7 +5,7 @@ import Foundation
 /// holds every three-byte run of the needle, so a file whose filter lacks one of them is
 /// skipped without being read. It may let a file through that has no match (about one in
 /// two thousand for a five-letter word), never the other way round.
-struct TrigramFilter: Equatable, Sendable {
+public struct TrigramFilter: Equatable, Sendable {
     /// log2 of the number of bits.
     var scale: Int
     var words: [UInt64]
@@ -112,5 +112,19 @@ struct TrigramIndex: Sendable {
             w.words(item.entry.value.words)
         }
         CacheFile.write(writer, to: path)
+    }
+}
+
+extension TrigramFilter {
+    /// For fuzzing: every word of the episode's first utterances, as typed (a capital makes
+    /// the query case-sensitive), that matches its utterance must pass the episode's filter.
+    public static func exercise(_ episode: Episode) {
+        let filter = TrigramFilter(episode.utterances)
+        for utterance in episode.utterances.prefix(20) {
+            for word in utterance.text.split(whereSeparator: \.isWhitespace).prefix(4) {
+                guard let query = SearchQuery(typed: String(word)), query.matches(utterance.text) else { continue }
+                precondition(query.caselessNeedles.allSatisfy(filter.mayContain), "a trigram filter ruled out a match")
+            }
+        }
     }
 }
