@@ -251,6 +251,17 @@ import TranscriptKit
         #expect(grid.find("Who speaks when") == nil)
     }
 
+    /// Narrow: a long name is cut so the time and share still show.
+    @Test func narrowWindowKeepsTheShare() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Annabelle Lee-Whitfield", "Bob Ray"],
+                                body: "[0:00:00] ALW: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] ALW: five\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 30, height: 8)
+        state.send(.char("i"))
+        let grid = render(state)
+        let ann = try #require(grid.find("Annabelle"))
+        #expect(grid.row(ann.y).contains("0:31  76%"))
+    }
+
     @Test func scrollMapBesideTheTranscript() throws {
         let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
                                 body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")

@@ -195,7 +195,8 @@ enum StatisticsView {
         let inner = rect.width - 4
         let total = window.speakers.reduce(0) { $0 + $1.talkTime }
         let most = window.speakers.map(\.talkTime).max() ?? 0
-        let nameWidth = min(18, window.speakers.map { DisplayText.width(of: $0.name) }.max() ?? 4)
+        // Narrow: names give way so the time and share (12 columns) still show.
+        let nameWidth = min(18, max(4, inner - 14), window.speakers.map { DisplayText.width(of: $0.name) }.max() ?? 4)
         let detailWidth = 38
         let barWidth = max(0, inner - nameWidth - detailWidth - 2)
         for (n, s) in window.speakers.enumerated() {
@@ -212,9 +213,11 @@ enum StatisticsView {
             grid.put(String(repeating: "█", count: length), x: x, y: y, limit: barWidth, style: style)
             x += barWidth + 1
             let time = TimeFormat.clock(s.talkTime)
+            let room = max(0, rect.x + rect.width - 2 - x)
+            let counts = String(format: "  %6d words  %4d turns", s.words, s.turns)
             let detail = String(repeating: " ", count: max(0, 7 - time.count)) + time
-                + String(format: " %3.0f%%  %6d words  %4d turns", share * 100, s.words, s.turns)
-            grid.putTruncated(detail, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: theme.overlay)
+                + String(format: " %3.0f%%", share * 100)
+            grid.putTruncated(detail.count + counts.count <= room ? detail + counts : detail, x: x, y: y, limit: room, style: theme.overlay)
         }
         // Who speaks when, across the whole width.
         guard withStrip else { return }
