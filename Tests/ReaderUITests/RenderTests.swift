@@ -208,12 +208,19 @@ import TranscriptKit
 
 /// `i` and the scroll map: who speaks how much and when, in each speaker's colour.
 @Suite struct StatisticsViewTests {
+    /// Ann speaks 0:00–0:30 (30 s), Bob 0:30–0:40 (10 s), Ann again at 0:40 (one word: 1 s);
+    /// the reader at this size, with `i` pressed unless `statistics` is false.
+    static func annAndBob(width: Int, height: Int, ann: String = "Ann Lee", statistics: Bool = true) -> ReaderState {
+        let tag = ann.split(separator: " ").map { String($0.prefix(1)) }.joined()
+        let a = Fixture.episode(number: 1, title: "A", hosts: [ann, "Bob Ray"],
+                                body: "[0:00:00] \(tag): one two three\n\n[0:00:30] BR: four\n\n[0:00:40] \(tag): five\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: width, height: height)
+        if statistics { state.send(.char("i")) }
+        return state
+    }
+
     @Test func barsAndTimelineInSpeakerColours() throws {
-        // Ann speaks 0:00–0:30 (30 s), Bob 0:30–0:40 (10 s), Ann again at 0:40 (one word: 1 s).
-        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
-                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
-        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 100, height: 30)
-        state.send(.char("i"))
+        var state = Self.annAndBob(width: 100, height: 30)
         let grid = render(state)
         let title = try #require(grid.find("Who speaks — A — Esc closes"))
         let ann = try #require(grid.find("Ann Lee ", inRows: (title.y + 1)..<grid.height))
@@ -240,11 +247,7 @@ import TranscriptKit
 
     /// In the smallest terminal the window has room for bars, not the strip: bars it shows.
     @Test func lowWindowShowsBarsOnly() throws {
-        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
-                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
-        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 80, height: 6)
-        state.send(.char("i"))
-        let grid = render(state)
+        let grid = render(Self.annAndBob(width: 80, height: 6))
         let ann = try #require(grid.find("Ann Lee "))
         #expect(grid.row(ann.y).contains("0:31  76%"))
         #expect(grid[ann.x + 19, ann.y].text == "█")
@@ -253,19 +256,13 @@ import TranscriptKit
 
     /// Narrow: a long name is cut so the time and share still show.
     @Test func narrowWindowKeepsTheShare() throws {
-        let a = Fixture.episode(number: 1, title: "A", hosts: ["Annabelle Lee-Whitfield", "Bob Ray"],
-                                body: "[0:00:00] ALW: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] ALW: five\n")
-        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 30, height: 8)
-        state.send(.char("i"))
-        let grid = render(state)
+        let grid = render(Self.annAndBob(width: 30, height: 8, ann: "Annabelle Lee-Whitfield"))
         let ann = try #require(grid.find("Annabelle"))
         #expect(grid.row(ann.y).contains("0:31  76%"))
     }
 
     @Test func scrollMapBesideTheTranscript() throws {
-        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee", "Bob Ray"],
-                                body: "[0:00:00] AL: one two three\n\n[0:00:30] BR: four\n\n[0:00:40] AL: five\n")
-        var state = Fixture.state(Fixture.corpus(["a.md": a]), width: 100, height: 30)
+        var state = Self.annAndBob(width: 100, height: 30, statistics: false)
         state.focus = .transcript
         let rect = try #require(state.layout.panes[.transcript])
         let x = rect.x + rect.width - 1
