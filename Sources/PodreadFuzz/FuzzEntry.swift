@@ -22,23 +22,32 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
     SummaryCache.exercise([UInt8](data), episode: episodes[0])
     TrigramFilter.exercise(episode)
-    // The same bytes as an imported transcript, and an export that must read back as written.
-    for name in ["fuzz.vtt", "fuzz.srt", "fuzz.json"] {
-        var imported = [EpisodeParser.parse(data: data, file: name)]
+    // Exports that must read back as written; the same bytes as an imported transcript, and
+    // its export too.
+    for format in [TranscriptExport.Format.vtt, .srt, .json] {
+        roundTrip(episode, as: format)
+        var imported = [EpisodeParser.parse(data: data, file: "fuzz." + format.rawValue)]
         SpeakerResolver.resolve(&imported)
         for utterance in imported[0].utterances { precondition(utterance.speakerIndex < imported[0].speakers.count) }
-    }
-    for format in [TranscriptExport.Format.vtt, .srt, .json] {
-        guard let first = try? TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format) else { continue }
-        var back = [EpisodeParser.parse(data: Data(first.utf8), file: "fuzz." + format.rawValue)]
-        SpeakerResolver.resolve(&back)
-        let second = try? TranscriptExport.render(back[0], cues: TranscriptExport.cues(back[0]), as: format)
-        precondition(second == first, "export, import, export changed the \(format.rawValue)")
+        roundTrip(imported[0], as: format)
     }
     let text = String(decoding: data.prefix(4096), as: UTF8.self)
     if let query = SearchQuery(typed: "krakow \"the team\""), !query.mayMatch(text: text) {
         precondition(!query.matches(text), "the search prefilter dropped a match")
     }
+}
+
+/// Export, import, export must give the same bytes.
+func roundTrip(_ episode: Episode, as format: TranscriptExport.Format) {
+    guard let first = try? TranscriptExport.render(episode, cues: TranscriptExport.cues(episode), as: format) else { return }
+    var back = [EpisodeParser.parse(data: Data(first.utf8), file: "fuzz." + format.rawValue)]
+    SpeakerResolver.resolve(&back)
+    let second = try? TranscriptExport.render(back[0], cues: TranscriptExport.cues(back[0]), as: format)
+    if second != first, let dump = ProcessInfo.processInfo.environment["FUZZ_DUMP"] {
+        try? first.write(toFile: dump + ".first", atomically: true, encoding: .utf8)
+        try? (second ?? "").write(toFile: dump + ".second", atomically: true, encoding: .utf8)
+    }
+    precondition(second == first, "export, import, export changed the \(format.rawValue)")
 }
 
 #if FUZZING
