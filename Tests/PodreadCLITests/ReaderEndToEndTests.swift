@@ -278,13 +278,20 @@ struct ReaderEndToEndTests {
         try tmux.wait(for: "EXIT=0")
     }
 
-    /// A corpus that takes a while to read shows a progress screen, and `q` there quits
-    /// with the terminal as it was; the second start, from the summary cache, has no wait.
-    @Test func largeCorpusShowsProgressAndQuitsCleanly() throws {
-        guard FileManager.default.isExecutableFile(atPath: CLI.makeCorpus) else { return }
+    /// 1,500 generated episodes, made once for the tests below (which only read them) and
+    /// removed at exit; nil without ../shared/tools/make-corpus.
+    static let largeCorpus: String? = {
+        guard FileManager.default.isExecutableFile(atPath: CLI.makeCorpus) else { return nil }
         let corpus = NSTemporaryDirectory() + "podread-large-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: corpus) }
-        _ = try Spawn.run([CLI.makeCorpus, "--episodes", "1500", "--out", corpus, "--quiet"], captureOutput: false)
+        atexit { if let corpus = ReaderEndToEndTests.largeCorpus { try? FileManager.default.removeItem(atPath: corpus) } }
+        _ = try? Spawn.run([CLI.makeCorpus, "--episodes", "1500", "--out", corpus, "--quiet"], captureOutput: false)
+        return corpus
+    }()
+
+    /// A corpus that takes a while to read shows a progress screen, and `q` there quits
+    /// with the terminal as it was.
+    @Test func largeCorpusShowsProgressAndQuitsCleanly() throws {
+        guard let corpus = Self.largeCorpus else { return }
         let tmux = try Tmux(width: 100, height: 24, command: "\(podread) --no-cache --data '\(corpus)'")
         let screen = try tmux.wait(for: "/1500 episodes")
         #expect(screen.contains("Reading \(corpus): "))
@@ -298,10 +305,7 @@ struct ReaderEndToEndTests {
     /// A first start on a corpus that takes a while lists it from the front matter, says in
     /// the status bar that transcripts are being read, and fills them in when they are.
     @Test func firstStartListsFromTheFrontMatter() throws {
-        guard FileManager.default.isExecutableFile(atPath: CLI.makeCorpus) else { return }
-        let corpus = NSTemporaryDirectory() + "podread-listfirst-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: corpus) }
-        _ = try Spawn.run([CLI.makeCorpus, "--episodes", "1500", "--out", corpus, "--quiet"], captureOutput: false)
+        guard let corpus = Self.largeCorpus else { return }
         let tmux = try Tmux(width: 120, height: 24, command: "\(podread) --no-cache --data '\(corpus)'")
         let listed = try tmux.wait(seconds: 120) { $0.contains("Episodes (1500)") && $0.contains("reading transcripts") }
         #expect(listed.contains("1 Engineer Indus"))

@@ -20,7 +20,7 @@ enum SubRipSpeaker {
         if name == "?" { return true }
         guard let first = name.first, let last = name.last, !first.isWhitespace, !last.isWhitespace,
               name.count <= longestName else { return false }
-        return !name.contains { $0 == "!" || $0 == "?" } && !name.contains(":")
+        return !name.contains { "!?:".contains($0) }
     }
 
     /// `name` as the export writes it: itself when the import reads it back, else `?`.
