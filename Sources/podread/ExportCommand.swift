@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let episode = try EpisodeChoice.episode(self.episode, in: corpus)
         let selected = try EpisodeChoice.utterances(of: episode, speakers: speaker)
-        let text = try TranscriptExport.render(episode, cues: TranscriptExport.cues(episode, only: selected), as: format)
+        let text = try TranscriptExport.render(episode, only: selected, as: format)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -11,9 +11,9 @@ public struct Corpus: Sendable {
     public internal(set) var fromCache = 0
     /// True for front matter only (see `CorpusLoader.loadFrontMatter`): no speakers yet.
     public internal(set) var isPartial = false
-    /// For a partial corpus: each file's stamp when its front matter was read, nil when it
-    /// cannot be reused (see `frontMatter(at:of:stamp:)`).
-    var frontMatterStamps: [SummaryCache.Stamp?] = []
+    /// For a partial corpus: each file's front matter and the stamp it had when it was read,
+    /// for those that can be reused (see `frontMatter(of:stamp:)`).
+    var frontMatterStamps: [String: (episode: Episode, stamp: SummaryCache.Stamp)] = [:]
     /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
     public internal(set) var fromSnapshot = false
     /// The summary cache's file when the corpus was loaded with the cache; search keeps its
@@ -36,6 +36,9 @@ public struct Corpus: Sendable {
         let summary = episodes[index]
         if summary.hasTranscript { return summary }
         var episode = EpisodeParser.parse(fileAt: summary.file)
+        episode.otherFiles = summary.otherFiles
+        episode.chaptersFile = summary.chaptersFile
+        if let chapters = summary.chaptersFile { Chapters.attach(Chapters.read(chapters), to: &episode) }
         if episode.speakers.map(\.tag) == summary.speakers.map(\.tag) {
             episode.speakers = summary.speakers
             episode.diagnostics = summary.diagnostics
@@ -49,12 +52,10 @@ public struct Corpus: Sendable {
         return episode
     }
 
-    /// The front matter read for the file at `path`, if it is episode `index` here and
-    /// still has `stamp`.
-    func frontMatter(at index: Int, of path: String, stamp: SummaryCache.Stamp?) -> Episode? {
-        guard isPartial, let stamp, frontMatterStamps.indices.contains(index), frontMatterStamps[index] == stamp,
-              episodes[index].file == path else { return nil }
-        return episodes[index]
+    /// The front matter read for the file at `path`, if it still has `stamp`.
+    func frontMatter(of path: String, stamp: SummaryCache.Stamp?) -> Episode? {
+        guard isPartial, let stamp, let known = frontMatterStamps[path], known.stamp == stamp else { return nil }
+        return known.episode
     }
 
     /// Replaces summaries with whole episodes (see `transcript(of:)`).
@@ -74,15 +75,17 @@ public struct Corpus: Sendable {
         index(matching: reference).map { episodes[$0] }
     }
 
-    /// The index of `episode(matching:)`.
+    /// The index of `episode(matching:)`: a number, an id, a file name (with any extension
+    /// of its formats, or none), or a path.
     public func index(matching reference: String) -> Int? {
         let ref = reference.trimmedSpaces
         if let number = Int(ref), let hit = episodes.firstIndex(where: { $0.number == number }) { return hit }
         if let hit = episodes.firstIndex(where: { $0.id == ref }) { return hit }
         let name = (ref as NSString).lastPathComponent
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        if let hit = episodes.firstIndex(where: { EpisodeParser.idFromFileName($0.file) == stem }) { return hit }
+        let files = { (episode: Episode) in [episode.file] + episode.otherFiles }
+        if let hit = episodes.firstIndex(where: { files($0).contains { ($0 as NSString).lastPathComponent == name } }) { return hit }
+        if let hit = episodes.firstIndex(where: { TranscriptFile.stem(of: $0.file) == name }) { return hit }
         let standardized = URL(fileURLWithPath: ref).standardizedFileURL.path
-        return episodes.firstIndex { URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized }
+        return episodes.firstIndex { files($0).contains { URL(fileURLWithPath: $0).standardizedFileURL.path == standardized } }
     }
 }

@@ -48,9 +48,9 @@ public enum CorpusLoader {
             }
         }
         let (overrides, diagnostics) = readOverrides(overridesPath)
-        if let snapshot, let episodes = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
-            var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
-            corpus.fromCache = episodes.count
+        if let snapshot, let files = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
+            var corpus = assemble(files, directory: directory, diagnostics: diagnostics, overrides: overrides)
+            corpus.fromCache = files.count
             corpus.fromSnapshot = true
             corpus.cacheLocation = summaries
             return corpus
@@ -69,14 +69,21 @@ public enum CorpusLoader {
             cache.save()
         }
         SpeakerResolver.resolve(&episodes, overrides: overrides)
-        CorpusChecks.run(&episodes)
         if let snapshot, steady, snapshot.key.overrides == SummaryCache.Stamp(path: overridesPath) {
             CorpusSnapshot.save(episodes, key: snapshot.key, path: snapshot.path)
         }
-        var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+        var corpus = assemble(episodes, directory: directory, diagnostics: diagnostics, overrides: overrides)
         corpus.fromCache = fromCache
         corpus.cacheLocation = summaries
         return corpus
+    }
+
+    /// The corpus of the files read: one episode per name (see `EpisodeGroups`), checked
+    /// across episodes; files that are not transcripts leave their diagnostics.
+    static func assemble(_ files: [Episode], directory: String, diagnostics: [Diagnostic], overrides: SpeakerOverrides) -> Corpus {
+        var (episodes, skipped) = EpisodeGroups.apply(files)
+        CorpusChecks.run(&episodes)
+        return Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics + skipped, overrides: overrides)
     }
 
     /// `speakers.yaml`, if there is one, and what is wrong with it.
@@ -99,7 +106,7 @@ public enum CorpusLoader {
             throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
         }
         return names.filter { name in
-            !name.hasPrefix(".") && name != "README.md" && (name.hasSuffix(".md") || TranscriptImport.isImported(name))
+            !name.hasPrefix(".") && name != "README.md" && TranscriptFile.isCandidate(name)
         }.sorted()
     }
 
@@ -109,30 +116,34 @@ public enum CorpusLoader {
     public static func loadFrontMatter(directory: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                                        isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let files = try episodeFiles(in: directory)
+        // A name in several formats is read in full now, to choose between them as the full load will.
+        let stems = Dictionary(files.map { (TranscriptFile.stem(of: $0), 1) }, uniquingKeysWith: +)
         let counter = ProgressCounter()
         let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?) in
             if isCancelled?() == true { return (Episode(file: ""), nil) }
             let path = (directory as NSString).appendingPathComponent(files[index])
             let stamp = SummaryCache.Stamp(path: path)
-            let (episode, reusable) = EpisodeParser.parseFrontMatter(fileAt: path)
+            let (episode, reusable) = stems[TranscriptFile.stem(of: files[index])] == 1
+                ? EpisodeParser.parseFrontMatter(fileAt: path) : (EpisodeParser.parse(fileAt: path).summary, false)
             progress?(counter.increment(), files.count)
             // Reused later only if the file did not change while it was read.
             return (episode, reusable && stamp != nil && stamp == SummaryCache.Stamp(path: path) ? stamp : nil)
         }
         if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
-        let episodes = read.map(\.0)
         let (overrides, diagnostics) = readOverrides((directory as NSString).appendingPathComponent(SpeakerOverrides.fileName))
-        var corpus = Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics, overrides: overrides)
+        var corpus = assemble(read.map(\.0), directory: directory, diagnostics: diagnostics, overrides: overrides)
         corpus.isPartial = true
-        corpus.frontMatterStamps = read.map(\.1)
+        for (episode, stamp) in read { if let stamp { corpus.frontMatterStamps[episode.file] = (episode, stamp) } }
         return corpus
     }
 
-    /// A single file read on its own (e.g. `podread show path/to/file.md`).
+    /// A single file read on its own (e.g. `podread show path/to/file.vtt`); no episode
+    /// when it is not a transcript (its diagnostics say why).
     public static func load(file: String) -> Corpus {
         var episodes = [EpisodeParser.parse(fileAt: file)]
         SpeakerResolver.resolve(&episodes)
-        return Corpus(directory: (file as NSString).deletingLastPathComponent, episodes: episodes)
+        return assemble(episodes, directory: (file as NSString).deletingLastPathComponent, diagnostics: [],
+                        overrides: SpeakerOverrides())
     }
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
@@ -154,7 +165,7 @@ public enum CorpusLoader {
                 result = (summary, nil, true)
             } else {
                 var episode: Episode
-                if let partial, let known = partial.frontMatter(at: index, of: path, stamp: stamp) {
+                if let partial, let known = partial.frontMatter(of: path, stamp: stamp) {
                     episode = EpisodeParser.parse(fileAt: path, frontMatter: known)
                 } else {
                     episode = EpisodeParser.parse(fileAt: path)

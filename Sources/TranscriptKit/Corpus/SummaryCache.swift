@@ -19,12 +19,12 @@ public struct SummaryCache: Sendable {
             self.changed = changed
         }
 
-        /// An imported transcript's stamp covers its sidecar `.yaml` too: editing, adding or
-        /// removing the sidecar changes the episode.
+        /// A transcript's stamp covers its sidecar `.yaml` too: editing, adding or removing
+        /// the sidecar changes the episode.
         init?(path: String) {
             guard let own = Self(file: path) else { return nil }
             self = own
-            if TranscriptImport.isImported(path), let side = Self(file: TranscriptImport.sidecar(of: path)) {
+            if TranscriptFile.isCandidate(path), let side = Self(file: TranscriptFile.sidecar(of: path)) {
                 size += side.size << 32
                 inode ^= side.inode &* 0x9E37_79B9_7F4A_7C15
                 modified = max(modified, side.modified)
@@ -56,7 +56,7 @@ public struct SummaryCache: Sendable {
     }
 
     /// The first bytes of a cache file; the number changes with the format.
-    static let magic = "podread-summaries 3"
+    static let magic = "podread-summaries 4"
     /// Where this corpus's cache lives, or nil when there is no home for it.
     let path: String?
     private let program: Stamp?
@@ -179,10 +179,17 @@ struct EpisodeSummary: Sendable {
     var related: [String]
     var relatedLines: [String: Int]
     var duration: Double
-    var tags: [String]
+    /// As parsed, before resolution (files that name their speakers say how sure they are).
+    var speakers: [Speaker]
     var diagnostics: [Diagnostic]
     var evidence: SpeakerEvidence
     var speakersNamed: Bool
+    var reading: TranscriptReading
+    var date: String?
+    var media: String?
+    var people: [Person]
+
+    var tags: [String] { speakers.map(\.tag) }
 
     init(_ episode: Episode) {
         id = episode.id
@@ -194,10 +201,14 @@ struct EpisodeSummary: Sendable {
         related = episode.related
         relatedLines = episode.relatedLines
         duration = episode.duration
-        tags = episode.speakers.map(\.tag)
+        speakers = episode.speakers
         diagnostics = episode.diagnostics
         evidence = episode.evidence
         speakersNamed = episode.speakersNamed
+        reading = episode.reading
+        date = episode.date
+        media = episode.media
+        people = episode.people
     }
 
     /// The episode, with `file` as the path it is read by this time.
@@ -212,10 +223,14 @@ struct EpisodeSummary: Sendable {
         episode.related = related
         episode.relatedLines = relatedLines
         episode.duration = duration
-        episode.speakers = tags.map { Speaker(tag: $0, name: $0.isEmpty ? "?" : $0, role: .unknown, isCertain: false, reason: "not resolved") }
+        episode.speakers = speakers
         episode.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
         episode.evidence = evidence
         episode.speakersNamed = speakersNamed
+        episode.reading = reading
+        episode.date = date
+        episode.media = media
+        episode.people = people
         episode.hasTranscript = false
         return episode
     }
@@ -266,7 +281,7 @@ extension EpisodeSummary {
         let lines = try r.array { r in (try r.string(), try r.int()) }
         relatedLines = Dictionary(lines, uniquingKeysWith: { first, _ in first })
         duration = try r.double()
-        tags = try r.array { try $0.string() }
+        speakers = try r.array { try Speaker(&$0) }
         diagnostics = try r.array { r in
             let line = try r.int()
             guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw CacheReader.Corrupt() }
@@ -277,10 +292,15 @@ extension EpisodeSummary {
         evidence.firstLines = try r.array { try $0.int() }
         evidence.introductions = try r.array { try $0.array { try $0.string() } }
         evidence.namedInNotes = try r.array { try $0.string() }
-        guard evidence.utteranceCounts.count == tags.count, evidence.firstLines.count == tags.count,
-              evidence.introductions.count == tags.count else { throw CacheReader.Corrupt() }
+        let count = speakers.count
+        guard evidence.utteranceCounts.count == count, evidence.firstLines.count == count,
+              evidence.introductions.count == count else { throw CacheReader.Corrupt() }
         self.evidence = evidence
         speakersNamed = try r.bool()
+        reading = try TranscriptReading(&r)
+        date = try r.optional { try $0.string() }
+        media = try r.optional { try $0.string() }
+        people = try r.array(person)
     }
 
     func write(_ w: inout CacheWriter) {
@@ -297,7 +317,7 @@ extension EpisodeSummary {
         w.array(related) { $0.string($1) }
         w.array(relatedLines.sorted { $0.key < $1.key }) { $0.string($1.key); $0.int($1.value) }
         w.double(duration)
-        w.array(tags) { $0.string($1) }
+        w.array(speakers) { $1.write(&$0) }
         w.array(diagnostics) { w, d in
             w.int(d.line)
             w.string(d.severity.rawValue)
@@ -308,5 +328,43 @@ extension EpisodeSummary {
         w.array(evidence.introductions) { w, names in w.array(names) { $0.string($1) } }
         w.array(evidence.namedInNotes) { $0.string($1) }
         w.bool(speakersNamed)
+        reading.write(&w)
+        w.optional(date) { $0.string($1) }
+        w.optional(media) { $0.string($1) }
+        w.array(people, person)
+    }
+}
+
+extension Speaker {
+    init(_ r: inout CacheReader) throws {
+        let tag = try r.string()
+        let name = try r.string()
+        guard let role = Speaker.Role(rawValue: try r.string()) else { throw CacheReader.Corrupt() }
+        self.init(tag: tag, name: name, role: role, isCertain: try r.bool(), reason: try r.string())
+    }
+
+    func write(_ w: inout CacheWriter) {
+        w.string(tag)
+        w.string(name)
+        w.string(role.rawValue)
+        w.bool(isCertain)
+        w.string(reason)
+    }
+}
+
+extension TranscriptReading {
+    init(_ r: inout CacheReader) throws {
+        guard let format = Format(rawValue: try r.string()) else { throw CacheReader.Corrupt() }
+        self.init(format: format, detail: try r.string(), namesSpeakers: try r.bool(), hasTimes: try r.bool(),
+                  hasEnds: try r.bool(), textBytes: try r.int())
+    }
+
+    func write(_ w: inout CacheWriter) {
+        w.string(format.rawValue)
+        w.string(detail)
+        w.bool(namesSpeakers)
+        w.bool(hasTimes)
+        w.bool(hasEnds)
+        w.int(textBytes)
     }
 }

@@ -13,6 +13,12 @@ public struct Episode: Sendable {
     public var links: [Link]
     public var video: String?
     public var related: [String]
+    /// `date` of other shows' front matter, as written.
+    public var date: String?
+    /// `media` of other shows' front matter: the episode's page or audio.
+    public var media: String?
+    /// `speakers` of other shows' front matter: people who speak, with no role given.
+    public var people: [Person] = []
     public var sections: [Section]
     public var utterances: [Utterance]
     /// One entry per distinct normalised tag, in order of first appearance.
@@ -27,8 +33,16 @@ public struct Episode: Sendable {
     /// False for a summary: front matter, counts and diagnostics without the transcript,
     /// the notes or the points (see `Corpus.transcript(of:)`).
     public var hasTranscript = true
-    /// True when the file names its speakers (imported WebVTT, SubRip or JSON): tags are names.
+    /// True when the file names its speakers (every format but the episode page): tags are names.
     public internal(set) var speakersNamed = false
+    /// How the file was read.
+    public internal(set) var reading = TranscriptReading(format: .episodePage)
+    /// The other files of this episode (the same name in other formats), not read.
+    public internal(set) var otherFiles: [String] = []
+    /// A Podcasting 2.0 chapters file of the same name, read as sections.
+    public internal(set) var chaptersFile: String?
+    /// What a chapters file holds (its reading is `.chapters`).
+    var chapters: [JSONTranscriptReader.Chapter] = []
 
     public init(file: String) {
         self.file = file
@@ -50,8 +64,8 @@ public struct Episode: Sendable {
         diagnostics = []
     }
 
-    /// Seconds to the largest timestamp in the file (the transcript has no end times).
-    /// Kept up to date by the parser; stored so screens can show it every frame for free.
+    /// Seconds to the end of the last cue when the file gives ends, else to the largest
+    /// timestamp. Kept up to date by the parser; stored so screens can show it every frame for free.
     public var duration: Double = 0
 
     public func speaker(of utterance: Utterance) -> Speaker { speakers[utterance.speakerIndex] }
@@ -80,6 +94,9 @@ public struct Episode: Sendable {
         video = other.video
         related = other.related
         relatedLines = other.relatedLines
+        date = other.date
+        media = other.media
+        people = other.people
         diagnostics += other.diagnostics
     }
 

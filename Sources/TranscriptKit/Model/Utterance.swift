@@ -13,6 +13,9 @@ public struct Utterance: Hashable, Sendable {
     public var sectionIndex: Int?
     /// 1-based line of the timestamp in the file.
     public var line: Int
+    /// The timed pieces the file gave, in order; empty when the utterance is one untimed
+    /// block or one timestamp (an episode page).
+    public var cues: [Cue] = []
 
     public init(start: Double, timestamp: String, tag: String, speakerIndex: Int,
                 paragraphs: [String], sectionIndex: Int?, line: Int) {

@@ -136,7 +136,7 @@ public enum JSONReports {
             public var longestTurnFile: String
 
             public init(_ s: SpeakerStatistics, share: Double) {
-                let ms = TranscriptExport.milliseconds
+                let ms = TimeFormat.milliseconds
                 (speaker, role, talkTime, self.share, words, turns) = (s.name, s.role, ms(s.talkTime), (share * 10).rounded() / 10, s.words, s.turns)
                 (longestTurn, longestTurnStart, longestTurnFile) = (ms(s.longestTurn), ms(s.longestTurnStart), s.longestTurnFile)
             }

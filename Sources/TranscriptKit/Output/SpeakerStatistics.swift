@@ -1,7 +1,7 @@
 import Foundation
 
-/// How much one person speaks: talk time from timestamp differences (each utterance lasts
-/// until the next later one starts, the last as `TranscriptExport.ends` estimates it),
+/// How much one person speaks: talk time from cue times, or timestamp differences (each
+/// utterance lasts until the next later one starts, the last as `TranscriptExport.ends` estimates it),
 /// words, turns (runs of consecutive utterances by the same person) and the longest turn.
 public struct SpeakerStatistics: Equatable, Sendable {
     public var name: String
@@ -16,21 +16,32 @@ public struct SpeakerStatistics: Equatable, Sendable {
     public var longestTurnFile: String
 
     /// Per person in one episode (tags resolved to the same person are one), most talk first.
+    /// Where the file gives each cue's end, talk time is the time the person's cues cover,
+    /// each moment once (feeds repeat and overlap spans); otherwise an utterance lasts until
+    /// the next starts.
     public static func of(_ episode: Episode) -> [SpeakerStatistics] {
         // Times to the millisecond, as export writes them.
-        let ms = TranscriptExport.milliseconds
-        let ends = TranscriptExport.ends(of: episode.utterances)
+        let ms = TimeFormat.milliseconds
+        let timedByCues = episode.reading.hasEnds && episode.utterances.allSatisfy { !$0.cues.isEmpty }
+        let ends = timedByCues ? [] : TranscriptExport.ends(of: episode.utterances)
         var byPerson: [String: SpeakerStatistics] = [:]
+        var spans: [String: [ClosedRange<Double>]] = [:]
         var order: [String] = []
         var previous: String?
         var turnStart = 0.0
-        var turnLength = 0.0
+        var turnSpans: [ClosedRange<Double>] = []
+        // Cues may repeat or overlap a span: each moment counts once. Utterances without
+        // cue times each count their own length.
+        func length(_ spans: [ClosedRange<Double>]) -> Double {
+            timedByCues ? covered(spans) : spans.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) }
+        }
         func closeTurn() {
-            guard let key = previous, turnLength > byPerson[key]!.longestTurn else { return }
-            byPerson[key]!.longestTurn = turnLength
+            let length = length(turnSpans)
+            guard let key = previous, length > byPerson[key]!.longestTurn else { return }
+            byPerson[key]!.longestTurn = length
             byPerson[key]!.longestTurnStart = turnStart
         }
-        for (utterance, end) in zip(episode.utterances, ends) {
+        for (index, utterance) in episode.utterances.enumerated() {
             let start = ms(utterance.start)
             let speaker = episode.speaker(of: utterance)
             let key = SpeakerTag.fold(speaker.name)
@@ -39,20 +50,38 @@ public struct SpeakerStatistics: Equatable, Sendable {
                                                   longestTurn: 0, longestTurnStart: start, longestTurnFile: episode.file)
                 order.append(key)
             }
-            let length = ms(max(end, utterance.start)) - start
+            let own = timedByCues ? utterance.cues.map { ms($0.start)...ms(max($0.end ?? $0.start, $0.start)) }
+                : [start...ms(max(ends[index], utterance.start))]
             if key != previous {
                 closeTurn()
                 previous = key
                 byPerson[key]!.turns += 1
                 turnStart = start
-                turnLength = 0
+                turnSpans = []
             }
-            turnLength += length
-            byPerson[key]!.talkTime += length
+            turnSpans += own
+            spans[key, default: []] += own
             byPerson[key]!.words += utterance.paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
         }
         closeTurn()
+        for key in order { byPerson[key]!.talkTime = length(spans[key]!) }
         return sorted(order.map { byPerson[$0]! })
+    }
+
+    /// The length of the union of `spans`.
+    static func covered(_ spans: [ClosedRange<Double>]) -> Double {
+        var total = 0.0
+        var current: ClosedRange<Double>?
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let open = current, span.lowerBound <= open.upperBound {
+                current = open.lowerBound...max(open.upperBound, span.upperBound)
+            } else {
+                if let open = current { total += open.upperBound - open.lowerBound }
+                current = span
+            }
+        }
+        if let open = current { total += open.upperBound - open.lowerBound }
+        return total
     }
 
     /// Per person across episodes (by name, accents and case aside).

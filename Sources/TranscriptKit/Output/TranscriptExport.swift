@@ -1,38 +1,58 @@
 import Foundation
 
 /// An episode's transcript in the formats other tools read: WebVTT, SubRip, Podcasting 2.0
-/// JSON, Markdown and plain text. `TranscriptImport` reads the first three back.
+/// JSON, Markdown and plain text. `TranscriptFile` reads the first three back, as written.
 public enum TranscriptExport {
     public enum Format: String, CaseIterable, Sendable {
         case vtt, srt, json, md, txt
     }
 
-    /// One utterance as a timed cue.
+    /// One timed cue as written.
     public struct Cue: Equatable, Sendable {
         public var speaker: String
         public var start: Double
         public var end: Double
-        public var paragraphs: [String]
+        public var lines: [String]
 
-        public init(speaker: String, start: Double, end: Double, paragraphs: [String]) {
+        public init(speaker: String, start: Double, end: Double, lines: [String]) {
             self.speaker = speaker
             self.start = start
             self.end = end
-            self.paragraphs = paragraphs
+            self.lines = lines
         }
     }
 
-    /// The cues of the utterances at `selected` (all when nil). A cue ends where the next
-    /// utterance that starts later begins, whoever speaks it, so a speaker filter never
-    /// stretches a turn; the last ones end after an estimate of their length (0.4 s a word,
-    /// at least a second), as transcripts have no end times.
+    /// The cues of the utterances at `selected` (all when nil). Where the file gave cues
+    /// with end times, those cues, as they were. Otherwise one cue per utterance, ending
+    /// where the next utterance that starts later begins, whoever speaks it, so a speaker
+    /// filter never stretches a turn; the last ones end after an estimate of their length
+    /// (0.4 s a word, at least a second).
     public static func cues(_ episode: Episode, only selected: [Int]? = nil) -> [Cue] {
         let utterances = episode.utterances
-        let ends = self.ends(of: utterances)
-        return (selected ?? Array(utterances.indices)).map { index in
-            let utterance = utterances[index]
-            return Cue(speaker: episode.speaker(of: utterance).name, start: milliseconds(utterance.start),
-                       end: milliseconds(max(ends[index], utterance.start)), paragraphs: utterance.paragraphs)
+        let chosen = selected ?? Array(utterances.indices)
+        var pieces: [CueAssembler.Piece] = []
+        func add(_ speaker: Speaker, _ start: Double, _ end: Double, _ lines: [String]) {
+            let name = speaker.tag.isEmpty ? "" : speaker.name
+            let start = TimeFormat.milliseconds(start)
+            pieces.append(CueAssembler.piece(name: name, start: start, end: max(start, TimeFormat.milliseconds(end)), lines: lines))
+        }
+        if episode.reading.hasEnds, chosen.allSatisfy({ !utterances[$0].cues.isEmpty }) {
+            for index in chosen {
+                let utterance = utterances[index]
+                for cue in utterance.cues {
+                    add(episode.speaker(of: utterance), cue.start, cue.end ?? cue.start, utterance.lines(of: cue))
+                }
+            }
+        } else {
+            let ends = self.ends(of: utterances)
+            for index in chosen {
+                let utterance = utterances[index]
+                add(episode.speaker(of: utterance), utterance.start, ends[index], utterance.paragraphs)
+            }
+        }
+        // The merges an import makes, made here, so the file reads back as these cues.
+        return CueAssembler.merged(pieces).map { piece in
+            Cue(speaker: piece.name.isEmpty ? "?" : piece.name, start: piece.start ?? 0, end: piece.end ?? 0, lines: piece.lines)
         }
     }
 
@@ -59,22 +79,20 @@ public enum TranscriptExport {
         return utterance.start + max(1, Double(words) * 0.4)
     }
 
-    /// Times are kept to the millisecond, as the subtitle formats write them.
-    static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
-
-    public static func render(_ episode: Episode, cues: [Cue], as format: Format) throws -> String {
+    /// The utterances at `selected` (all when nil) in `format`.
+    public static func render(_ episode: Episode, only selected: [Int]? = nil, as format: Format) throws -> String {
         switch format {
-        case .vtt: return vtt(cues)
-        case .srt: return srt(cues)
-        case .json: return try json(cues)
-        case .md: return markdown(episode, cues)
-        case .txt: return text(episode, cues)
+        case .vtt: return vtt(cues(episode, only: selected))
+        case .srt: return srt(cues(episode, only: selected))
+        case .json: return try json(cues(episode, only: selected))
+        case .md: return markdown(episode, selected ?? Array(episode.utterances.indices))
+        case .txt: return text(episode, selected ?? Array(episode.utterances.indices))
         }
     }
 
     /// `HH:MM:SS.mmm` (WebVTT) or `HH:MM:SS,mmm` (SubRip).
     static func clock(_ seconds: Double, separator: Character) -> String {
-        let total = Int((seconds * 1000).rounded())
+        let total = Int(((TimeFormat.checked(seconds) ?? 0) * 1000).rounded())
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -101,7 +119,7 @@ public enum TranscriptExport {
         var out = "WEBVTT\n"
         for cue in cues {
             out += "\n\(clock(cue.start, separator: ".")) --> \(clock(cue.end, separator: "."))\n"
-            let lines = cue.paragraphs.isEmpty ? [""] : cue.paragraphs
+            let lines = cue.lines.isEmpty ? [""] : cue.lines
             out += lines.enumerated().map { index, line in
                 index == 0 ? "<v \(escape(cue.speaker))>\(escape(line))" : escape(line)
             }.joined(separator: "\n") + "\n"
@@ -113,10 +131,21 @@ public enum TranscriptExport {
         var out = ""
         for (number, cue) in cues.enumerated() {
             out += "\(number + 1)\n\(clock(cue.start, separator: ",")) --> \(clock(cue.end, separator: ","))\n"
-            let lines = cue.paragraphs.isEmpty ? [""] : cue.paragraphs
-            out += SubRipSpeaker.written(ControlCharacters.sanitize(cue.speaker)) + ": " + lines.map { ControlCharacters.sanitize($0) }.joined(separator: "\n") + "\n\n"
+            let lines = cue.lines.isEmpty ? [""] : cue.lines
+            out += SpeakerLabel.written(ControlCharacters.sanitize(cue.speaker)) + ": " + lines.map(subRipText).joined(separator: "\n") + "\n\n"
         }
         return out
+    }
+
+    /// SubRip cannot escape: a line that would read back as a timing line or lose a tag
+    /// (`<i>`) is written so that it reads back as itself (`->`, `‹i>`).
+    private static func subRipText(_ line: String) -> String {
+        var line = ControlCharacters.sanitize(line)
+        if line.contains("-->"), CueTiming(line) != nil { line = line.replacingOccurrences(of: "-->", with: "->") }
+        if line.contains("<"), MarkupTags.strip(line[...], removes: SubRipReader.tags.contains) != line {
+            line = line.replacingOccurrences(of: "<", with: "‹")
+        }
+        return line
     }
 
     /// The Podcasting 2.0 JSON transcript.
@@ -134,27 +163,29 @@ public enum TranscriptExport {
 
     private static func json(_ cues: [Cue]) throws -> String {
         let document = Document(version: "1.0.0", segments: cues.map {
-            Document.Segment(speaker: $0.speaker, startTime: $0.start, endTime: $0.end, body: $0.paragraphs.joined(separator: "\n"))
+            Document.Segment(speaker: $0.speaker, startTime: $0.start, endTime: $0.end, body: $0.lines.joined(separator: "\n"))
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
-    private static func markdown(_ episode: Episode, _ cues: [Cue]) -> String {
+    private static func markdown(_ episode: Episode, _ selected: [Int]) -> String {
         let safe = { ControlCharacters.sanitize($0) }
         var out = "# \(episode.number.map { "Episode \($0): " } ?? "")\(safe(episode.title))\n"
-        for cue in cues {
-            out += "\n**\(TimeFormat.longClock(cue.start)) \(safe(cue.speaker)):** \(cue.paragraphs.map(safe).joined(separator: "\n\n"))\n"
+        for index in selected {
+            let utterance = episode.utterances[index]
+            out += "\n**\(TimeFormat.longClock(utterance.start)) \(safe(episode.speaker(of: utterance).name)):** \(utterance.paragraphs.map(safe).joined(separator: "\n\n"))\n"
         }
         return out
     }
 
-    private static func text(_ episode: Episode, _ cues: [Cue]) -> String {
+    private static func text(_ episode: Episode, _ selected: [Int]) -> String {
         let safe = { ControlCharacters.sanitize($0) }
         var out = "\(episode.number.map { "#\($0) " } ?? "")\(safe(episode.title))\n"
-        for cue in cues {
-            out += "\n[\(TimeFormat.longClock(cue.start))] \(safe(cue.speaker)): \(cue.paragraphs.map(safe).joined(separator: "\n    "))\n"
+        for index in selected {
+            let utterance = episode.utterances[index]
+            out += "\n[\(TimeFormat.longClock(utterance.start))] \(safe(episode.speaker(of: utterance).name)): \(utterance.paragraphs.map(safe).joined(separator: "\n    "))\n"
         }
         return out
     }

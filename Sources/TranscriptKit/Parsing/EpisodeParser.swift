@@ -4,40 +4,22 @@ import Foundation
 /// file becomes a diagnostic, and everything readable is kept.
 public enum EpisodeParser {
     public static func parse(fileAt path: String) -> Episode {
-        if TranscriptImport.isImported(path) { return TranscriptImport.parse(fileAt: path) }
-        switch FileReader.read(path) {
-        case let .success(data):
-            return parse(data: data, file: path)
-        case let .failure(failure):
-            var episode = Episode(file: path)
-            episode.id = idFromFileName(path)
-            episode.title = episode.id
-            episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
-            fillDefaults(&episode, evidence: true)
-            return episode
-        }
+        TranscriptFile.parse(fileAt: path)
     }
 
-    /// The bytes of the file named `file` (WebVTT, SubRip or JSON by its extension).
+    /// The bytes of the file named `file`, in whatever format they are.
     public static func parse(data: Data, file: String) -> Episode {
-        if TranscriptImport.isImported(file) { return TranscriptImport.parse(bytes: [UInt8](data), file: file) }
-        let source = data.withUnsafeBytes { SourceText(bytes: $0, file: file) }
-        return parse(source, file: file)
-    }
-
-    static func parse(data: [UInt8], file: String) -> Episode {
-        let source = data.withUnsafeBytes { SourceText(bytes: $0, file: file) }
-        return parse(source, file: file)
+        TranscriptFile.parse(bytes: [UInt8](data), file: file)
     }
 
     public static func parse(text: String, file: String) -> Episode {
-        parse(data: Array(text.utf8), file: file)
+        TranscriptFile.parse(bytes: Array(text.utf8), file: file)
     }
 
-    /// Only the transcript: front matter skipped, not read (for search, which has the
-    /// summary's front matter already).
+    /// Only the transcript of an episode page: front matter skipped, not read (for search,
+    /// which has the summary's front matter already).
     static func parseTranscript(fileAt path: String) -> Episode {
-        guard !TranscriptImport.isImported(path), case let .success(data) = FileReader.read(path) else { return parse(fileAt: path) }
+        guard case let .success(data) = FileReader.read(path) else { return parse(fileAt: path) }
         let source = data.withUnsafeBytes { SourceText(bytes: $0, file: path) }
         return parse(source, file: path, readFrontMatter: false)
     }
@@ -48,12 +30,14 @@ public enum EpisodeParser {
     /// `parse(fileAt:frontMatter:)`). A file whose front matter cannot be read alone (not
     /// closed, control characters, bad UTF-8) is read in full instead, as a summary.
     static func parseFrontMatter(fileAt path: String) -> (episode: Episode, reusable: Bool) {
-        guard !TranscriptImport.isImported(path), case let .success(bytes) = FileReader.read(path) else {
+        let ext = TranscriptFile.fileExtension(path)
+        guard ext == "md" || ext == "markdown", case let .success(bytes) = FileReader.read(path) else {
             return (parse(fileAt: path).summary, false)
         }
-        guard let end = bytes.withUnsafeBytes(FrontMatter.byteEnd) else { return (parse(data: bytes, file: path).summary, false) }
+        let whole = { TranscriptFile.parse(bytes: bytes, file: path).summary }
+        guard let end = bytes.withUnsafeBytes(FrontMatter.byteEnd) else { return (whole(), false) }
         let source = bytes.withUnsafeBytes { SourceText(bytes: UnsafeRawBufferPointer(rebasing: $0[..<end]), file: path) }
-        guard source.diagnostics.isEmpty else { return (parse(data: bytes, file: path).summary, false) }
+        guard source.diagnostics.isEmpty else { return (whole(), false) }
         var episode = parse(source, file: path, readBody: false)
         episode.hasTranscript = false
         return (episode, true)
@@ -63,8 +47,7 @@ public enum EpisodeParser {
     /// of it: the same episode as `parse(fileAt:)`, without reading the YAML twice.
     static func parse(fileAt path: String, frontMatter: Episode) -> Episode {
         guard case let .success(bytes) = FileReader.read(path) else { return parse(fileAt: path) }
-        let source = bytes.withUnsafeBytes { SourceText(bytes: $0, file: path) }
-        return parse(source, file: path, frontMatter: frontMatter)
+        return TranscriptFile.parse(bytes: bytes, file: path, frontMatter: frontMatter)
     }
 
     static func parse(_ source: SourceText, file: String, readFrontMatter: Bool = true, readBody: Bool = true,
@@ -88,12 +71,12 @@ public enum EpisodeParser {
                 body.parse(source.lines, from: bodyStart, into: &episode)
             }
         }
+        episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
         if readFrontMatter { fillDefaults(&episode, evidence: readBody) }
         return episode
     }
 
     static func fillDefaults(_ episode: inout Episode, evidence: Bool) {
-        episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
         let fromName = idFromFileName(episode.file)
         if episode.id.isEmpty { episode.id = fromName }
         if episode.title.isEmpty { episode.title = fromName }
@@ -104,10 +87,7 @@ public enum EpisodeParser {
     }
 
     public static func idFromFileName(_ path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        if name.hasSuffix(".md") { return String(name.dropLast(3)) }
-        let imported = TranscriptImport.fileExtension(name)
-        return TranscriptImport.extensions.contains(imported) ? String(name.dropLast(imported.count + 1)) : name
+        TranscriptFile.stem(of: path)
     }
 
     /// A short, human reason for a file error ("permission denied", "no such file").

@@ -1,5 +1,17 @@
 /// Times as people write them: `1:02:03`, `12:30`, `750`, `2m`, `1h2m3s`, and offsets `+2m`/`-30s`.
 public enum TimeFormat {
+    /// The latest time podread accepts from a file: any later is a mistake (or an attack),
+    /// and times are converted to whole numbers for display.
+    public static let latest: Double = 10_000_000
+
+    /// Times are kept to the millisecond, as the subtitle formats write them.
+    public static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+
+    /// A time from a file: finite, not negative, not past `latest`, to the millisecond.
+    public static func checked(_ seconds: Double) -> Double? {
+        seconds.isFinite && seconds >= 0 && seconds <= latest ? milliseconds(seconds) : nil
+    }
+
     /// A time the user typed: absolute, or relative to the current position.
     public enum Input: Equatable, Sendable {
         case absolute(Double)

@@ -5,9 +5,9 @@ extension SearchQuery {
     /// parsing it: every needle must occur in the file folded scalar by scalar (see
     /// `ScalarFold`); a scalar that cannot be folded that way may stand for zero to three
     /// folded characters.
-    func mayMatch(fileAt path: String) -> Bool {
-        // Imported formats escape text (`&amp;`, `\u00e9`): their bytes are not the text.
-        guard !TranscriptImport.isImported(path), case let .success(data) = FileReader.read(path) else { return true }
+    func mayMatch(_ episode: Episode) -> Bool {
+        // Other formats escape text (`&amp;`, `\u00e9`) or join lines: their bytes are not the text.
+        guard episode.reading.format == .episodePage, case let .success(data) = FileReader.read(episode.file) else { return true }
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             return needles.allSatisfy { Self.mayContain($0, in: bytes, caseSensitive: caseSensitive) }

@@ -130,10 +130,11 @@ extension Corpus {
             }
         }
         // No filter to make: the raw bytes can rule the file out more cheaply than parsing it.
-        if stamp == nil, !episode.hasTranscript, !query.mayMatch(fileAt: episode.file) { return ([], nil) }
+        if stamp == nil, !episode.hasTranscript, !query.mayMatch(episode) { return ([], nil) }
         if !episode.hasTranscript {
             // The summary has the front matter and resolved speakers: read only the transcript.
-            let read = EpisodeParser.parseTranscript(fileAt: episode.file)
+            let read = episode.reading.format == .episodePage ? EpisodeParser.parseTranscript(fileAt: episode.file)
+                : transcript(of: e)
             if read.speakers.map(\.tag) == episode.speakers.map(\.tag) {
                 episode.utterances = read.utterances
             } else {

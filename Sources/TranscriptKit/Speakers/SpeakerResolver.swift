@@ -124,13 +124,7 @@ public struct SpeakerResolver: Sendable {
         func others(_ tag: String) -> [Candidate] { corpusCandidates(for: tag).filter { !castNames.contains($0.folded) } }
         var left: [Int] = []
         if episode.speakersNamed {
-            // Imported transcripts name their speakers; the front matter only gives roles.
-            for index in episode.speakers.indices {
-                let name = episode.speakers[index].tag
-                let role = cast.first { $0.folded == SpeakerTag.fold(name) }?.role ?? .guest
-                episode.speakers[index] = Speaker(tag: name, name: name.isEmpty ? "?" : name, role: name.isEmpty ? .unknown : role,
-                                                  isCertain: !name.isEmpty, reason: "named in the transcript")
-            }
+            nameFromFile(&episode, cast: cast)
             return []
         }
 
@@ -160,6 +154,33 @@ public struct SpeakerResolver: Sendable {
             }
         }
         return left
+    }
+
+    /// Files that name their speakers: the name stands, unless `speakers.yaml` renames it
+    /// (`SPEAKER_00: Aaron`, per episode as for tags); the episode's hosts and guests (by
+    /// whole name, or a first name only one of them has) give roles. Anyone else's role is
+    /// unknown: a file saying who speaks does not say who is a guest.
+    private func nameFromFile(_ episode: inout Episode, cast: [Candidate]) {
+        let people = cast + episode.people.map { Candidate(name: $0.name, role: .unknown) }
+        for index in episode.speakers.indices {
+            let parsed = episode.speakers[index]
+            let written = parsed.tag
+            func set(_ name: String, _ role: Speaker.Role, certain: Bool, _ reason: String) {
+                episode.speakers[index] = Speaker(tag: written, name: name, role: role, isCertain: certain, reason: reason)
+            }
+            if written.isEmpty {
+                set("?", .unknown, certain: false, parsed.reason)
+            } else if let entry = overrides.entry(for: SpeakerTag.normalize(written), in: episode) {
+                let role = entry.role ?? people.first { $0.folded == SpeakerTag.fold(entry.name) }?.role ?? .unknown
+                set(entry.name, role, certain: true, "set in \(SpeakerOverrides.fileName)")
+            } else if let person = people.first(where: { $0.folded == SpeakerTag.fold(written) }) {
+                set(person.name, person.role, certain: parsed.isCertain, parsed.reason)
+            } else if !written.contains(" "), let person = unique(people.filter({ $0.firstName == SpeakerTag.normalize(written) })) {
+                set(person.name, person.role, certain: false, "the only \(person.role == .unknown ? "person" : person.role.rawValue) of this episode called \(written)")
+            } else {
+                set(written, .unknown, certain: parsed.isCertain, parsed.reason)
+            }
+        }
     }
 
     func secondPass(_ episode: inout Episode, cast: [Candidate], unresolved: [Int], usage: [String: [String: Int]]) {

@@ -2,19 +2,20 @@ import Foundation
 
 /// Comparison forms of tags and names: case, diacritics and punctuation do not matter.
 enum SpeakerTag {
-    /// `BL ` → `BL`, `Cc` → `CC`, `Nóva` → `NOVA`.
+    /// `BL ` → `BL`, `Cc` → `CC`, `Nóva` → `NOVA`, `Speaker 1` → `SPEAKER1` (digits are
+    /// kept: `SPEAKER_00` and `SPEAKER_01` are two people).
     static func normalize(_ tag: String) -> String {
         if tag.utf8.allSatisfy({ $0 < 0x80 }) {
             let letters = tag.utf8.compactMap { byte -> UInt8? in
                 switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
                 case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 0x20
                 default: return nil
                 }
             }
             return String(decoding: letters, as: UTF8.self)
         }
-        return String(fold(tag).uppercased().unicodeScalars.filter { CharacterSet.letters.contains($0) })
+        return String(fold(tag).uppercased().unicodeScalars.filter { CharacterSet.letters.contains($0) || ("0"..."9").contains($0) })
     }
 
     static func fold(_ text: String) -> String {

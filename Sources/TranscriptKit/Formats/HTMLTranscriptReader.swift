@@ -1,0 +1,186 @@
+/// Podcasting 2.0 HTML transcripts: `<cite>Name:</cite>`, `<time>0:00</time>` and
+/// `<p>…</p>`, a name holding until the next one, with or without times. Markup inside a
+/// paragraph is removed (`<br>` breaks the line), every character reference decoded, and
+/// nothing in `<script>`, `<style>` or a comment is ever read. A web page with no `<cite>`
+/// or `<time>` is not a transcript.
+///
+/// Hand-written: the package mirror has no HTML parser (SwiftSoup is not in it), and an
+/// XML parser refuses real HTML (`<br>`, `&nbsp;`, unclosed `<p>`).
+enum HTMLTranscriptReader {
+    static func read(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> RawTranscript? {
+        var scanner = Scanner(bytes: bytes)
+        var raw = RawTranscript()
+        raw.paragraphsFromGaps = false
+        var structured = false
+        var wholePage = false
+        var voice = RawTranscript.Cue.Voice.carried
+        var time: (Double, String)?
+        var capture: (element: Substring, line: Int)?
+        var text: [UInt8] = []
+        var budget = DiagnosticBudget(file: file)
+
+        func close() {
+            guard let open = capture else { return }
+            capture = nil
+            let content = String(decoding: text, as: UTF8.self)
+            text = []
+            switch open.element {
+            case "cite":
+                var name = collapse(content)
+                while name.hasSuffix(":") { name.removeLast() }
+                name = name.trimmedSpaces
+                voice = name.isEmpty ? .carried : name == "?" ? .unknown : .named(name, explicit: true)
+            case "time":
+                let written = collapse(content)
+                if let seconds = TimeFormat.parseDuration(written).flatMap(TimeFormat.checked) {
+                    time = (seconds, written)
+                } else {
+                    budget.warn(open.line, "'\(written.prefix(40))' in <time> is not a time; the paragraph is untimed", into: &diagnostics)
+                }
+            default:
+                let lines = content.split(separator: "\n").map { collapse(String($0)) }.filter { !$0.isEmpty }
+                raw.cues.append(RawTranscript.Cue(voice: voice, start: time?.0, timestamp: time?.1 ?? "", lines: lines,
+                                                  line: open.line, startsParagraph: true))
+                voice = .carried
+                time = nil
+            }
+        }
+
+        while let token = scanner.next() {
+            switch token {
+            case let .text(range):
+                // Line ends in the source are spaces; only `<br>` breaks a line.
+                if capture != nil { text += bytes[range].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 } }
+            case let .open(name, line):
+                switch name {
+                case "cite", "time", "p":
+                    close()
+                    structured = structured || name != "p"
+                    capture = (name, line)
+                case "br":
+                    if capture != nil { text.append(0x0A) }
+                case "html", "body", "head":
+                    wholePage = true
+                default:
+                    break
+                }
+            case let .close(name):
+                if name == capture?.element || name == "body" { close() }
+            }
+        }
+        close()
+        budget.finish(into: &diagnostics)
+        guard structured || (!wholePage && !raw.cues.isEmpty) else {
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
+                message: "an HTML page with no transcript in it (no <cite> or <time>, as Podcasting 2.0 HTML transcripts have); skipped"))
+            return nil
+        }
+        return raw
+    }
+
+    /// Entities decoded, runs of white space made one space.
+    private static func collapse(_ text: String) -> String {
+        CharacterReferences.decode(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " "))
+    }
+
+    enum Token {
+        case text(Range<Int>)
+        case open(Substring, line: Int)
+        case close(Substring)
+    }
+
+    /// Tags and text, in order; comments, `<!…>`, `<?…>` and what `<script>` and `<style>`
+    /// hold are passed over.
+    struct Scanner {
+        let bytes: [UInt8]
+        var p = 0
+        var line = 1
+
+        mutating func next() -> Token? {
+            guard p < bytes.count else { return nil }
+            if bytes[p] != UInt8(ascii: "<") {
+                let start = p
+                while p < bytes.count, bytes[p] != UInt8(ascii: "<") { advance() }
+                return .text(start..<p)
+            }
+            if starts("<!--") {
+                skip(past: "-->")
+                return next()
+            }
+            let after = p + 1
+            guard after < bytes.count else { p += 1; return .text((p - 1)..<p) }
+            let closing = bytes[after] == UInt8(ascii: "/")
+            let nameStart = closing ? after + 1 : after
+            var nameEnd = nameStart
+            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            if bytes[after] == UInt8(ascii: "!") || bytes[after] == UInt8(ascii: "?") {
+                skip(past: ">")
+                return next()
+            }
+            guard nameEnd > nameStart else {
+                // A `<` that starts no tag is text.
+                let start = p
+                advance()
+                return .text(start..<p)
+            }
+            let name = Substring(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased())
+            let tagLine = line
+            skipTag(from: nameEnd)
+            if closing { return .close(name) }
+            if name == "script" || name == "style" {
+                skip(past: "</" + name)
+                skip(past: ">")
+                return next()
+            }
+            return .open(name, line: tagLine)
+        }
+
+        private func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
+        }
+
+        private mutating func advance() {
+            if bytes[p] == 0x0A { line += 1 }
+            p += 1
+        }
+
+        private func starts(_ text: String) -> Bool {
+            let pattern = Array(text.utf8)
+            guard p + pattern.count <= bytes.count else { return false }
+            for (k, b) in pattern.enumerated() {
+                let c = bytes[p + k]
+                if c != b, !(c >= 0x41 && c <= 0x5A && c + 0x20 == b) { return false }
+            }
+            return true
+        }
+
+        /// Past the next `text` (ASCII, any case), or to the end.
+        private mutating func skip(past text: String) {
+            let length = text.utf8.count
+            while p < bytes.count {
+                if starts(text) {
+                    for _ in 0..<length { advance() }
+                    return
+                }
+                advance()
+            }
+        }
+
+        /// Past the tag's `>`, attributes and their quoted values included.
+        private mutating func skipTag(from: Int) {
+            while p < from { advance() }
+            var quote: UInt8 = 0
+            while p < bytes.count {
+                let b = bytes[p]
+                advance()
+                if quote != 0 {
+                    if b == quote { quote = 0 }
+                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                    quote = b
+                } else if b == UInt8(ascii: ">") {
+                    return
+                }
+            }
+        }
+    }
+}

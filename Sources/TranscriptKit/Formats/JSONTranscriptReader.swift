@@ -1,0 +1,175 @@
+import Foundation
+
+/// JSON transcripts: Podcasting 2.0 (`{version, segments: [{speaker, startTime, endTime,
+/// body}]}`, a missing speaker carried forward), a bare array of `{start, end, text}`,
+/// openai-whisper output (`{text, segments: [{start, end, text, words?}]}`) and whisperX
+/// (the same with `speaker`, such as `SPEAKER_00`, on its segments). A Podcasting 2.0
+/// chapters file (`{version, chapters: [{startTime, title}]}`) is read as chapters.
+/// Numbers and names given as text are accepted; every time is range-checked.
+enum JSONTranscriptReader {
+    struct Chapter: Equatable {
+        var start: Double
+        var title: String
+    }
+
+    struct Result {
+        var format: TranscriptReading.Format
+        var raw = RawTranscript()
+        var chapters: [Chapter] = []
+    }
+
+    static func read(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> Result {
+        let top: Top
+        do {
+            top = try JSONDecoder().decode(Top.self, from: Data(bytes))
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = context.underlyingError.map { "\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0)" } ?? context.debugDescription
+            diagnostics.append(Diagnostic(file: file, line: line(in: reason), severity: .error, message: "not valid JSON: \(reason)"))
+            return Result(format: .notTranscript)
+        } catch {
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning, message: notTranscript))
+            return Result(format: .notTranscript)
+        }
+        var budget = DiagnosticBudget(file: file)
+        func time(_ value: Double?, _ field: String, _ index: Int) -> Double? {
+            guard let value else { return nil }
+            if let checked = TimeFormat.checked(value) { return checked }
+            budget.warn(1, "segment \(index + 1): \(field) \(value) is not a time podread reads (0 to \(Int(TimeFormat.latest)) seconds); left out", into: &diagnostics)
+            return nil
+        }
+        var result: Result
+        switch top {
+        case let .array(segments):
+            result = Result(format: .cueArrayJSON)
+            result.raw = cues(segments, carry: true, time: time)
+        case let .object(document):
+            if let segments = document.segments {
+                let podcasting = segments.contains { $0.startTime != nil || $0.body != nil }
+                let whisperX = !podcasting && segments.contains { $0.speaker != nil }
+                result = Result(format: podcasting ? .podcastingJSON : whisperX ? .whisperXJSON : .whisperJSON)
+                // whisperX leaves `speaker` out where it could not tell: unknown, not the one before.
+                result.raw = cues(segments, carry: !whisperX, time: time)
+            } else if let chapters = document.chapters {
+                result = Result(format: .chapters)
+                for (index, chapter) in chapters.enumerated() {
+                    guard let start = time(chapter.startTime, "startTime", index) else { continue }
+                    result.chapters.append(Chapter(start: start, title: (chapter.title ?? "").trimmedWhitespace))
+                }
+            } else {
+                diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning, message: notTranscript))
+                return Result(format: .notTranscript)
+            }
+        }
+        budget.finish(into: &diagnostics)
+        if result.format != .chapters, result.raw.cues.isEmpty {
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning, message: "no segments in the transcript"))
+        } else if result.format == .podcastingJSON, !result.raw.cues.isEmpty, result.raw.cues.allSatisfy(\.lines.isEmpty) {
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
+                message: "no segment has a 'body': the file gives speakers and times but no words"))
+        }
+        return result
+    }
+
+    private static func cues(_ segments: [Segment], carry: Bool, time: (Double?, String, Int) -> Double?) -> RawTranscript {
+        var raw = RawTranscript()
+        raw.cues.reserveCapacity(segments.count)
+        for (index, segment) in segments.enumerated() {
+            let start = time(segment.startTime ?? segment.start, "start time", index)
+            let end = time(segment.endTime ?? segment.end, "end time", index)
+            let name = segment.speaker?.trimmedWhitespace ?? ""
+            let voice: RawTranscript.Cue.Voice = name == "?" ? .unknown : !name.isEmpty ? .named(name, explicit: true) : carry ? .carried : .unknown
+            let text = segment.body ?? segment.text ?? ""
+            raw.cues.append(RawTranscript.Cue(voice: voice, start: start, end: end, timestamp: start.map(TimeFormat.longClock) ?? "",
+                                              lines: text.split(separator: "\n").map(String.init), line: 1))
+        }
+        return raw
+    }
+
+    private static let notTranscript = "a JSON file that is not a transcript (no 'segments' list, as Podcasting 2.0, Whisper and WhisperX have); skipped"
+
+    /// The line a decoder's message names (`… around line 3, column 5.`), else 1.
+    private static func line(in message: String) -> Int {
+        guard let range = message.range(of: "line "), let number = Int(message[range.upperBound...].prefix { $0.isNumber }),
+              number >= 1 else { return 1 }
+        return number
+    }
+
+    // MARK: Decoding
+
+    private enum Top: Decodable {
+        case object(Document)
+        case array([Segment])
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let segments = try? container.decode([Segment].self) {
+                self = .array(segments)
+            } else {
+                self = .object(try container.decode(Document.self))
+            }
+        }
+    }
+
+    private struct Document: Decodable {
+        var segments: [Segment]?
+        var chapters: [ChapterEntry]?
+
+        enum CodingKeys: String, CodingKey { case segments, chapters }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            segments = try? c.decodeIfPresent([Segment].self, forKey: .segments)
+            chapters = try? c.decodeIfPresent([ChapterEntry].self, forKey: .chapters)
+        }
+    }
+
+    private struct Segment: Decodable {
+        var speaker: String?
+        var startTime: Double?
+        var endTime: Double?
+        var body: String?
+        var start: Double?
+        var end: Double?
+        var text: String?
+
+        enum CodingKeys: String, CodingKey { case speaker, startTime, endTime, body, start, end, text }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            speaker = Lenient.text(c, .speaker)
+            startTime = Lenient.number(c, .startTime)
+            endTime = Lenient.number(c, .endTime)
+            body = Lenient.text(c, .body)
+            start = Lenient.number(c, .start)
+            end = Lenient.number(c, .end)
+            text = Lenient.text(c, .text)
+        }
+    }
+
+    private struct ChapterEntry: Decodable {
+        var startTime: Double?
+        var title: String?
+
+        enum CodingKeys: String, CodingKey { case startTime, title }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            startTime = Lenient.number(c, .startTime)
+            title = Lenient.text(c, .title)
+        }
+    }
+
+    /// Values as people write them: numbers as text, names as numbers.
+    private enum Lenient {
+        static func number<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) -> Double? {
+            if let value = try? c.decodeIfPresent(Double.self, forKey: key) { return value }
+            return (try? c.decodeIfPresent(String.self, forKey: key)).flatMap { $0.flatMap { Double($0.trimmedWhitespace) } }
+        }
+
+        static func text<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) -> String? {
+            if let value = try? c.decodeIfPresent(String.self, forKey: key) { return value }
+            if let value = try? c.decodeIfPresent(Int.self, forKey: key) { return String(value) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// One file of any format read as an episode. The format is decided by the content (a
+/// `.txt` that is WebVTT is WebVTT); the extension only says which files to look at.
+/// Formats without front matter take the episode's fields from a sidecar `NAME.yaml`
+/// (the fields of an episode page's front matter, with or without `---` lines), else from
+/// the file name.
+enum TranscriptFile {
+    /// Files in a corpus folder that may hold a transcript.
+    static let extensions: Set<String> = ["md", "markdown", "txt", "vtt", "srt", "json", "html", "htm"]
+
+    static func isCandidate(_ name: String) -> Bool { extensions.contains(fileExtension(name)) }
+
+    static func fileExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+
+    /// The file name without its extension (and without `.chapters` before `.json`): files
+    /// with the same stem are one episode.
+    static func stem(of path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        let ext = fileExtension(name)
+        if extensions.contains(ext) { name = String(name.dropLast(ext.count + 1)) }
+        if ext == "json", name.lowercased().hasSuffix(".chapters") { name = String(name.dropLast(".chapters".count)) }
+        return name
+    }
+
+    /// `NAME.yaml` beside `NAME.vtt`.
+    static func sidecar(of path: String) -> String {
+        let ext = fileExtension(path)
+        return (ext.isEmpty ? path + "." : String(path.dropLast(ext.count))) + "yaml"
+    }
+
+    enum Content { case webVTT, subRip, json, html, text }
+
+    /// What the bytes are, by their first visible characters.
+    static func sniff(_ bytes: [UInt8]) -> Content {
+        var i = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        guard i < bytes.count else { return .text }
+        let head = String(decoding: bytes[i..<min(bytes.count, i + 512)], as: UTF8.self)
+        if head.hasPrefix("WEBVTT") { return .webVTT }
+        if head.hasPrefix("{") { return .json }
+        if head.hasPrefix("[") {
+            // `[{…}]` is JSON; `[00:01:02] Name: text` is a transcript line.
+            let next = head.dropFirst().first { !$0.isWhitespace }
+            if next == "{" || next == "]" || next == nil { return .json }
+        }
+        if head.hasPrefix("<") { return .html }
+        let lines = head.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false).prefix(2)
+        if let first = lines.first, first.contains("-->") || (lines.count == 2 && lines.last!.contains("-->")
+            && first.trimmingCharacters(in: .whitespacesAndNewlines).allSatisfy(\.isNumber)) {
+            return .subRip
+        }
+        return .text
+    }
+
+    static func parse(fileAt path: String) -> Episode {
+        switch FileReader.read(path) {
+        case let .success(bytes):
+            return parse(bytes: bytes, file: path)
+        case let .failure(failure):
+            var episode = Episode(file: path)
+            episode.reading = TranscriptReading(format: guessedFormat(path))
+            episode.speakersNamed = episode.reading.format != .episodePage
+            episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
+            EpisodeParser.fillDefaults(&episode, evidence: true)
+            return episode
+        }
+    }
+
+    /// `frontMatter`: the front matter already read from these bytes (see
+    /// `EpisodeParser.parseFrontMatter`), used if the file is an episode page.
+    static func parse(bytes: [UInt8], file path: String, frontMatter: Episode? = nil) -> Episode {
+        var episode = Episode(file: path)
+        switch sniff(bytes) {
+        case .webVTT:
+            let lines = source(bytes, into: &episode)
+            cues(WebVTTReader.read(lines, file: path, diagnostics: &episode.diagnostics), .webVTT, into: &episode)
+        case .subRip:
+            let lines = source(bytes, into: &episode)
+            cues(SubRipReader.read(lines, file: path, diagnostics: &episode.diagnostics), .subRip, into: &episode)
+        case .json:
+            let read = JSONTranscriptReader.read(bytes, file: path, diagnostics: &episode.diagnostics)
+            if read.format == .chapters {
+                episode.reading = TranscriptReading(format: .chapters)
+                episode.chapters = read.chapters
+            } else if read.format == .notTranscript {
+                episode.reading = TranscriptReading(format: .notTranscript)
+            } else {
+                cues(read.raw, read.format, into: &episode)
+            }
+        case .html:
+            if let raw = HTMLTranscriptReader.read(bytes, file: path, diagnostics: &episode.diagnostics) {
+                cues(raw, .html, into: &episode)
+            } else {
+                episode.reading = TranscriptReading(format: .notTranscript)
+            }
+        case .text:
+            let source = bytes.withUnsafeBytes { SourceText(bytes: $0, file: path) }
+            return text(source, file: path, extension: fileExtension(path), frontMatter: frontMatter)
+        }
+        if !episode.reading.isEpisode { return episode }
+        readSidecar(into: &episode)
+        EpisodeParser.fillDefaults(&episode, evidence: true)
+        return episode
+    }
+
+    /// The format a file's extension suggests, for a file that could not be read.
+    private static func guessedFormat(_ path: String) -> TranscriptReading.Format {
+        switch fileExtension(path) {
+        case "vtt": return .webVTT
+        case "srt": return .subRip
+        case "json": return .podcastingJSON
+        case "html", "htm": return .html
+        case "txt": return .labelledText
+        default: return .episodePage
+        }
+    }
+
+    private static func source(_ bytes: [UInt8], into episode: inout Episode) -> [String] {
+        let source = bytes.withUnsafeBytes { SourceText(bytes: $0, file: episode.file) }
+        episode.diagnostics += source.diagnostics
+        return source.looksBinary ? [] : source.lines
+    }
+
+    private static func cues(_ raw: RawTranscript, _ format: TranscriptReading.Format, into episode: inout Episode) {
+        episode.speakersNamed = true
+        let found = CueAssembler.assemble(raw, into: &episode)
+        episode.reading = TranscriptReading(format: format, detail: detail(raw, format), namesSpeakers: found.namesSpeakers,
+                                            hasTimes: found.hasTimes, hasEnds: found.hasEnds, textBytes: textBytes(episode))
+        if raw.cues.isEmpty, !episode.diagnostics.contains(where: { $0.severity == .error }), format != .podcastingJSON {
+            episode.diagnostics.append(Diagnostic(file: episode.file, line: 1, severity: .warning, message: "no cues found"))
+        }
+    }
+
+    /// How the speakers were given, for `validate` and the notes.
+    private static func detail(_ raw: RawTranscript, _ format: TranscriptReading.Format) -> String {
+        var tags = 0
+        var prefixes = 0
+        var carried = 0
+        for cue in raw.cues {
+            switch cue.voice {
+            case let .named(_, explicit): if explicit { tags += 1 } else { prefixes += 1 }
+            case .unknown: break
+            case .carried: carried += 1
+            }
+        }
+        var parts: [String] = []
+        if tags > 0 {
+            let kind: String
+            switch format {
+            case .webVTT: kind = "<v Name> voices"
+            case .html: kind = "<cite> names"
+            default: kind = "speaker fields"
+            }
+            parts.append(kind)
+        }
+        if prefixes > 0 { parts.append("'Name:' prefixes") }
+        if parts.isEmpty { return "no speakers named" }
+        return parts.joined(separator: " and ") + (carried > 0 ? ", each holding until the next" : "")
+    }
+
+    static func textBytes(_ episode: Episode) -> Int {
+        episode.utterances.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.utf8.count } }
+    }
+
+    // MARK: Markdown and plain text
+
+    private static func text(_ source: SourceText, file: String, extension ext: String, frontMatter known: Episode?) -> Episode {
+        let empty = source.lines.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+        guard !source.looksBinary, !empty else { return EpisodeParser.parse(source, file: file) }
+        var scratch: [Diagnostic] = []
+        let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &scratch)
+        let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
+        let pageLines = body.count { line in
+            switch TranscriptLine.classify(line) {
+            case let .utterance(head): return !head.tag.isEmpty
+            case .untimed: return true
+            default: return false
+            }
+        }
+        let analysis = LabelledTextReader.analyse(body)
+        let isMarkdown = ext == "md" || ext == "markdown"
+        if analysis.score <= pageLines, pageLines > 0 || isMarkdown {
+            // The Podlets' episode pages, and any Markdown file nothing else reads.
+            var episode = EpisodeParser.parse(source, file: file, frontMatter: known)
+            episode.reading = TranscriptReading(format: .episodePage, namesSpeakers: episode.speakers.contains { !$0.tag.isEmpty },
+                                                hasTimes: episode.utterances.contains { !$0.timestamp.isEmpty },
+                                                textBytes: textBytes(episode))
+            return episode
+        }
+        var episode = Episode(file: file)
+        episode.diagnostics = source.diagnostics + scratch.filter { !$0.message.hasPrefix("no front matter") }
+        if let frontMatter {
+            FrontMatter.read(source.lines[frontMatter.range], firstLine: frontMatter.range.lowerBound + 1, into: &episode)
+            // Other shows' pages have their own fields; only episode pages must have these.
+            episode.diagnostics.removeAll { $0.message.hasPrefix("front matter has no '") }
+        } else {
+            readSidecar(into: &episode)
+        }
+        guard analysis.score > 0 || frontMatter != nil || FileManager.default.fileExists(atPath: sidecar(of: file)) else {
+            episode.reading = TranscriptReading(format: .notTranscript)
+            episode.diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
+                message: "no speaker labels or times found: not read as a transcript; skipped"))
+            return episode
+        }
+        let read = LabelledTextReader.read(body, analysis: analysis)
+        if episode.title.isEmpty, let title = read.title { episode.title = title }
+        cues(read.raw, .labelledText, into: &episode)
+        episode.reading.detail = analysis.detail
+        EpisodeParser.fillDefaults(&episode, evidence: true)
+        return episode
+    }
+
+    // MARK: Sidecar
+
+    private static func readSidecar(into episode: inout Episode) {
+        let path = sidecar(of: episode.file)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var meta = Episode(file: path)
+        switch FileReader.read(path) {
+        case let .success(bytes):
+            let lines = bytes.withUnsafeBytes { SourceText(bytes: $0, file: path) }.lines
+            var scratch: [Diagnostic] = []
+            // With or without `---` fences around it.
+            let range = FrontMatter.locate(in: lines, file: path, diagnostics: &scratch)?.range ?? lines.indices
+            if !lines.isEmpty { FrontMatter.read(lines[range], firstLine: range.lowerBound + 1, into: &meta) }
+        case let .failure(failure):
+            meta.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
+        }
+        // The file name stands in for a missing id, number or title: no warning for those.
+        meta.diagnostics.removeAll { $0.message.hasPrefix("front matter has no '") }
+        episode.takeFrontMatter(of: meta)
+    }
+}

@@ -1,0 +1,169 @@
+/// WebVTT as the W3C spec and real feeds write it: a `WEBVTT` header, `NOTE`, `STYLE` and
+/// `REGION` blocks, cues with an optional identifier and settings after the times,
+/// `<v Name>` or `<v.class Name>` voices (a line starting with one changes the speaker
+/// within the cue), a leading `Name: ` or `[SPEAKER_00]: ` where there is no voice, inline
+/// tags removed (`<c>`, `<i>`, `<b>`, `<u>`, `<lang>`, `<ruby>`, `<00:00:01.000>`), every
+/// character reference decoded. A timing line inside a cue starts the next cue.
+enum WebVTTReader {
+    static func read(_ lines: [String], file: String, diagnostics: inout [Diagnostic]) -> RawTranscript {
+        var raw = RawTranscript()
+        guard let first = lines.first, first.hasPrefix("WEBVTT") else {
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, message: "not a WebVTT file: it should start with 'WEBVTT'"))
+            return raw
+        }
+        var i = CaptionBlocks.skipBlock(lines, from: 0)
+        while i < lines.count {
+            let line = lines[i]
+            if CaptionBlocks.isBlank(line) {
+                i += 1
+                continue
+            }
+            if ["NOTE", "STYLE", "REGION"].contains(where: { CaptionBlocks.starts(line, with: $0) }) {
+                i = CaptionBlocks.skipBlock(lines, from: i)
+                continue
+            }
+            guard let (timing, at) = CaptionBlocks.timing(lines, at: i) else {
+                CaptionBlocks.skipped(lines, at: i, file: file, diagnostics: &diagnostics)
+                i = CaptionBlocks.skipBlock(lines, from: i)
+                continue
+            }
+            let end = CaptionBlocks.textEnd(lines, from: at + 1)
+            for (voice, text) in voices(Array(lines[(at + 1)..<end])) {
+                raw.cues.append(RawTranscript.Cue(voice: voice, start: timing.start, end: timing.end,
+                                                  timestamp: timing.startText, lines: text, line: at + 1))
+            }
+            i = end
+        }
+        return raw
+    }
+
+    /// The cue's text split where a line starts with a voice, each part with its speaker.
+    static func voices(_ lines: [String]) -> [(RawTranscript.Cue.Voice, [String])] {
+        var parts: [(RawTranscript.Cue.Voice, [String])] = []
+        for line in lines {
+            var text = line[...]
+            if let (voice, rest) = leadingVoice(text) {
+                parts.append((voice, []))
+                text = rest
+            } else if parts.isEmpty {
+                var voice = RawTranscript.Cue.Voice.carried
+                let plain = plainText(text)
+                if let (label, rest) = SpeakerLabel.leading(plain[...]) {
+                    voice = label.voice
+                    parts.append((voice, rest.isEmpty ? [] : [String(rest)]))
+                    continue
+                }
+                parts.append((voice, []))
+            }
+            let plain = plainText(text)
+            if !plain.isEmpty { parts[parts.count - 1].1.append(plain) }
+        }
+        return parts.isEmpty ? [(.carried, [])] : parts
+    }
+
+    /// `<v Name>` or `<v.loud Name>` at the start of the line, and the text after it.
+    private static func leadingVoice(_ line: Substring) -> (RawTranscript.Cue.Voice, Substring)? {
+        guard line.hasPrefix("<v"), let close = line.firstIndex(of: ">") else { return nil }
+        let inside = line[line.index(line.startIndex, offsetBy: 2)..<close]
+        guard let mark = inside.first, mark == " " || mark == "." || mark == "\t" else { return nil }
+        // Classes run up to the first space; the name is the rest.
+        let name = CharacterReferences.decode(inside.drop { $0 != " " && $0 != "\t" }.trimmedSpaces)
+        let voice: RawTranscript.Cue.Voice = name.isEmpty ? .carried : name == "?" ? .unknown : .named(name, explicit: true)
+        return (voice, line[line.index(after: close)...])
+    }
+
+    /// Tags removed, then references decoded (so an `&lt;` never becomes a tag).
+    static func plainText(_ text: Substring) -> String {
+        CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedSpaces
+    }
+}
+
+extension SpeakerLabel {
+    var voice: RawTranscript.Cue.Voice {
+        switch self {
+        case let .name(name): return .named(name, explicit: false)
+        case .unknown: return .unknown
+        }
+    }
+}
+
+/// Inline markup such as `<i>`, `</b>`, `<c.yellow>`, `<00:00:01.000>`: a `<` followed by a
+/// letter, `/` or digit, up to the next `>` on the line. Any other `<` is text.
+enum MarkupTags {
+    /// `text` without the tags `removes` accepts (it gets the tag's name, lower-cased).
+    static func strip(_ text: Substring, removes: (Substring) -> Bool) -> String {
+        guard text.contains("<") else { return String(text) }
+        var out = ""
+        var rest = text
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let after = rest.index(after: open)
+            guard after < rest.endIndex, let close = rest[after...].firstIndex(of: ">"),
+                  let first = rest[after].unicodeScalars.first, first.properties.isAlphabetic || first == "/" || ("0"..."9").contains(first)
+            else {
+                out += "<"
+                rest = rest[after...]
+                continue
+            }
+            let name = rest[after..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
+            if removes(Substring(name.lowercased())) {
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += rest[open...close]
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return out + rest
+    }
+}
+
+/// What WebVTT and SubRip share: blocks separated by blank lines, timing lines.
+enum CaptionBlocks {
+    static func isBlank(_ line: String) -> Bool { line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// `word` alone or followed by a space or tab.
+    static func starts(_ line: String, with word: String) -> Bool {
+        line.hasPrefix(word) && (line.utf8.count == word.utf8.count || [0x20, 0x09].contains(line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: word.utf8.count)]))
+    }
+
+    /// The index of the first line after the block that starts at `from`.
+    static func skipBlock(_ lines: [String], from: Int) -> Int {
+        var i = from
+        while i < lines.count, !isBlank(lines[i]) { i += 1 }
+        return i
+    }
+
+    /// The timing at line `i`, or on the next line after an identifier (a number in SubRip).
+    static func timing(_ lines: [String], at i: Int) -> (CueTiming, Int)? {
+        if lines[i].contains("-->"), let timing = CueTiming(lines[i]) { return (timing, i) }
+        if i + 1 < lines.count, !isBlank(lines[i + 1]), lines[i + 1].contains("-->"), let timing = CueTiming(lines[i + 1]) {
+            return (timing, i + 1)
+        }
+        return nil
+    }
+
+    /// Where the cue text that starts at `from` ends: a blank line, or a timing line (with
+    /// the identifier before it) that starts a cue without the blank line before it.
+    static func textEnd(_ lines: [String], from: Int) -> Int {
+        var j = from
+        while j < lines.count, !isBlank(lines[j]) {
+            if lines[j].contains("-->"), CueTiming(lines[j]) != nil { return j }
+            if j + 1 < lines.count, isCueNumber(lines[j]), lines[j + 1].contains("-->"), CueTiming(lines[j + 1]) != nil { return j }
+            j += 1
+        }
+        return j
+    }
+
+    static func isCueNumber(_ line: String) -> Bool {
+        let digits = line.utf8.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+        return !digits.isEmpty && digits.count <= 9 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && line.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    static func skipped(_ lines: [String], at i: Int, file: String, diagnostics: inout [Diagnostic]) {
+        let timingLine = (i..<min(i + 2, lines.count)).first { lines[$0].contains("-->") }
+        let message = timingLine.map { "a cue timing that cannot be read: '\(lines[$0].trimmedSpaces.prefix(80))'; the cue is skipped" }
+            ?? "a block without a cue timing; skipped"
+        diagnostics.append(Diagnostic(file: file, line: (timingLine ?? i) + 1, severity: .warning, message: message))
+    }
+}
