@@ -16,14 +16,23 @@ enum EpisodeChoice {
     private static func find(_ reference: String, in corpus: CorpusOptions) throws -> Episode {
         var isDirectory: ObjCBool = false
         let isFile = FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) && !isDirectory.boolValue
-        if isFile, reference.contains("/") || reference.hasSuffix(".md") {
+        if isFile, reference.contains("/") || TranscriptFile.isCandidate(reference) {
+            // A path is that file: its folder is read for the speakers other episodes
+            // explain, but a file beside a richer one of the same name is still read itself.
             let directory = (reference as NSString).deletingLastPathComponent
+            let path = URL(fileURLWithPath: reference).standardizedFileURL.path
             if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory, transcripts: false,
                                                    cache: !corpus.noCache),
-               let hit = loaded.index(matching: reference) {
+               let hit = loaded.index(matching: reference),
+               URL(fileURLWithPath: loaded.episodes[hit].file).standardizedFileURL.path == path {
                 return loaded.transcript(of: hit)
             }
-            return CorpusLoader.load(file: reference).episodes[0]
+            let single = CorpusLoader.load(file: reference)
+            guard let episode = single.episodes.first else {
+                let reasons = single.diagnostics.map { ControlCharacters.sanitize($0.formatted) }
+                throw CleanExit.failure(reasons.isEmpty ? "\(reference) is not a transcript" : reasons.joined(separator: "\npodread: "))
+            }
+            return episode
         }
         let loaded = try corpus.load(transcripts: false)
         guard let hit = loaded.index(matching: reference) else {

@@ -50,9 +50,14 @@ enum TranscriptText {
         let number = episode.number.map { "#\($0) " } ?? ""
         out.append("\(number)\(episode.title)")
         let people = episode.speakers.filter { $0.role != .unknown || !$0.tag.isEmpty }.map { speaker in
-            "\(speaker.tag) = \(speaker.displayName) (\(speaker.role.rawValue))"
+            // Files that name their speakers have no tags to explain.
+            let tag = episode.speakersNamed && speaker.tag == speaker.name ? "" : "\(speaker.tag) = "
+            return "\(tag)\(speaker.displayName) (\(speaker.role.rawValue))"
         }
         out.append("Speakers: " + people.joined(separator: ", "))
+        if let note = episode.readingNote {
+            out.append("File: \((episode.file as NSString).lastPathComponent), \(note.message)")
+        }
         var section: Int?
         for utterance in utterances {
             if utterance.sectionIndex != section, let index = utterance.sectionIndex {

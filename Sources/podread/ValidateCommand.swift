@@ -13,7 +13,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try corpus.load(transcripts: false)
-        let diagnostics = loaded.allDiagnostics
+        // Which file each episode was read from, and as what, where that is not plain.
+        let diagnostics = (loaded.allDiagnostics + loaded.episodes.compactMap(\.readingNote)).sorted {
+            ($0.file, $0.line) < ($1.file, $1.line)
+        }
         if json {
             print(try JSONReports.encode(diagnostics))
         } else {

@@ -1,3 +1,4 @@
+import Foundation
 import TranscriptKit
 
 /// A run of text in one style.
@@ -47,6 +48,7 @@ enum NotesContent {
         wrapped(episode.title, Style(bold: true))
         var facts: [String] = []
         if let number = episode.number { facts.append("#\(number)") }
+        if let date = episode.date, !date.isEmpty { facts.append(date) }
         facts.append(TimeFormat.longClock(episode.duration))
         facts.append("\(episode.utterances.count) utterances")
         wrapped(facts.joined(separator: " · "), theme.timestamp)
@@ -60,10 +62,20 @@ enum NotesContent {
                 out.append(NoteLine([Span("  ", .plain), Span(person.name, state.colors.style(for: speaker, mode: theme.mode))]))
             }
         }
-        heading("SPEAKER TAGS")
         let counts = episode.utteranceCounts
+        if episode.speakersNamed {
+            // The file names its speakers: no tags to explain, only who and how sure.
+            heading("SPEAKERS")
+            for (index, speaker) in episode.speakers.enumerated() {
+                let note = speaker.role != .unknown ? speaker.role.rawValue : speaker.isCertain || speaker.tag.isEmpty ? "" : speaker.reason
+                let renamed = speaker.tag != speaker.name && !speaker.tag.isEmpty ? " (\(speaker.tag))" : ""
+                out.append(NoteLine([Span("  ", .plain), Span(speaker.displayName, state.colors.style(for: speaker, mode: theme.mode)),
+                                     Span("\(renamed) \(counts[index])×\(note.isEmpty ? "" : " " + note)", theme.timestamp)]))
+            }
+        }
         let tagWidth = min(10, episode.speakers.map { $0.tag.count }.max() ?? 2)
-        for (index, speaker) in episode.speakers.enumerated() {
+        if !episode.speakersNamed { heading("SPEAKER TAGS") }
+        for (index, speaker) in episode.speakers.enumerated() where !episode.speakersNamed {
             let tag = speaker.tag.isEmpty ? "-" : speaker.tag
             let padded = tag.count >= tagWidth ? tag : tag + String(repeating: " ", count: tagWidth - tag.count)
             let note = speaker.isCertain ? speaker.role.rawValue : (speaker.role == .unknown ? "unknown" : "guess: \(speaker.reason)")
@@ -96,6 +108,15 @@ enum NotesContent {
         if let video = episode.video, !video.isEmpty {
             heading("VIDEO")
             wrapped(video, theme.link)
+        }
+        if let media = episode.media, !media.isEmpty {
+            heading("MEDIA")
+            wrapped(media, theme.link)
+        }
+        if let note = episode.readingNote {
+            heading("FILE")
+            wrapped((episode.file as NSString).lastPathComponent, .plain)
+            wrapped(note.message, theme.timestamp)
         }
         if !episode.related.isEmpty {
             heading("RELATED  (Enter opens)")

@@ -66,7 +66,7 @@ enum CueAssembler {
                 warnings.warn(cue.line, "the cue ends (\(TimeFormat.longClock(given))) before it starts (\(TimeFormat.longClock(start))); its end is taken to be its start", into: &diagnostics)
                 end = start
             }
-            let lines = cue.lines.map(\.trimmedSpaces).filter { !$0.isEmpty }
+            let lines = cue.lines.map(\.trimmedBlanks).filter { !$0.isEmpty }
             pieces.append(Piece(name: name, start: cue.start, end: end, timestamp: cue.timestamp, lines: lines,
                                 words: wordCount(lines), line: cue.line, startsParagraph: cue.startsParagraph,
                                 sections: sectionsBefore[index]))
@@ -141,8 +141,9 @@ enum CueAssembler {
 
     /// A cue to export: `name` empty for an unknown speaker.
     static func piece(name: String, start: Double, end: Double, lines: [String]) -> Piece {
-        Piece(name: name, start: start, end: end, timestamp: "", lines: lines, words: wordCount(lines), line: 1,
-              startsParagraph: false, sections: [])
+        let lines = lines.map(\.trimmedBlanks).filter { !$0.isEmpty }
+        return Piece(name: name, start: start, end: end, timestamp: "", lines: lines, words: wordCount(lines), line: 1,
+                     startsParagraph: false, sections: [])
     }
 
     // MARK: Utterances

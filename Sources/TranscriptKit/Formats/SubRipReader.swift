@@ -20,7 +20,7 @@ enum SubRipReader {
                 continue
             }
             let end = CaptionBlocks.textEnd(lines, from: at + 1)
-            var text = lines[(at + 1)..<end].map { MarkupTags.strip($0[...]) { tags.contains($0) }.trimmedSpaces }
+            var text = lines[(at + 1)..<end].map { MarkupTags.strip($0[...]) { tags.contains($0) }.trimmedBlanks }
             var voice = RawTranscript.Cue.Voice.carried
             if let first = text.first, let (label, rest) = SpeakerLabel.leading(first[...]) {
                 voice = label.voice

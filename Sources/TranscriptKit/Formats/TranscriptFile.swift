@@ -5,11 +5,11 @@ import Foundation
 /// Formats without front matter take the episode's fields from a sidecar `NAME.yaml`
 /// (the fields of an episode page's front matter, with or without `---` lines), else from
 /// the file name.
-enum TranscriptFile {
+public enum TranscriptFile {
     /// Files in a corpus folder that may hold a transcript.
     static let extensions: Set<String> = ["md", "markdown", "txt", "vtt", "srt", "json", "html", "htm"]
 
-    static func isCandidate(_ name: String) -> Bool { extensions.contains(fileExtension(name)) }
+    public static func isCandidate(_ name: String) -> Bool { extensions.contains(fileExtension(name)) }
 
     static func fileExtension(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
@@ -174,16 +174,26 @@ enum TranscriptFile {
         var scratch: [Diagnostic] = []
         let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &scratch)
         let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
-        let pageLines = body.count { line in
+        // An episode page's tags against other labels; then times alone. Lines both read
+        // the same way (`[0:00:41] CC: text`) leave it an episode page.
+        var tagged = 0
+        var timed = 0
+        for line in body {
             switch TranscriptLine.classify(line) {
-            case let .utterance(head): return !head.tag.isEmpty
-            case .untimed: return true
-            default: return false
+            case let .utterance(head):
+                timed += 1
+                if !head.tag.isEmpty { tagged += 1 }
+            case .untimed: tagged += 1
+            default: break
             }
         }
         let analysis = LabelledTextReader.analyse(body)
         let isMarkdown = ext == "md" || ext == "markdown"
-        if analysis.score <= pageLines, pageLines > 0 || isMarkdown {
+        let isPage = analysis.labelLines > tagged ? false
+            : tagged > 0 ? true
+            : analysis.timedLines > timed ? false
+            : timed > 0 || isMarkdown
+        if isPage {
             // The Podlets' episode pages, and any Markdown file nothing else reads.
             var episode = EpisodeParser.parse(source, file: file, frontMatter: known)
             episode.reading = TranscriptReading(format: .episodePage, namesSpeakers: episode.speakers.contains { !$0.tag.isEmpty },
@@ -202,8 +212,7 @@ enum TranscriptFile {
         }
         guard analysis.score > 0 || frontMatter != nil || FileManager.default.fileExists(atPath: sidecar(of: file)) else {
             episode.reading = TranscriptReading(format: .notTranscript)
-            episode.diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning,
-                message: "no speaker labels or times found: not read as a transcript; skipped"))
+            episode.diagnostics.append(notTranscript(file))
             return episode
         }
         let read = LabelledTextReader.read(body, analysis: analysis)
@@ -212,6 +221,21 @@ enum TranscriptFile {
         episode.reading.detail = analysis.detail
         EpisodeParser.fillDefaults(&episode, evidence: true)
         return episode
+    }
+
+    /// Why a text file is skipped; an error where the extension promised subtitles.
+    private static func notTranscript(_ file: String) -> Diagnostic {
+        switch fileExtension(file) {
+        case "vtt":
+            return Diagnostic(file: file, line: 1, severity: .error,
+                              message: "not a WebVTT file: it should start with 'WEBVTT' (and it is no other transcript format); skipped")
+        case "srt":
+            return Diagnostic(file: file, line: 1, severity: .error,
+                              message: "not a SubRip file: no cue timing such as '00:00:01,000 --> 00:00:02,000' (and it is no other transcript format); skipped")
+        default:
+            return Diagnostic(file: file, line: 1, severity: .warning,
+                              message: "no speaker labels or times found: not read as a transcript; skipped")
+        }
     }
 
     // MARK: Sidecar

@@ -74,7 +74,7 @@ enum WebVTTReader {
 
     /// Tags removed, then references decoded (so an `&lt;` never becomes a tag).
     static func plainText(_ text: Substring) -> String {
-        CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedSpaces
+        CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedBlanks
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Episode {
     /// Speakers named by tags (`JR`) or names (`Josh Rosso`, `josh`, `Nova`); case and
     /// diacritics ignored. Returns the matched speaker indexes and the queries that matched nobody.
@@ -28,4 +30,20 @@ extension Episode {
         }
         return utterances.firstIndex { $0.start >= time } ?? utterances.count - 1
     }
+}
+
+extension Episode {
+    /// Which file was read and how, for `validate`, `show` and the notes; nil for an
+    /// episode page with no other files (the usual case, nothing to say).
+    public var readingNote: Diagnostic? {
+        guard reading.format != .episodePage || !otherFiles.isEmpty || chaptersFile != nil else { return nil }
+        var message = "read as \(reading.description)"
+        let names = otherFiles.map { ($0 as NSString).lastPathComponent }
+        if !names.isEmpty { message += "; the same episode is also in \(names.joined(separator: ", ")), not read (this file is richer)" }
+        if let chaptersFile { message += "; chapters from \((chaptersFile as NSString).lastPathComponent)" }
+        return Diagnostic(file: file, line: 1, severity: .info, message: message)
+    }
+
+    /// Every file of the episode: the one read first.
+    public var files: [String] { [file] + otherFiles + (chaptersFile.map { [$0] } ?? []) }
 }

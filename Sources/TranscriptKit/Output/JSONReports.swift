@@ -21,8 +21,11 @@ public enum JSONReports {
         public var duration: Double
         public var speakers: [SpeakerEntry]
         public var diagnostics: Int
+        /// How the file was read (`WebVTT`, `episode page`, …).
+        public var format: String
 
         public init(_ episode: Episode) {
+            format = episode.reading.format.name
             file = episode.file
             id = episode.id
             number = episode.number
@@ -53,6 +56,19 @@ public enum JSONReports {
         public var speakers: [SpeakerEntry]
         public var sections: [Section]
         public var diagnostics: [Diagnostic]
+        public var format: String
+        /// Every file of the episode, the one read first.
+        public var files: [String]
+        public var date: String?
+        public var media: String?
+    }
+
+    /// A cue as the file gave it, within its utterance.
+    public struct CueEntry: Codable {
+        public var start: Double
+        public var end: Double?
+        public var text: String
+        public var line: Int
     }
 
     public struct UtteranceEntry: Codable {
@@ -64,6 +80,10 @@ public enum JSONReports {
         public var section: String?
         public var text: String
         public var line: Int
+        /// Where the file gives ends.
+        public var end: Double?
+        /// The file's cues, where it has them (WebVTT, SubRip, JSON, timed paragraphs).
+        public var cues: [CueEntry]?
     }
 
     public struct Show: Codable {
@@ -76,12 +96,14 @@ public enum JSONReports {
                 description: episode.description, notes: episode.notes, hosts: episode.hosts, guests: episode.guests,
                 points: episode.points, links: episode.links, video: episode.video, related: episode.related,
                 duration: episode.duration, speakers: JSONReports.speakers(of: episode), sections: episode.sections,
-                diagnostics: episode.diagnostics)
+                diagnostics: episode.diagnostics, format: episode.reading.format.name, files: episode.files,
+                date: episode.date, media: episode.media)
             self.utterances = utterances.map { u in
                 let speaker = episode.speaker(of: u)
+                let cues = u.cues.map { CueEntry(start: $0.start, end: $0.end, text: u.lines(of: $0).joined(separator: " "), line: $0.line) }
                 return UtteranceEntry(start: u.start, timestamp: u.timestamp, tag: u.tag, speaker: speaker.name,
                                       certain: speaker.isCertain, section: u.sectionIndex.map { episode.sections[$0].title },
-                                      text: u.text, line: u.line)
+                                      text: u.text, line: u.line, end: u.end, cues: cues.isEmpty ? nil : cues)
             }
         }
     }

@@ -33,8 +33,9 @@ public enum TranscriptExport {
         var pieces: [CueAssembler.Piece] = []
         func add(_ speaker: Speaker, _ start: Double, _ end: Double, _ lines: [String]) {
             let name = speaker.tag.isEmpty ? "" : speaker.name
-            let start = TimeFormat.milliseconds(start)
-            pieces.append(CueAssembler.piece(name: name, start: start, end: max(start, TimeFormat.milliseconds(end)), lines: lines))
+            // Times as they will be written (and read back): to the millisecond, within range.
+            let start = TimeFormat.clamped(start)
+            pieces.append(CueAssembler.piece(name: name, start: start, end: max(start, TimeFormat.clamped(end)), lines: lines))
         }
         if episode.reading.hasEnds, chosen.allSatisfy({ !utterances[$0].cues.isEmpty }) {
             for index in chosen {
@@ -92,7 +93,7 @@ public enum TranscriptExport {
 
     /// `HH:MM:SS.mmm` (WebVTT) or `HH:MM:SS,mmm` (SubRip).
     static func clock(_ seconds: Double, separator: Character) -> String {
-        let total = Int(((TimeFormat.checked(seconds) ?? 0) * 1000).rounded())
+        let total = Int((TimeFormat.clamped(seconds) * 1000).rounded())
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

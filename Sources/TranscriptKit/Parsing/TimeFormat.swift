@@ -7,6 +7,11 @@ public enum TimeFormat {
     /// Times are kept to the millisecond, as the subtitle formats write them.
     public static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 
+    /// The nearest time that `checked` accepts (0 for NaN): what export writes.
+    public static func clamped(_ seconds: Double) -> Double {
+        seconds.isNaN ? 0 : milliseconds(min(max(0, seconds), latest))
+    }
+
     /// A time from a file: finite, not negative, not past `latest`, to the millisecond.
     public static func checked(_ seconds: Double) -> Double? {
         seconds.isFinite && seconds >= 0 && seconds <= latest ? milliseconds(seconds) : nil

@@ -14,6 +14,16 @@ extension String {
     }
 }
 
+extension StringProtocol {
+    /// Without spaces and tabs at either end, and nothing else: cue text keeps a no-break
+    /// space at its end, as the file had it, so what export writes reads back the same.
+    public var trimmedBlanks: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
 extension Substring {
     public var trimmedSpaces: String { String(self).trimmedSpaces }
     public var trimmedWhitespace: String { String(self).trimmedWhitespace }
