@@ -56,6 +56,8 @@ enum Chapters {
         var first = 0
         for chapter in chapters.sorted(by: { $0.start < $1.start }) {
             while first + 1 < episode.utterances.count, episode.utterances[first + 1].start <= chapter.start { first += 1 }
+            // In the pause after an utterance that has ended, the chapter starts with the next.
+            if first + 1 < episode.utterances.count, let end = episode.utterances[first].end, end <= chapter.start { first += 1 }
             let title = chapter.title.isEmpty ? TimeFormat.clock(chapter.start) : chapter.title
             episode.sections.append(Section(title: title, line: 1, firstUtterance: episode.utterances.isEmpty ? 0 : first))
         }

@@ -276,7 +276,7 @@ enum CueAssembler {
     }
 
     static func wordCount(_ lines: [String]) -> Int {
-        lines.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        lines.reduce(0) { $0 + WordCount.of($1) }
     }
 
     /// Ends with `.`, `?`, `!` or `…`, closing quotes and brackets aside.

@@ -22,9 +22,9 @@ enum JSONTranscriptReader {
         let top: Top
         do {
             top = try JSONDecoder().decode(Top.self, from: Data(bytes))
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = context.underlyingError.map { "\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0)" } ?? context.debugDescription
-            diagnostics.append(Diagnostic(file: file, line: line(in: reason), severity: .error, message: "not valid JSON: \(reason)"))
+        } catch DecodingError.dataCorrupted {
+            let (line, reason) = syntaxError(in: bytes)
+            diagnostics.append(Diagnostic(file: file, line: line, severity: .error, message: "not valid JSON: \(reason)"))
             return Result(format: .notTranscript)
         } catch {
             diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning, message: notTranscript))
@@ -80,18 +80,26 @@ enum JSONTranscriptReader {
             let voice: RawTranscript.Cue.Voice = name == "?" ? .unknown : !name.isEmpty ? .named(name, explicit: true) : carry ? .carried : .unknown
             let text = segment.body ?? segment.text ?? ""
             raw.cues.append(RawTranscript.Cue(voice: voice, start: start, end: end, timestamp: start.map(TimeFormat.longClock) ?? "",
-                                              lines: text.split(separator: "\n").map(String.init), line: 1))
+                                              lines: text.utf8.split(separator: 0x0A).map { String(Substring($0)) }, line: 1))
         }
         return raw
     }
 
     private static let notTranscript = "a JSON file that is not a transcript (no 'segments' list, as Podcasting 2.0, Whisper and WhisperX have); skipped"
 
-    /// The line a decoder's message names (`… around line 3, column 5.`), else 1.
-    private static func line(in message: String) -> Int {
-        guard let range = message.range(of: "line "), let number = Int(message[range.upperBound...].prefix { $0.isNumber }),
-              number >= 1 else { return 1 }
-        return number
+    /// Where the syntax error is: the decoder does not say, the serialization reader gives
+    /// a byte offset (`Invalid value around character 41.`).
+    private static func syntaxError(in bytes: [UInt8]) -> (line: Int, reason: String) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            let reason = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "unreadable")"
+            if let range = reason.range(of: "character "), let offset = Int(reason[range.upperBound...].prefix { $0.isNumber }) {
+                return (bytes.prefix(min(offset, bytes.count)).count { $0 == 0x0A } + 1, reason)
+            }
+            return (1, reason)
+        }
+        return (1, "unreadable")
     }
 
     // MARK: Decoding

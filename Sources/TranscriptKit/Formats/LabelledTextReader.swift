@@ -177,7 +177,7 @@ enum LabelledTextReader {
     static func unescaped(_ line: String) -> Substring {
         var line = line[...]
         while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-        guard line.contains("\\") else { return line.drop { $0 == " " || $0 == "\t" } }
+        guard line.containsBytes("\\") else { return line.drop { $0 == " " || $0 == "\t" } }
         var out = ""
         var escaped = false
         for c in line {
@@ -235,7 +235,7 @@ enum LabelledTextReader {
         case .timeThenName:
             var rest = line
             guard let clock = time(&rest, bare: true), rest.first == " " else { return nil }
-            guard let (found, text) = SpeakerLabel.leading(rest.drop { $0 == " " }), case let .name(name) = found else { return nil }
+            guard let (found, text, _) = SpeakerLabel.leading(rest.drop { $0 == " " }), case let .name(name) = found else { return nil }
             return Label(name: name, time: clock, rest: text)
         case .nameThenTime:
             guard let open = line.firstIndex(where: { $0 == "[" || $0 == "(" }), open > line.startIndex,
@@ -247,7 +247,7 @@ enum LabelledTextReader {
             guard rest.isEmpty || rest.first == " " else { return nil }
             return Label(name: name, time: clock, rest: rest.drop { $0 == " " })
         case .header:
-            if let (found, text) = SpeakerLabel.leading(line), case let .name(name) = found {
+            if let (found, text, _) = SpeakerLabel.leading(line), case let .name(name) = found {
                 var rest = text
                 guard let clock = time(&rest, bare: true), rest.allSatisfy({ $0 == " " }) else { return nil }
                 return Label(name: name, time: clock, rest: "")
@@ -259,7 +259,7 @@ enum LabelledTextReader {
             guard SpeakerLabel.isName(name), let clock = time(&rest, bare: true), rest.isEmpty else { return nil }
             return Label(name: name, time: clock, rest: "")
         case .prefix:
-            guard let (found, text) = SpeakerLabel.leading(line), case let .name(name) = found else { return nil }
+            guard let (found, text, _) = SpeakerLabel.leading(line), case let .name(name) = found else { return nil }
             return Label(name: name, time: nil, rest: text)
         }
     }
@@ -357,8 +357,8 @@ enum MarkdownInline {
             }
         }
         out += rest
-        if out.contains("**") { out = out.replacingOccurrences(of: "**", with: "") }
-        if out.contains("__") { out = out.replacingOccurrences(of: "__", with: "") }
+        if out.containsBytes("**") { out = out.replacingOccurrences(of: "**", with: "") }
+        if out.containsBytes("__") { out = out.replacingOccurrences(of: "__", with: "") }
         return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

@@ -23,16 +23,19 @@ enum SpeakerLabel: Equatable {
     ]
 
     /// The label that starts `line`, and the text after it (leading spaces removed).
-    static func leading(_ line: Substring) -> (label: SpeakerLabel, rest: Substring)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+    /// `bracketed`: written `[SPEAKER_00]:`, labelling markup rather than a sentence's start.
+    static func leading(_ line: Substring) -> (label: SpeakerLabel, rest: Substring, bracketed: Bool)? {
+        // The colon comes within a name's length (bytes, so no line is walked by characters).
+        guard let colon = line.utf8.prefix(longestName * 4 + 3).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let after = line.index(after: colon)
         guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
         var head = line[..<colon]
         let rest = line[after...].drop { $0 == " " || $0 == "\t" }
-        if head == "?" { return (.unknown, rest) }
-        if head.first == "[", head.last == "]" { head = head.dropFirst().dropLast() }
+        if head == "?" { return (.unknown, rest, false) }
+        let bracketed = head.first == "[" && head.last == "]"
+        if bracketed { head = head.dropFirst().dropLast() }
         guard isName(head) else { return nil }
-        return (.name(String(head)), rest)
+        return (.name(String(head)), rest, bracketed)
     }
 
     /// A name, not a sentence: one to five words of at most 60 characters in all, the

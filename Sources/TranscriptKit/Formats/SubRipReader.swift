@@ -22,8 +22,8 @@ enum SubRipReader {
             let end = CaptionBlocks.textEnd(lines, from: at + 1)
             var text = lines[(at + 1)..<end].map { MarkupTags.strip($0[...]) { tags.contains($0) }.trimmedBlanks }
             var voice = RawTranscript.Cue.Voice.carried
-            if let first = text.first, let (label, rest) = SpeakerLabel.leading(first[...]) {
-                voice = label.voice
+            if let first = text.first, let (label, rest, bracketed) = SpeakerLabel.leading(first[...]) {
+                voice = label.voice(bracketed: bracketed)
                 text[0] = String(rest)
             }
             raw.cues.append(RawTranscript.Cue(voice: voice, start: timing.start, end: timing.end, timestamp: timing.startText,

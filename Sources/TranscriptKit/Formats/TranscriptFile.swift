@@ -49,7 +49,7 @@ public enum TranscriptFile {
         }
         if head.hasPrefix("<") { return .html }
         let lines = head.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false).prefix(2)
-        if let first = lines.first, first.contains("-->") || (lines.count == 2 && lines.last!.contains("-->")
+        if let first = lines.first, first.containsBytes("-->") || (lines.count == 2 && lines.last!.containsBytes("-->")
             && first.trimmingCharacters(in: .whitespacesAndNewlines).allSatisfy(\.isNumber)) {
             return .subRip
         }
@@ -175,10 +175,12 @@ public enum TranscriptFile {
         let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &scratch)
         let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
         // An episode page's tags against other labels; then times alone. Lines both read
-        // the same way (`[0:00:41] CC: text`) leave it an episode page.
+        // the same way (`[0:00:41] CC: text`) leave it an episode page. A file is written
+        // one way throughout: its first few thousand lines tell.
+        let sample = body.prefix(4000)
         var tagged = 0
         var timed = 0
-        for line in body {
+        for line in sample {
             switch TranscriptLine.classify(line) {
             case let .utterance(head):
                 timed += 1
@@ -187,7 +189,7 @@ public enum TranscriptFile {
             default: break
             }
         }
-        let analysis = LabelledTextReader.analyse(body)
+        let analysis = LabelledTextReader.analyse(sample)
         let isMarkdown = ext == "md" || ext == "markdown"
         let isPage = analysis.labelLines > tagged ? false
             : tagged > 0 ? true

@@ -48,8 +48,8 @@ enum WebVTTReader {
             } else if parts.isEmpty {
                 var voice = RawTranscript.Cue.Voice.carried
                 let plain = plainText(text)
-                if let (label, rest) = SpeakerLabel.leading(plain[...]) {
-                    voice = label.voice
+                if let (label, rest, bracketed) = SpeakerLabel.leading(plain[...]) {
+                    voice = label.voice(bracketed: bracketed)
                     parts.append((voice, rest.isEmpty ? [] : [String(rest)]))
                     continue
                 }
@@ -79,9 +79,10 @@ enum WebVTTReader {
 }
 
 extension SpeakerLabel {
-    var voice: RawTranscript.Cue.Voice {
+    /// A bracketed label is markup, as sure as a voice tag; a bare `Name:` may be a sentence.
+    func voice(bracketed: Bool) -> RawTranscript.Cue.Voice {
         switch self {
-        case let .name(name): return .named(name, explicit: false)
+        case let .name(name): return .named(name, explicit: bracketed)
         case .unknown: return .unknown
         }
     }
@@ -92,7 +93,7 @@ extension SpeakerLabel {
 enum MarkupTags {
     /// `text` without the tags `removes` accepts (it gets the tag's name, lower-cased).
     static func strip(_ text: Substring, removes: (Substring) -> Bool) -> String {
-        guard text.contains("<") else { return String(text) }
+        guard text.containsBytes("<") else { return String(text) }
         var out = ""
         var rest = text
         while let open = rest.firstIndex(of: "<") {
@@ -135,8 +136,8 @@ enum CaptionBlocks {
 
     /// The timing at line `i`, or on the next line after an identifier (a number in SubRip).
     static func timing(_ lines: [String], at i: Int) -> (CueTiming, Int)? {
-        if lines[i].contains("-->"), let timing = CueTiming(lines[i]) { return (timing, i) }
-        if i + 1 < lines.count, !isBlank(lines[i + 1]), lines[i + 1].contains("-->"), let timing = CueTiming(lines[i + 1]) {
+        if lines[i].containsBytes("-->"), let timing = CueTiming(lines[i]) { return (timing, i) }
+        if i + 1 < lines.count, !isBlank(lines[i + 1]), lines[i + 1].containsBytes("-->"), let timing = CueTiming(lines[i + 1]) {
             return (timing, i + 1)
         }
         return nil
@@ -147,8 +148,8 @@ enum CaptionBlocks {
     static func textEnd(_ lines: [String], from: Int) -> Int {
         var j = from
         while j < lines.count, !isBlank(lines[j]) {
-            if lines[j].contains("-->"), CueTiming(lines[j]) != nil { return j }
-            if j + 1 < lines.count, isCueNumber(lines[j]), lines[j + 1].contains("-->"), CueTiming(lines[j + 1]) != nil { return j }
+            if lines[j].containsBytes("-->"), CueTiming(lines[j]) != nil { return j }
+            if j + 1 < lines.count, isCueNumber(lines[j]), lines[j + 1].containsBytes("-->"), CueTiming(lines[j + 1]) != nil { return j }
             j += 1
         }
         return j
@@ -161,7 +162,7 @@ enum CaptionBlocks {
     }
 
     static func skipped(_ lines: [String], at i: Int, file: String, diagnostics: inout [Diagnostic]) {
-        let timingLine = (i..<min(i + 2, lines.count)).first { lines[$0].contains("-->") }
+        let timingLine = (i..<min(i + 2, lines.count)).first { lines[$0].containsBytes("-->") }
         let message = timingLine.map { "a cue timing that cannot be read: '\(lines[$0].trimmedSpaces.prefix(80))'; the cue is skipped" }
             ?? "a block without a cue timing; skipped"
         diagnostics.append(Diagnostic(file: file, line: (timingLine ?? i) + 1, severity: .warning, message: message))

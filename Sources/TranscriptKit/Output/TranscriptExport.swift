@@ -142,8 +142,8 @@ public enum TranscriptExport {
     /// (`<i>`) is written so that it reads back as itself (`->`, `‹i>`).
     private static func subRipText(_ line: String) -> String {
         var line = ControlCharacters.sanitize(line)
-        if line.contains("-->"), CueTiming(line) != nil { line = line.replacingOccurrences(of: "-->", with: "->") }
-        if line.contains("<"), MarkupTags.strip(line[...], removes: SubRipReader.tags.contains) != line {
+        if line.containsBytes("-->"), CueTiming(line) != nil { line = line.replacingOccurrences(of: "-->", with: "->") }
+        if line.containsBytes("<"), MarkupTags.strip(line[...], removes: SubRipReader.tags.contains) != line {
             line = line.replacingOccurrences(of: "<", with: "‹")
         }
         return line

@@ -216,12 +216,15 @@ private struct FieldReader {
             return
         }
         var seen = Set<String>()
+        // Other shows' names for the same fields, used when the episode page's are absent.
+        var episodeNumber: Int?
+        var summary: String?
         for (keyNode, value) in mapping {
             guard case let .scalar(key) = keyNode else { continue }
             seen.insert(key.string)
             switch key.string {
             case "episode_id": episode.id = text(value, field: "episode_id") ?? ""
-            case "episode_number": episode.number = number(value)
+            case "episode_number": episode.number = number(value, field: "episode_number")
             case "title": episode.title = text(value, field: "title") ?? ""
             case "description": episode.description = text(value, field: "description") ?? ""
             case "notes": episode.notes = text(value, field: "notes") ?? ""
@@ -230,6 +233,11 @@ private struct FieldReader {
             case "points": episode.points = texts(value, field: "points")
             case "links": episode.links = people(value, field: "links")
             case "video": episode.video = text(value, field: "video")
+            case "episode": episodeNumber = number(value, field: "episode")
+            case "summary": summary = text(value, field: "summary")
+            case "date": episode.date = text(value, field: "date")
+            case "media": episode.media = text(value, field: "media")
+            case "speakers": episode.people = people(value, field: "speakers")
             case "related":
                 episode.related = texts(value, field: "related")
                 if case let .sequence(items) = value {
@@ -238,6 +246,8 @@ private struct FieldReader {
             default: break
             }
         }
+        if !seen.contains("episode_number"), let episodeNumber { episode.number = episodeNumber }
+        if !seen.contains("description"), let summary { episode.description = summary }
         for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) {
             report(line: firstLine, .warning, "front matter has no '\(field)'")
         }
@@ -304,18 +314,18 @@ private struct FieldReader {
         }
     }
 
-    mutating func number(_ node: Node) -> Int? {
+    mutating func number(_ node: Node, field: String) -> Int? {
         guard case let .scalar(scalar) = node, !isNull(node) else {
-            if !isNull(node) { report(line: line(of: node), .warning, "'episode_number' should be a number but is \(kind(node))") }
+            if !isNull(node) { report(line: line(of: node), .warning, "'\(field)' should be a number but is \(kind(node))") }
             return nil
         }
         let raw = scalar.string.trimmedSpaces
         guard let value = Int(raw) else {
-            report(line: line(of: node), .warning, "'episode_number' should be a whole number, not '\(raw)'")
+            report(line: line(of: node), .warning, "'\(field)' should be a whole number, not '\(raw)'")
             return nil
         }
         if scalar.style != .plain {
-            report(line: line(of: node), .info, "'episode_number' is quoted text; read as \(value)")
+            report(line: line(of: node), .info, "'\(field)' is quoted text; read as \(value)")
         }
         return value
     }

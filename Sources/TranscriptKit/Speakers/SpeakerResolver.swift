@@ -82,7 +82,7 @@ public struct SpeakerResolver: Sendable {
         }
         let (left, used) = (unresolved, usage)
         Self.eachConcurrently(&episodes) { index, episode in
-            resolver.secondPass(&episode, cast: casts[index], unresolved: left[index], usage: used)
+            if !episode.speakersNamed { resolver.secondPass(&episode, cast: casts[index], unresolved: left[index], usage: used) }
         }
     }
 
