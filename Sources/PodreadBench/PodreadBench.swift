@@ -3,7 +3,7 @@ import ReaderUI
 import TranscriptKit
 import Yams
 
-/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD]
+/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB]
 ///
 /// Prints one line per figure: podread's median time and peak memory, the baseline a user
 /// would otherwise reach for, measured in the same run, and the ratio. Build it and podread
@@ -23,8 +23,9 @@ struct PodreadBench {
         let podread = option("--podread", here + "/podread")
         let rare = option("--rare", "quinn")
         let common = option("--common", "cluster")
+        let formatMegabytes = Int(option("--format-mb", "32")) ?? 32
         guard let corpus = arguments.first else {
-            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD]\n".utf8))
+            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB]\n".utf8))
             exit(64)
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".md") }
@@ -69,9 +70,32 @@ struct PodreadBench {
         }
         if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
 
+        try formats(megabytes: formatMegabytes, runs: runs, podread: podread, line: line)
+
         // In-process work last: see ProcessTimer on why it would swell the peaks above.
         yamlAlone(corpus: corpus, files: files, bytes: bytes, runs: runs)
         try reader(corpus: corpus, word: common)
+    }
+
+    /// One file of each format, `megabytes` MB, read by `validate --no-cache` beside `wc -l`
+    /// of the same file: MB/s, and peak memory against the file's size.
+    static func formats(megabytes: Int, runs: Int, podread: String,
+                        line: (String, Measurement, [(String, Measurement)], String) -> Void) throws {
+        guard megabytes > 0 else { return }
+        let folder = NSTemporaryDirectory() + "podread-bench-formats-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for kind in FormatFiles.kinds {
+            let directory = folder + "/" + kind
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = directory + "/" + kind
+            try FormatFiles.write(kind, megabytes: megabytes, to: path)
+            let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
+            let ours = ProcessTimer.median([podread, "validate", "--no-cache", "--data", directory], runs: runs)
+            let wc = ProcessTimer.median(["wc", "-l", path], runs: runs)
+            line(String(format: "read %@ (%.0f MB)", kind, size), ours, [("wc -l", wc)],
+                 String(format: " | %.0f MB/s, peak %.1f× the file", size / ours.seconds, ours.peakMegabytes / size))
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     /// Only the YAML of every front matter through Yams, in process on every core: the

@@ -72,7 +72,9 @@ enum SearchLine {
         }
         line += text[bounds[bounds.count - 2]..<bounds[bounds.count - 1]]
         if bounds[bounds.count - 1] < text.endIndex { line += "…" }
-        let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(utterance.start)
+        // Where the match is spoken: its cue's start, where the file has cues.
+        let spoken = utterance.start(atCharacter: query.ranges(in: utterance.text).first?.lowerBound ?? 0)
+        let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(spoken)
         let speaker = ControlCharacters.sanitize(hit.speaker.displayName)
         return "\(number) \(time) \(speaker): \(line)"
     }

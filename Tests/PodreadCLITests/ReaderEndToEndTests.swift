@@ -417,4 +417,44 @@ struct ReaderEndToEndTests {
         try tmux.keys("Escape", "q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    /// Feed transcripts: one episode from three files with its chapters, speakers named by
+    /// the file in colours of their own, a search over two cues, the file read in the notes.
+    @Test(.enabled(if: FeedFolder.available, "../shared/real-transcripts is absent: skipped"))
+    func feedTranscriptsInTheReader() throws {
+        let tmux = try Tmux(width: 140, height: 40, command: "\(podread) --data '\(FeedFolder.path)'")
+        var screen = try tmux.wait(for: "Episodes (2)")
+        #expect(screen.contains("- buzzcast"))
+        #expect(screen.contains("- example"))
+        #expect(screen.contains("0:00  Alban   It is so stinking nice to like, show up and record this"))
+        #expect(screen.contains("0:30  Kevin   You guys remember"))
+        #expect(screen.contains(" FILE"))
+        #expect(screen.contains(" buzzcast.json"))
+        // Each person named by the file has a colour of their own, not the grey of an unknown tag.
+        let rows = try tmux.colouredScreen().split(separator: "\n").map(String.init)
+        func colour(before name: String) -> String? {
+            guard let row = rows.first(where: { $0.contains(name + "\u{1B}[0m") }),
+                  let end = row.range(of: name + "\u{1B}[0m")?.lowerBound,
+                  let start = row[..<end].range(of: "38;5;", options: .backwards)?.upperBound else { return nil }
+            return String(row[start...].prefix { $0.isNumber })
+        }
+        let alban = colour(before: "Alban")
+        let kevin = colour(before: "Kevin")
+        #expect(alban != nil && kevin != nil && alban != kevin, "\(String(describing: alban)) \(String(describing: kevin))")
+        #expect(alban != "252" && kevin != "252")
+
+        // The chapters file's first chapter is a section above the first utterance.
+        try tmux.keys("Tab", "g")
+        screen = try tmux.wait(for: "── Preroll")
+        #expect(screen.contains("── Preroll"))
+        // "…record this" ends one cue, "show. And Travis" starts the next.
+        try tmux.keys("/")
+        try tmux.literal("record this show")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "/record this show 1/1")
+        #expect(screen.contains("/record this show 1/1"))
+        try tmux.keys("q")
+        screen = try tmux.wait(for: "EXIT=0")
+        #expect(screen.contains("EXIT=0"))
+    }
 }

@@ -107,7 +107,8 @@ public struct SummaryCache: Sendable {
         let again = back[0].summary.episode(file: episode.file)
         precondition(again.title == episode.title && again.speakers.map(\.tag) == episode.speakers.map(\.tag)
             && again.diagnostics == episode.diagnostics && again.evidence == episode.evidence
-            && again.utteranceCount == episode.utteranceCount, "a summary changed in the cache")
+            && again.utteranceCount == episode.utteranceCount && again.reading == episode.reading
+            && again.speakers == episode.speakers && again.people == episode.people, "a summary changed in the cache")
     }
 
     /// A 64-bit multiply-xor hash, eight bytes at a time (the cache is megabytes).

@@ -121,7 +121,7 @@ enum CueAssembler {
     /// Where most cues are single words (word-level transcripts), a named speaker's words
     /// close in time are one cue, up to a sentence's end.
     private static func mergeWords(_ pieces: [Piece]) -> [Piece] {
-        guard pieces.count >= 10, pieces.count { $0.words == 1 } * 10 >= pieces.count * 8 else { return pieces }
+        guard pieces.count >= 10, pieces.count(where: { $0.words == 1 }) * 10 >= pieces.count * 8 else { return pieces }
         var merged: [Piece] = []
         merged.reserveCapacity(pieces.count / 4)
         for piece in pieces {

@@ -51,3 +51,22 @@ extension Utterance {
         cues.lastIndex { $0.paragraph < paragraph || ($0.paragraph == paragraph && $0.range.lowerBound <= offset) }
     }
 }
+
+extension Utterance {
+    /// Where character `offset` of `text` is spoken: the start of the cue that holds it,
+    /// else the utterance's start (for a search match inside a long turn).
+    public func start(atCharacter offset: Int) -> Double {
+        guard !cues.isEmpty else { return start }
+        var remaining = offset
+        for (index, paragraph) in paragraphs.enumerated() {
+            let count = paragraph.count
+            if remaining <= count {
+                let at = paragraph.index(paragraph.startIndex, offsetBy: remaining)
+                let bytes = paragraph.utf8.distance(from: paragraph.utf8.startIndex, to: at)
+                return cueIndex(paragraph: index, offset: bytes).map { cues[$0].start } ?? start
+            }
+            remaining -= count + 2  // the blank line `text` puts between paragraphs
+        }
+        return start
+    }
+}

@@ -131,14 +131,14 @@ public enum JSONReports {
             let e = corpus.episodes[hit.episode]
             let u = hit.found
             episode = EpisodeRef(file: e.file, id: e.id, number: e.number, title: e.title)
-            start = u.start
+            matches = query.ranges(in: u.text).map { [$0.lowerBound, $0.upperBound] }
+            start = u.start(atCharacter: matches.first?.first ?? 0)
             timestamp = u.timestamp
             tag = u.tag
             speaker = hit.speaker.name
             certain = hit.speaker.isCertain
             line = u.line
             text = u.text
-            matches = query.ranges(in: u.text).map { [$0.lowerBound, $0.upperBound] }
         }
     }
 
