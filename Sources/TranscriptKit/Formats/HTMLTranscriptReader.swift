@@ -31,14 +31,15 @@ enum HTMLTranscriptReader {
                 name = name.trimmedSpaces
                 voice = name.isEmpty ? .carried : name == "?" ? .unknown : .named(name, explicit: true)
             case "time":
-                let written = collapse(content)
-                if let seconds = TimeFormat.parseDuration(written).flatMap(TimeFormat.checked) {
+                var written = collapse(content)
+                var at = 0
+                if let seconds = written.withUTF8({ bytes in CueTiming.clock(bytes, &at).flatMap { at == bytes.count ? $0 : nil } }) {
                     time = (seconds, written)
                 } else {
                     budget.warn(open.line, "'\(written.prefix(40))' in <time> is not a time; the paragraph is untimed", into: &diagnostics)
                 }
             default:
-                let lines = content.split(separator: "\n").map { collapse(String($0)) }.filter { !$0.isEmpty }
+                let lines = content.utf8.split(separator: 0x0A).map { collapse(String(Substring($0))) }.filter { !$0.isEmpty }
                 raw.cues.append(RawTranscript.Cue(voice: voice, start: time?.0, timestamp: time?.1 ?? "", lines: lines,
                                                   line: open.line, startsParagraph: true))
                 voice = .carried
@@ -80,7 +81,17 @@ enum HTMLTranscriptReader {
 
     /// Entities decoded, runs of white space made one space.
     private static func collapse(_ text: String) -> String {
-        CharacterReferences.decode(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " "))
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if let last = out.last, last != 0x20 { out.append(0x20) }
+            } else {
+                out.append(byte)
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return CharacterReferences.decode(String(decoding: out, as: UTF8.self))
     }
 
     enum Token {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Other shows' transcripts in Markdown or plain text, with or without front matter:
 ///
 ///     **Name:** text                    Name: text
@@ -53,7 +51,7 @@ enum LabelledTextReader {
     static func analyse(_ lines: ArraySlice<String>) -> Analysis {
         var counts: [Form: Int] = [:]
         var timed = 0
-        for raw in lines {
+        for raw in lines where mayHaveLabel(raw) {
             let line = unescaped(raw)
             if let form = Form.allCases.first(where: { label(line, $0) != nil }) {
                 counts[form, default: 0] += 1
@@ -69,6 +67,17 @@ enum LabelledTextReader {
         }
         analysis.timedLines = timed
         return analysis
+    }
+
+    /// Cheap, on bytes: every label and time starts the line with `*`, `_`, `[`, `(`, `\\`
+    /// or a digit, or has a `:` near its start.
+    private static func mayHaveLabel(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            if "*_[(\\".utf8.contains(first) || (first >= 0x30 && first <= 0x39) { return true }
+            return bytes.prefix(SpeakerLabel.longestName * 4 + 32).contains(UInt8(ascii: ":"))
+        }
     }
 
     struct Result {
@@ -126,7 +135,8 @@ enum LabelledTextReader {
                 if !awaitingText { flush() }
                 continue
             }
-            if let heading = heading(line) {
+            let first = line.utf8.first ?? 0
+            if first == UInt8(ascii: "#"), let heading = heading(line) {
                 if result.raw.cues.isEmpty, pending == nil, result.title == nil, heading.level == 1 {
                     result.title = heading.title
                 } else {
@@ -136,20 +146,22 @@ enum LabelledTextReader {
                 }
                 continue
             }
-            if case let .section(title) = TranscriptLine.classify(String(line)) {
+            if first == UInt8(ascii: "["), case let .section(title) = TranscriptLine.classify(String(line)) {
                 closeLabel(&pending, &result.raw, awaitingText: awaitingText)
                 flush()
                 result.raw.section(title, line: lineNumber)
                 continue
             }
-            if let form = analysis.form, let label = label(line, form) {
+            let mayBeTimed = first == UInt8(ascii: "[") || first == UInt8(ascii: "(") || (first >= 0x30 && first <= 0x39)
+            if let form = analysis.form, mayBeTimed || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
+                || line.utf8.prefix(SpeakerLabel.longestName * 4 + 32).contains(UInt8(ascii: ":")), let label = label(line, form) {
                 closeLabel(&pending, &result.raw, awaitingText: awaitingText)
                 startCue(.named(label.name, explicit: form != .prefix), label.time, line: lineNumber, paragraph: true)
                 awaitingText = true
                 add(label.rest, line: lineNumber)
                 continue
             }
-            if let (clock, rest) = timedText(line, bare: bareTimes) {
+            if mayBeTimed, let (clock, rest) = timedText(line, bare: bareTimes) {
                 closeLabel(&pending, &result.raw, awaitingText: awaitingText)
                 startCue(.carried, clock, line: lineNumber, paragraph: true)
                 awaitingText = false
@@ -175,24 +187,23 @@ enum LabelledTextReader {
 
     /// Markdown's escapes undone (`\[07:56\]` is `[07:56]`), trailing spaces dropped.
     static func unescaped(_ line: String) -> Substring {
-        var line = line[...]
-        while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-        guard line.containsBytes("\\") else { return line.drop { $0 == " " || $0 == "\t" } }
-        var out = ""
-        var escaped = false
-        for c in line {
-            if escaped {
-                if !"[]()*_#\\`".contains(c) { out.append("\\") }
-                out.append(c)
-                escaped = false
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                out.append(c)
+        var line = line
+        return line.withUTF8 { bytes -> Substring in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let escapes = Set("[]()*_#\\`".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start)
+            var i = start
+            while i < end {
+                if bytes[i] == UInt8(ascii: "\\"), i + 1 < end, escapes.contains(bytes[i + 1]) { i += 1 }
+                out.append(bytes[i])
+                i += 1
             }
+            return Substring(String(decoding: out, as: UTF8.self))
         }
-        if escaped { out.append("\\") }
-        return out[...].drop { $0 == " " || $0 == "\t" }
     }
 
     private static func heading(_ line: Substring) -> (level: Int, title: String)? {
@@ -223,7 +234,8 @@ enum LabelledTextReader {
             }
             return nil
         case .bracketed:
-            guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return nil }
+            guard line.hasPrefix("["), let close = line.utf8.prefix(SpeakerLabel.longestName * 4 + 2).firstIndex(of: UInt8(ascii: "]"))
+            else { return nil }
             let name = line[line.index(after: line.startIndex)..<close]
             guard SpeakerLabel.isName(name) else { return nil }
             var rest = line[line.index(after: close)...].drop { $0 == " " }
@@ -238,8 +250,9 @@ enum LabelledTextReader {
             guard let (found, text, _) = SpeakerLabel.leading(rest.drop { $0 == " " }), case let .name(name) = found else { return nil }
             return Label(name: name, time: clock, rest: text)
         case .nameThenTime:
-            guard let open = line.firstIndex(where: { $0 == "[" || $0 == "(" }), open > line.startIndex,
-                  line[line.index(before: open)] == " " else { return nil }
+            // The bracket comes within a name's length.
+            guard let open = line.utf8.prefix(SpeakerLabel.longestName * 4 + 2).firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }),
+                  open > line.startIndex, line.utf8[line.utf8.index(before: open)] == UInt8(ascii: " ") else { return nil }
             let name = line[..<open].trimmedSpaces
             var rest = line[open...]
             guard SpeakerLabel.isName(name), let clock = time(&rest, bare: false) else { return nil }
@@ -247,6 +260,8 @@ enum LabelledTextReader {
             guard rest.isEmpty || rest.first == " " else { return nil }
             return Label(name: name, time: clock, rest: rest.drop { $0 == " " })
         case .header:
+            // A name and a time, nothing else: a short line.
+            guard line.utf8.count <= SpeakerLabel.longestName * 4 + 24 else { return nil }
             if let (found, text, _) = SpeakerLabel.leading(line), case let .name(name) = found {
                 var rest = text
                 guard let clock = time(&rest, bare: true), rest.allSatisfy({ $0 == " " }) else { return nil }
@@ -317,7 +332,7 @@ enum LabelledTextReader {
         var clock: Clock?
         var rest = text
         var searchFrom = rest.startIndex
-        while let open = rest[searchFrom...].firstIndex(where: { $0 == "[" }) {
+        while let open = rest.utf8[searchFrom...].firstIndex(of: UInt8(ascii: "[")) {
             var candidate = rest[open...]
             if let found = time(&candidate, bare: false) {
                 pieces.append((clock, rest[..<open]))
@@ -342,23 +357,31 @@ extension LabelledTextReader.Form {
 /// and `__bold__` lose their markers, runs of spaces are one.
 enum MarkdownInline {
     static func plain(_ text: Substring) -> String {
-        var out = ""
-        var rest = text
-        while let open = rest.firstIndex(of: "[") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "]"), after[close...].dropFirst().first == "(",
-               let end = after[close...].firstIndex(of: ")") {
-                out += after[..<close]
-                rest = after[after.index(after: end)...]
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        func space() { if let last = out.last, last != 0x20 { out.append(0x20) } }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "["), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")),
+               close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
+               let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                // `[text](link)`: the text, its markup handled as the rest is.
+                for c in bytes[(i + 1)..<close] { if c == 0x20 { space() } else { out.append(c) } }
+                i = end + 1
+            } else if (b == UInt8(ascii: "*") || b == UInt8(ascii: "_")), i + 1 < bytes.count, bytes[i + 1] == b {
+                i += 2
+            } else if b == 0x20 || b == 0x09 {
+                space()
+                i += 1
             } else {
-                out += "["
-                rest = after
+                out.append(b)
+                i += 1
             }
         }
-        out += rest
-        if out.containsBytes("**") { out = out.replacingOccurrences(of: "**", with: "") }
-        if out.containsBytes("__") { out = out.replacingOccurrences(of: "__", with: "") }
-        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        while out.first == 0x20 { out.removeFirst() }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }

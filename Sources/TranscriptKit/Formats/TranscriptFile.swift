@@ -176,25 +176,40 @@ public enum TranscriptFile {
         let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
         // An episode page's tags against other labels; then times alone. Lines both read
         // the same way (`[0:00:41] CC: text`) leave it an episode page. A file is written
-        // one way throughout: its first few thousand lines tell.
-        let sample = body.prefix(4000)
+        // one way throughout: its first few hundred lines with words tell.
+        var end = body.startIndex
+        var worded = 0
+        while end < body.endIndex, worded < 300 {
+            if !body[end].isEmpty { worded += 1 }
+            end += 1
+        }
+        let sample = body[body.startIndex..<end]
         var tagged = 0
         var timed = 0
+        var untagged: [String] = []
         for line in sample {
             switch TranscriptLine.classify(line) {
             case let .utterance(head):
                 timed += 1
-                if !head.tag.isEmpty { tagged += 1 }
+                if head.tag.isEmpty { untagged.append(line) } else { tagged += 1 }
             case .untimed: tagged += 1
-            default: break
+            default: untagged.append(line)
             }
         }
-        let analysis = LabelledTextReader.analyse(sample)
         let isMarkdown = ext == "md" || ext == "markdown"
-        let isPage = analysis.labelLines > tagged ? false
-            : tagged > 0 ? true
-            : analysis.timedLines > timed ? false
-            : timed > 0 || isMarkdown
+        let isPage: Bool
+        let analysis: LabelledTextReader.Analysis
+        if tagged > 0, LabelledTextReader.analyse(untagged[...]).labelLines == 0 {
+            // Other labels could only tie with the tags, on the tagged lines: an episode page,
+            // without weighing the whole file (most of what reading a page costs, otherwise).
+            (isPage, analysis) = (true, LabelledTextReader.Analysis())
+        } else {
+            analysis = LabelledTextReader.analyse(sample)
+            isPage = analysis.labelLines > tagged ? false
+                : tagged > 0 ? true
+                : analysis.timedLines > timed ? false
+                : timed > 0 || isMarkdown
+        }
         if isPage {
             // The Podlets' episode pages, and any Markdown file nothing else reads.
             var episode = EpisodeParser.parse(source, file: file, frontMatter: known)
