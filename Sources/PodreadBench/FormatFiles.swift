@@ -28,7 +28,8 @@ enum FormatFiles {
             String(format: "%02d:%02d:%02d", ms / 3_600_000, ms / 60000 % 60, ms / 1000 % 60) + separator
                 + String(format: "%03d", ms % 1000)
         }
-        let target = megabytes << 20
+        // Just under the size asked for: podread refuses files over 256 MB.
+        let target = (megabytes << 20) - (64 << 10)
         var out = Data()
         out.reserveCapacity(target + (1 << 16))
         var ms = 0

@@ -16,7 +16,10 @@ struct ListCommand: ParsableCommand {
             CleanExit.finish()
         }
         let rows = loaded.episodes.map { episode -> [String] in
-            let people = (episode.hosts + episode.guests).map(\.name).joined(separator: ", ")
+            // Files that name their speakers often give no hosts or guests: then who speaks.
+            var names = (episode.hosts + episode.guests + episode.people).map(\.name)
+            if names.isEmpty, episode.speakersNamed { names = episode.speakers.filter { $0.isCertain }.map(\.name) }
+            let people = names.joined(separator: ", ")
             return [episode.number.map(String.init) ?? "-", episode.title, people,
                     String(episode.utteranceCount), TimeFormat.longClock(episode.duration),
                     String(episode.diagnostics.count)]

@@ -64,6 +64,11 @@ import Testing
         #expect(episode.errorCount == 0)
     }
 
+    @Test func rubyAnnotationsAreNotSpeech() {
+        let episode = read("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Aki><ruby>漢<rt>kan</rt></ruby><ruby>字<rt>ji</rt></ruby> <lang ja>です</lang>\n", as: "r.vtt")
+        #expect(texts(episode) == ["漢字 です"])
+    }
+
     @Test func webVTTWithBOMAndCROnlyReadsTheSame() {
         let plain = read(Self.webVTT, as: "a.vtt")
         let cr = read("\u{FEFF}" + Self.webVTT.replacingOccurrences(of: "\n", with: "\r"), as: "b.vtt")

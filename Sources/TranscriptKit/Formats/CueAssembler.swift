@@ -35,18 +35,25 @@ enum CueAssembler {
         var hasEnds = false
     }
 
-    static func assemble(_ raw: RawTranscript, into episode: inout Episode) -> Summary {
-        var pieces = self.pieces(raw, file: episode.file, diagnostics: &episode.diagnostics)
+    /// `raw` is used up: each cue's text moves into a piece, then into the utterances, so a
+    /// large file's text is not held twice over.
+    static func assemble(_ raw: consuming RawTranscript, into episode: inout Episode) -> Summary {
         let certain = certainNames(raw)
-        if raw.paragraphsFromGaps { pieces = merged(pieces) }
+        var pieces = self.pieces(&raw, file: episode.file, diagnostics: &episode.diagnostics)
+        let sections = raw.sections
+        let paragraphsFromGaps = raw.paragraphsFromGaps
+        let count = raw.cues.count
+        raw.cues = []
+        if paragraphsFromGaps { pieces = merged(pieces) }
         var summary = Summary()
-        build(pieces, raw: raw, certain: certain, into: &episode, summary: &summary)
+        build(&pieces, sections: sections, cueCount: count, paragraphsFromGaps: paragraphsFromGaps, certain: certain,
+              into: &episode, summary: &summary)
         return summary
     }
 
     // MARK: Speakers
 
-    private static func pieces(_ raw: RawTranscript, file: String, diagnostics: inout [Diagnostic]) -> [Piece] {
+    private static func pieces(_ raw: inout RawTranscript, file: String, diagnostics: inout [Diagnostic]) -> [Piece] {
         var sectionsBefore = [[Int]](repeating: [], count: raw.cues.count)
         for (index, section) in raw.sections.enumerated() where section.beforeCue < raw.cues.count {
             sectionsBefore[section.beforeCue].append(index)
@@ -55,7 +62,9 @@ enum CueAssembler {
         var pieces: [Piece] = []
         pieces.reserveCapacity(raw.cues.count)
         var warnings = DiagnosticBudget(file: file)
-        for (index, cue) in raw.cues.enumerated() {
+        for index in raw.cues.indices {
+            let cue = raw.cues[index]
+            raw.cues[index].lines = []
             switch cue.voice {
             case let .named(given, _): name = given
             case .unknown: name = ""
@@ -160,8 +169,8 @@ enum CueAssembler {
         var lastText = ""
     }
 
-    private static func build(_ pieces: [Piece], raw: RawTranscript, certain: Set<String>, into episode: inout Episode,
-                              summary: inout Summary) {
+    private static func build(_ pieces: inout [Piece], sections: [RawTranscript.Section], cueCount: Int, paragraphsFromGaps: Bool,
+                              certain: Set<String>, into episode: inout Episode, summary: inout Summary) {
         var speakerIndex: [String: Int] = [:]
         var turn: Turn?
         var lastStart = 0.0
@@ -192,10 +201,12 @@ enum CueAssembler {
             turn = nil
         }
 
-        for piece in pieces {
+        for position in pieces.indices {
+            let piece = pieces[position]
+            pieces[position].lines = []
             for index in piece.sections {
                 finish()
-                let section = raw.sections[index]
+                let section = sections[index]
                 episode.sections.append(Section(title: section.title, line: section.line, firstUtterance: episode.utterances.count))
                 if let time = section.time { lastStart = time }
             }
@@ -212,7 +223,7 @@ enum CueAssembler {
 
             var newParagraph = false
             if let current = turn {
-                if raw.paragraphsFromGaps {
+                if paragraphsFromGaps {
                     let paused = current.lastEnd.flatMap { end in piece.start.map { $0 - end >= paragraphGap } } ?? false
                     newParagraph = paused || (current.paragraphWords >= paragraphWords && endsSentence(current.lastText))
                 } else {
@@ -237,7 +248,7 @@ enum CueAssembler {
             if let start = piece.start { lastStart = start }
         }
         finish()
-        for section in raw.sections where section.beforeCue >= raw.cues.count {
+        for section in sections where section.beforeCue >= cueCount {
             episode.sections.append(Section(title: section.title, line: section.line, firstUtterance: episode.utterances.count))
         }
         summary.hasEnds = summary.hasTimes && allEnded

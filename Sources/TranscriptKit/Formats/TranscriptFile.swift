@@ -57,9 +57,12 @@ public enum TranscriptFile {
     }
 
     static func parse(fileAt path: String) -> Episode {
+        let read: Read
+        // The bytes live only while the format's reader runs: a large file's cues are
+        // assembled without its bytes and lines still in memory.
         switch FileReader.read(path) {
         case let .success(bytes):
-            return parse(bytes: bytes, file: path)
+            read = self.read(bytes, file: path)
         case let .failure(failure):
             var episode = Episode(file: path)
             episode.reading = TranscriptReading(format: guessedFormat(path))
@@ -68,43 +71,66 @@ public enum TranscriptFile {
             EpisodeParser.fillDefaults(&episode, evidence: true)
             return episode
         }
+        return finish(read)
     }
 
     /// `frontMatter`: the front matter already read from these bytes (see
     /// `EpisodeParser.parseFrontMatter`), used if the file is an episode page.
     static func parse(bytes: [UInt8], file path: String, frontMatter: Episode? = nil) -> Episode {
+        finish(read(bytes, file: path, frontMatter: frontMatter))
+    }
+
+    /// A file read by its format's reader: an episode, or the cues to make one of.
+    private enum Read {
+        case done(Episode)
+        case cues(RawTranscript, TranscriptReading.Format, Episode)
+    }
+
+    private static func read(_ bytes: [UInt8], file path: String, frontMatter: Episode? = nil) -> Read {
         var episode = Episode(file: path)
         switch sniff(bytes) {
         case .webVTT:
             let lines = source(bytes, into: &episode)
-            cues(WebVTTReader.read(lines, file: path, diagnostics: &episode.diagnostics), .webVTT, into: &episode)
+            return .cues(WebVTTReader.read(lines, file: path, diagnostics: &episode.diagnostics), .webVTT, episode)
         case .subRip:
             let lines = source(bytes, into: &episode)
-            cues(SubRipReader.read(lines, file: path, diagnostics: &episode.diagnostics), .subRip, into: &episode)
+            return .cues(SubRipReader.read(lines, file: path, diagnostics: &episode.diagnostics), .subRip, episode)
         case .json:
             let read = JSONTranscriptReader.read(bytes, file: path, diagnostics: &episode.diagnostics)
-            if read.format == .chapters {
+            switch read.format {
+            case .chapters:
                 episode.reading = TranscriptReading(format: .chapters)
                 episode.chapters = read.chapters
-            } else if read.format == .notTranscript {
+            case .notTranscript:
                 episode.reading = TranscriptReading(format: .notTranscript)
-            } else {
-                cues(read.raw, read.format, into: &episode)
+            default:
+                return .cues(read.raw, read.format, episode)
             }
+            return .done(episode)
         case .html:
-            if let raw = HTMLTranscriptReader.read(bytes, file: path, diagnostics: &episode.diagnostics) {
-                cues(raw, .html, into: &episode)
-            } else {
+            guard let raw = HTMLTranscriptReader.read(bytes, file: path, diagnostics: &episode.diagnostics) else {
                 episode.reading = TranscriptReading(format: .notTranscript)
+                return .done(episode)
             }
+            return .cues(raw, .html, episode)
         case .text:
             let source = bytes.withUnsafeBytes { SourceText(bytes: $0, file: path) }
             return text(source, file: path, extension: fileExtension(path), frontMatter: frontMatter)
         }
-        if !episode.reading.isEpisode { return episode }
-        readSidecar(into: &episode)
-        EpisodeParser.fillDefaults(&episode, evidence: true)
-        return episode
+    }
+
+    /// The episode: its cues assembled, the sidecar read where the format has no front matter.
+    private static func finish(_ read: consuming Read) -> Episode {
+        switch consume read {
+        case let .done(episode):
+            return episode
+        case .cues(let raw, let format, var episode):
+            cues(raw, format, into: &episode)
+            // Text with front matter has its fields; text without took the sidecar's already.
+            if format != .labelledText { readSidecar(into: &episode) }
+            EpisodeParser.fillDefaults(&episode, evidence: true)
+            return episode
+        }
     }
 
     /// The format a file's extension suggests, for a file that could not be read.
@@ -125,12 +151,14 @@ public enum TranscriptFile {
         return source.looksBinary ? [] : source.lines
     }
 
-    private static func cues(_ raw: RawTranscript, _ format: TranscriptReading.Format, into episode: inout Episode) {
+    private static func cues(_ raw: consuming RawTranscript, _ format: TranscriptReading.Format, into episode: inout Episode) {
         episode.speakersNamed = true
+        let empty = raw.cues.isEmpty
+        let detail = format == .labelledText ? episode.reading.detail : self.detail(raw, format)
         let found = CueAssembler.assemble(raw, into: &episode)
-        episode.reading = TranscriptReading(format: format, detail: detail(raw, format), namesSpeakers: found.namesSpeakers,
+        episode.reading = TranscriptReading(format: format, detail: detail, namesSpeakers: found.namesSpeakers,
                                             hasTimes: found.hasTimes, hasEnds: found.hasEnds, textBytes: textBytes(episode))
-        if raw.cues.isEmpty, !episode.diagnostics.contains(where: { $0.severity == .error }), format != .podcastingJSON {
+        if empty, !episode.diagnostics.contains(where: { $0.severity == .error }), format != .podcastingJSON {
             episode.diagnostics.append(Diagnostic(file: episode.file, line: 1, severity: .warning, message: "no cues found"))
         }
     }
@@ -168,9 +196,9 @@ public enum TranscriptFile {
 
     // MARK: Markdown and plain text
 
-    private static func text(_ source: SourceText, file: String, extension ext: String, frontMatter known: Episode?) -> Episode {
+    private static func text(_ source: SourceText, file: String, extension ext: String, frontMatter known: Episode?) -> Read {
         let empty = source.lines.allSatisfy { $0.allSatisfy(\.isWhitespace) }
-        guard !source.looksBinary, !empty else { return EpisodeParser.parse(source, file: file) }
+        guard !source.looksBinary, !empty else { return .done(EpisodeParser.parse(source, file: file)) }
         var scratch: [Diagnostic] = []
         let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &scratch)
         let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
@@ -216,7 +244,7 @@ public enum TranscriptFile {
             episode.reading = TranscriptReading(format: .episodePage, namesSpeakers: episode.speakers.contains { !$0.tag.isEmpty },
                                                 hasTimes: episode.utterances.contains { !$0.timestamp.isEmpty },
                                                 textBytes: textBytes(episode))
-            return episode
+            return .done(episode)
         }
         var episode = Episode(file: file)
         episode.diagnostics = source.diagnostics + scratch.filter { !$0.message.hasPrefix("no front matter") }
@@ -230,14 +258,12 @@ public enum TranscriptFile {
         guard analysis.score > 0 || frontMatter != nil || FileManager.default.fileExists(atPath: sidecar(of: file)) else {
             episode.reading = TranscriptReading(format: .notTranscript)
             episode.diagnostics.append(notTranscript(file))
-            return episode
+            return .done(episode)
         }
         let read = LabelledTextReader.read(body, analysis: analysis)
         if episode.title.isEmpty, let title = read.title { episode.title = title }
-        cues(read.raw, .labelledText, into: &episode)
         episode.reading.detail = analysis.detail
-        EpisodeParser.fillDefaults(&episode, evidence: true)
-        return episode
+        return .cues(read.raw, .labelledText, episode)
     }
 
     /// Why a text file is skipped; an error where the extension promised subtitles.

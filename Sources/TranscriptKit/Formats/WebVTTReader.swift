@@ -6,39 +6,17 @@
 /// character reference decoded. A timing line inside a cue starts the next cue.
 enum WebVTTReader {
     static func read(_ lines: [String], file: String, diagnostics: inout [Diagnostic]) -> RawTranscript {
-        var raw = RawTranscript()
         guard let first = lines.first, first.hasPrefix("WEBVTT") else {
             diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, message: "not a WebVTT file: it should start with 'WEBVTT'"))
-            return raw
+            return RawTranscript()
         }
-        var i = CaptionBlocks.skipBlock(lines, from: 0)
-        while i < lines.count {
-            let line = lines[i]
-            if CaptionBlocks.isBlank(line) {
-                i += 1
-                continue
-            }
-            if ["NOTE", "STYLE", "REGION"].contains(where: { CaptionBlocks.starts(line, with: $0) }) {
-                i = CaptionBlocks.skipBlock(lines, from: i)
-                continue
-            }
-            guard let (timing, at) = CaptionBlocks.timing(lines, at: i) else {
-                CaptionBlocks.skipped(lines, at: i, file: file, diagnostics: &diagnostics)
-                i = CaptionBlocks.skipBlock(lines, from: i)
-                continue
-            }
-            let end = CaptionBlocks.textEnd(lines, from: at + 1)
-            for (voice, text) in voices(Array(lines[(at + 1)..<end])) {
-                raw.cues.append(RawTranscript.Cue(voice: voice, start: timing.start, end: timing.end,
-                                                  timestamp: timing.startText, lines: text, line: at + 1))
-            }
-            i = end
-        }
-        return raw
+        return CaptionBlocks.cues(lines, from: CaptionBlocks.skipBlock(lines, from: 0), file: file, diagnostics: &diagnostics,
+                                  skipping: { line in ["NOTE", "STYLE", "REGION"].contains { CaptionBlocks.starts(line, with: $0) } },
+                                  parts: voices)
     }
 
     /// The cue's text split where a line starts with a voice, each part with its speaker.
-    static func voices(_ lines: [String]) -> [(RawTranscript.Cue.Voice, [String])] {
+    static func voices(_ lines: ArraySlice<String>) -> [(RawTranscript.Cue.Voice, [String])] {
         var parts: [(RawTranscript.Cue.Voice, [String])] = []
         for line in lines {
             var text = line[...]
@@ -72,9 +50,14 @@ enum WebVTTReader {
         return (voice, line[line.index(after: close)...])
     }
 
-    /// Tags removed, then references decoded (so an `&lt;` never becomes a tag).
+    /// Tags removed, then references decoded (so an `&lt;` never becomes a tag). A ruby's
+    /// annotation (`<rt>…</rt>`, how to say the text) is not part of what is said.
     static func plainText(_ text: Substring) -> String {
-        CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedBlanks
+        var text = text
+        while text.containsBytes("<rt>"), let open = text.range(of: "<rt>"), let close = text[open.upperBound...].range(of: "</rt>") {
+            text = Substring(String(text[..<open.lowerBound]) + String(text[close.upperBound...]))
+        }
+        return CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedBlanks
     }
 }
 
@@ -120,6 +103,37 @@ enum MarkupTags {
 
 /// What WebVTT and SubRip share: blocks separated by blank lines, timing lines.
 enum CaptionBlocks {
+    /// The cues of `lines` from line index `from`: blocks `skipping` accepts are passed
+    /// over, each cue's text lines become one or more voiced parts with the cue's times.
+    static func cues(_ lines: [String], from: Int, file: String, diagnostics: inout [Diagnostic],
+                     skipping: (String) -> Bool = { _ in false },
+                     parts: (ArraySlice<String>) -> [(RawTranscript.Cue.Voice, [String])]) -> RawTranscript {
+        var raw = RawTranscript()
+        var i = from
+        while i < lines.count {
+            if isBlank(lines[i]) {
+                i += 1
+                continue
+            }
+            if skipping(lines[i]) {
+                i = skipBlock(lines, from: i)
+                continue
+            }
+            guard let (timing, at) = timing(lines, at: i) else {
+                skipped(lines, at: i, file: file, diagnostics: &diagnostics)
+                i = skipBlock(lines, from: i)
+                continue
+            }
+            let end = textEnd(lines, from: at + 1)
+            for (voice, text) in parts(lines[(at + 1)..<end]) {
+                raw.cues.append(RawTranscript.Cue(voice: voice, start: timing.start, end: timing.end,
+                                                  timestamp: timing.startText, lines: text, line: at + 1))
+            }
+            i = end
+        }
+        return raw
+    }
+
     static func isBlank(_ line: String) -> Bool { line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 
     /// `word` alone or followed by a space or tab.
