@@ -407,4 +407,69 @@ import Testing
             #expect(corpus.episodes[1].duration == 12)
         }
     }
+
+    // MARK: Found in review
+
+    /// Export, import, export: the same bytes in each format.
+    func roundTrips(_ episode: Episode) throws -> Bool {
+        let directory = Fixture.temporaryDirectory()
+        for format in [TranscriptExport.Format.vtt, .srt, .json] {
+            let first = try TranscriptExport.render(episode, as: format)
+            Fixture.write(first, to: directory + "/x." + format.rawValue)
+            let back = CorpusLoader.load(file: directory + "/x." + format.rawValue).episodes[0]
+            if try TranscriptExport.render(back, as: format) != first { return false }
+        }
+        return true
+    }
+
+    @Test func namesAreDecodedThenTrimmedAndCombiningMarksHideNothing() throws {
+        let vtt = read("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann&#32;>hi\n\n00:02.000 --> 00:03.000\n<v Bob>\u{301}x\n", as: "n.vtt")
+        #expect(names(vtt) == ["Ann", "Bob"])
+        #expect(try roundTrips(vtt))
+        let srt = read("1\n00:00:01,000 --> 00:00:02,000\nAnn: hi\n\n2\n00:00:02,000 --> 00:00:03,000\nBob: \u{301}x\n", as: "n.srt")
+        #expect(names(srt) == ["Ann", "Bob"])
+        #expect(try roundTrips(srt))
+    }
+
+    /// Control characters count as they will be written (`x^Ky` is one word), so the
+    /// one-word merge decides the same before and after export.
+    @Test func controlCharactersDoNotChangeTheMergesOfAnExport() throws {
+        let bodies = ["w", "w", "x\\u000by", "w", "w", "x\\u000by", "w", "w", "x\\u000by", "w"]
+        let segments = bodies.enumerated().map { n, body in
+            "{\"speaker\": \"A\", \"startTime\": \(Double(n) * 0.5), \"endTime\": \(Double(n) * 0.5 + 0.5), \"body\": \"\(body)\"}"
+        }
+        let episode = read("{\"segments\": [\(segments.joined(separator: ","))]}", as: "c.json")
+        #expect(try roundTrips(episode))
+    }
+
+    @Test func aCiteInsideAParagraphKeepsTheWordsAfterIt() {
+        let episode = read("<p><cite>Ann:</cite> Hello there.</p><p>More.</p><cite>Bob:</cite><p>Hi.</p>", as: "c.html")
+        #expect(names(episode) == ["Ann", "Bob"])
+        #expect(episode.utterances.map(\.paragraphs) == [["Hello there.", "More."], ["Hi."]])
+    }
+
+    @Test func oneBadSegmentIsSkippedNotTheFile() {
+        let episode = read(#"{"segments": [{"speaker": "A", "startTime": 0, "endTime": 1, "body": "a"}, null, 7, {"startTime": 1, "endTime": 2, "body": "b"}]}"#, as: "s.json")
+        #expect(texts(episode) == ["a b"])
+        #expect(episode.diagnostics.map(\.message) == ["segment 2 is not an object; skipped", "segment 3 is not an object; skipped"])
+        #expect(read("[1, 2, 3]", as: "n.json").reading.format == .notTranscript)
+    }
+
+    @Test func whatStartsAFileDoesNotTakeItFromItsFormat() {
+        #expect(read("\nWEBVTT\n\n00:01.000 --> 00:02.000\nhi\n", as: "b.vtt").utterances.count == 1)
+        let page = read("[0:00:01] JR: build --> deploy\n\n[0:00:05] JR: then ship\n", as: "p.md")
+        #expect(page.reading.format == .episodePage)
+        #expect(page.utterances.count == 2)
+        let commented = read("<!-- draft -->\n[0:00:01] JR: hello\n", as: "c.md")
+        #expect(commented.reading.format == .episodePage)
+        #expect(read("<!DOCTYPE html><html><body><cite>A:</cite><p>x</p></body></html>", as: "page.md").reading.format == .html)
+    }
+
+    /// A name of many combining marks is short in characters but not in bytes: written as `?`.
+    @Test func aNameTooLongInBytesIsWrittenAsUnknown() throws {
+        let name = "A" + String(repeating: "\u{301}", count: 130)
+        let episode = read("WEBVTT\n\n00:01.000 --> 00:02.000\n<v \(name)>hi\n", as: "l.vtt")
+        #expect(try TranscriptExport.render(episode, as: .srt).contains("?: hi"))
+        #expect(try roundTrips(episode))
+    }
 }

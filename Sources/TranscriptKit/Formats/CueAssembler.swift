@@ -7,8 +7,10 @@
 enum CueAssembler {
     /// A pause at least this long starts a paragraph.
     static let paragraphGap = 2.0
-    /// A paragraph this long ends at the next sentence end.
+    /// A paragraph this long ends at the next sentence end…
     static let paragraphWords = 120
+    /// …and one this long ends anyway (captions without punctuation or pauses).
+    static let longestParagraph = 400
     /// One-word cues closer than this are one sentence…
     static let wordGap = 1.0
     /// …of at most this many words.
@@ -115,11 +117,11 @@ enum CueAssembler {
         var merged: [Piece] = []
         merged.reserveCapacity(pieces.count)
         for piece in pieces {
-            if var last = merged.last, !piece.name.isEmpty, last.name == piece.name, piece.sections.isEmpty,
+            // Changed in place: a copy of the last piece would copy its lines at every merge.
+            if let last = merged.last, !piece.name.isEmpty, last.name == piece.name, piece.sections.isEmpty,
                let start = piece.start, let end = piece.end, last.start == start, last.end == end {
-                last.lines += piece.lines
-                last.words += piece.words
-                merged[merged.count - 1] = last
+                merged[merged.count - 1].lines += piece.lines
+                merged[merged.count - 1].words += piece.words
             } else {
                 merged.append(piece)
             }
@@ -134,13 +136,13 @@ enum CueAssembler {
         var merged: [Piece] = []
         merged.reserveCapacity(pieces.count / 4)
         for piece in pieces {
-            if var last = merged.last, !piece.name.isEmpty, last.name == piece.name, piece.sections.isEmpty,
+            if let last = merged.last, !piece.name.isEmpty, last.name == piece.name, piece.sections.isEmpty,
                let lastStart = last.start, let lastEnd = last.end, let start = piece.start, let end = piece.end,
                start >= lastStart, start - lastEnd < wordGap, last.words < sentenceWords, !endsSentence(last.lines.last ?? "") {
-                last.lines = [(last.lines + piece.lines).joined(separator: " ")]
-                last.words += piece.words
-                last.end = max(lastEnd, end)
-                merged[merged.count - 1] = last
+                let index = merged.count - 1
+                merged[index].lines = [(merged[index].lines + piece.lines).joined(separator: " ")]
+                merged[index].words += piece.words
+                merged[index].end = max(lastEnd, end)
             } else {
                 merged.append(piece)
             }
@@ -225,7 +227,8 @@ enum CueAssembler {
             if let current = turn {
                 if paragraphsFromGaps {
                     let paused = current.lastEnd.flatMap { end in piece.start.map { $0 - end >= paragraphGap } } ?? false
-                    newParagraph = paused || (current.paragraphWords >= paragraphWords && endsSentence(current.lastText))
+                    newParagraph = paused || current.paragraphWords >= longestParagraph
+                        || (current.paragraphWords >= paragraphWords && endsSentence(current.lastText))
                 } else {
                     newParagraph = piece.startsParagraph
                 }
@@ -259,10 +262,10 @@ enum CueAssembler {
     /// The piece's text at the end of the turn's last paragraph, and its cue when it is timed.
     private static func append(_ piece: Piece, to turn: inout Turn) {
         let paragraph = turn.paragraphs.count - 1
-        var text = turn.paragraphs[paragraph]
-        var offset = text.utf8.count
+        // Appended in place: building a copy would copy the whole paragraph for every cue.
+        var offset = turn.paragraphs[paragraph].utf8.count
         if offset > 0, !piece.lines.isEmpty {
-            text += " "
+            turn.paragraphs[paragraph].append(" ")
             offset += 1
         }
         let start = offset
@@ -270,13 +273,12 @@ enum CueAssembler {
         for (n, line) in piece.lines.enumerated() {
             if n > 0 {
                 breaks.append(offset)
-                text += " "
+                turn.paragraphs[paragraph].append(" ")
                 offset += 1
             }
-            text += line
+            turn.paragraphs[paragraph].append(line)
             offset += line.utf8.count
         }
-        turn.paragraphs[paragraph] = text
         turn.paragraphWords += piece.words
         if let last = piece.lines.last { turn.lastText = last }
         if let cueStart = piece.start {

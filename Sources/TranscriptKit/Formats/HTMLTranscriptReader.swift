@@ -18,6 +18,8 @@ enum HTMLTranscriptReader {
         var capture: (element: Substring, line: Int)?
         var text: [UInt8] = []
         var budget = DiagnosticBudget(file: file)
+        // A `<cite>` or `<time>` inside a paragraph: the paragraph goes on after it.
+        var resumeParagraph = false
 
         func close() {
             guard let open = capture else { return }
@@ -40,6 +42,8 @@ enum HTMLTranscriptReader {
                 }
             default:
                 let lines = content.utf8.split(separator: 0x0A).map { collapse(String(Substring($0))) }.filter { !$0.isEmpty }
+                // An empty paragraph leaves its name and time to the next one.
+                if lines.isEmpty { return }
                 raw.cues.append(RawTranscript.Cue(voice: voice, start: time?.0, timestamp: time?.1 ?? "", lines: lines,
                                                   line: open.line, startsParagraph: true))
                 voice = .carried
@@ -55,6 +59,7 @@ enum HTMLTranscriptReader {
             case let .open(name, line):
                 switch name {
                 case "cite", "time", "p":
+                    resumeParagraph = name != "p" && capture?.element == "p"
                     close()
                     structured = structured || name != "p"
                     capture = (name, line)
@@ -66,7 +71,11 @@ enum HTMLTranscriptReader {
                     break
                 }
             case let .close(name):
-                if name == capture?.element || name == "body" { close() }
+                if name == capture?.element || name == "body" {
+                    close()
+                    if resumeParagraph, name != "body" { capture = ("p", scanner.line) }
+                    resumeParagraph = false
+                }
             }
         }
         close()
@@ -108,42 +117,45 @@ enum HTMLTranscriptReader {
         var line = 1
 
         mutating func next() -> Token? {
-            guard p < bytes.count else { return nil }
-            if bytes[p] != UInt8(ascii: "<") {
-                let start = p
-                while p < bytes.count, bytes[p] != UInt8(ascii: "<") { advance() }
-                return .text(start..<p)
+            // A loop, not recursion: a million comments in a row must not exhaust the stack.
+            while p < bytes.count {
+                if bytes[p] != UInt8(ascii: "<") {
+                    let start = p
+                    while p < bytes.count, bytes[p] != UInt8(ascii: "<") { advance() }
+                    return .text(start..<p)
+                }
+                if starts("<!--") {
+                    skip(past: "-->")
+                    continue
+                }
+                let after = p + 1
+                guard after < bytes.count else { p += 1; return .text((p - 1)..<p) }
+                if bytes[after] == UInt8(ascii: "!") || bytes[after] == UInt8(ascii: "?") {
+                    skip(past: ">")
+                    continue
+                }
+                let closing = bytes[after] == UInt8(ascii: "/")
+                let nameStart = closing ? after + 1 : after
+                var nameEnd = nameStart
+                while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+                guard nameEnd > nameStart else {
+                    // A `<` that starts no tag is text.
+                    let start = p
+                    advance()
+                    return .text(start..<p)
+                }
+                let name = Substring(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased())
+                let tagLine = line
+                skipTag(from: nameEnd)
+                if closing { return .close(name) }
+                if name == "script" || name == "style" {
+                    skip(past: "</" + name)
+                    skip(past: ">")
+                    continue
+                }
+                return .open(name, line: tagLine)
             }
-            if starts("<!--") {
-                skip(past: "-->")
-                return next()
-            }
-            let after = p + 1
-            guard after < bytes.count else { p += 1; return .text((p - 1)..<p) }
-            let closing = bytes[after] == UInt8(ascii: "/")
-            let nameStart = closing ? after + 1 : after
-            var nameEnd = nameStart
-            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            if bytes[after] == UInt8(ascii: "!") || bytes[after] == UInt8(ascii: "?") {
-                skip(past: ">")
-                return next()
-            }
-            guard nameEnd > nameStart else {
-                // A `<` that starts no tag is text.
-                let start = p
-                advance()
-                return .text(start..<p)
-            }
-            let name = Substring(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased())
-            let tagLine = line
-            skipTag(from: nameEnd)
-            if closing { return .close(name) }
-            if name == "script" || name == "style" {
-                skip(past: "</" + name)
-                skip(past: ">")
-                return next()
-            }
-            return .open(name, line: tagLine)
+            return nil
         }
 
         private func isNameByte(_ b: UInt8) -> Bool {

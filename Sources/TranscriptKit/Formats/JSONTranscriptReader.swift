@@ -37,13 +37,24 @@ enum JSONTranscriptReader {
             budget.warn(1, "segment \(index + 1): \(field) \(value) is not a time podread reads (0 to \(Int(TimeFormat.latest)) seconds); left out", into: &diagnostics)
             return nil
         }
+        /// The segments that are objects; the others (a `null`, a number) each a warning.
+        func objects(_ entries: [Entry<Segment>]) -> [Segment] {
+            for (index, entry) in entries.enumerated() where entry.value == nil {
+                budget.warn(1, "segment \(index + 1) is not an object; skipped", into: &diagnostics)
+            }
+            return entries.compactMap(\.value)
+        }
         var result: Result
         switch top {
-        case let .array(segments):
+        case let .array(entries) where entries.contains { $0.value != nil }:
             result = Result(format: .cueArrayJSON)
-            result.raw = cues(segments, carry: true, time: time)
+            result.raw = cues(objects(entries), carry: true, time: time)
+        case .array:
+            diagnostics.append(Diagnostic(file: file, line: 1, severity: .warning, message: notTranscript))
+            return Result(format: .notTranscript)
         case let .object(document):
-            if let segments = document.segments {
+            if let entries = document.segments {
+                let segments = objects(entries)
                 let podcasting = segments.contains { $0.startTime != nil || $0.body != nil }
                 let whisperX = !podcasting && segments.contains { $0.speaker != nil }
                 result = Result(format: podcasting ? .podcastingJSON : whisperX ? .whisperXJSON : .whisperJSON)
@@ -52,7 +63,7 @@ enum JSONTranscriptReader {
             } else if let chapters = document.chapters {
                 result = Result(format: .chapters)
                 for (index, chapter) in chapters.enumerated() {
-                    guard let start = time(chapter.startTime, "startTime", index) else { continue }
+                    guard let chapter = chapter.value, let start = time(chapter.startTime, "startTime", index) else { continue }
                     result.chapters.append(Chapter(start: start, title: (chapter.title ?? "").trimmedWhitespace))
                 }
             } else {
@@ -76,7 +87,8 @@ enum JSONTranscriptReader {
         for (index, segment) in segments.enumerated() {
             let start = time(segment.startTime ?? segment.start, "start time", index)
             let end = time(segment.endTime ?? segment.end, "end time", index)
-            let name = segment.speaker?.trimmedWhitespace ?? ""
+            // Trimmed as every reader trims names, so a name reads back the same from any format.
+            let name = segment.speaker?.trimmedSpaces ?? ""
             let voice: RawTranscript.Cue.Voice = name == "?" ? .unknown : !name.isEmpty ? .named(name, explicit: true) : carry ? .carried : .unknown
             let text = segment.body ?? segment.text ?? ""
             raw.cues.append(RawTranscript.Cue(voice: voice, start: start, end: end, timestamp: start.map(TimeFormat.longClock) ?? "",
@@ -106,11 +118,11 @@ enum JSONTranscriptReader {
 
     private enum Top: Decodable {
         case object(Document)
-        case array([Segment])
+        case array([Entry<Segment>])
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let segments = try? container.decode([Segment].self) {
+            if let segments = try? container.decode([Entry<Segment>].self) {
                 self = .array(segments)
             } else {
                 self = .object(try container.decode(Document.self))
@@ -118,16 +130,23 @@ enum JSONTranscriptReader {
         }
     }
 
+    /// One element of a list, nil when it is not what the list should hold: one bad
+    /// segment must not make the whole file unreadable.
+    private struct Entry<Value: Decodable>: Decodable {
+        var value: Value?
+        init(from decoder: Decoder) throws { value = try? Value(from: decoder) }
+    }
+
     private struct Document: Decodable {
-        var segments: [Segment]?
-        var chapters: [ChapterEntry]?
+        var segments: [Entry<Segment>]?
+        var chapters: [Entry<ChapterEntry>]?
 
         enum CodingKeys: String, CodingKey { case segments, chapters }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            segments = try? c.decodeIfPresent([Segment].self, forKey: .segments)
-            chapters = try? c.decodeIfPresent([ChapterEntry].self, forKey: .chapters)
+            segments = try? c.decodeIfPresent([Entry<Segment>].self, forKey: .segments)
+            chapters = try? c.decodeIfPresent([Entry<ChapterEntry>].self, forKey: .chapters)
         }
     }
 

@@ -76,7 +76,7 @@ enum LabelledTextReader {
         return line.withUTF8 { bytes in
             guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
             if "*_[(\\".utf8.contains(first) || (first >= 0x30 && first <= 0x39) { return true }
-            return bytes.prefix(SpeakerLabel.longestName * 4 + 32).contains(UInt8(ascii: ":"))
+            return bytes.prefix(SpeakerLabel.longestBytes + 32).contains(UInt8(ascii: ":"))
         }
     }
 
@@ -154,7 +154,7 @@ enum LabelledTextReader {
             }
             let mayBeTimed = first == UInt8(ascii: "[") || first == UInt8(ascii: "(") || (first >= 0x30 && first <= 0x39)
             if let form = analysis.form, mayBeTimed || first == UInt8(ascii: "*") || first == UInt8(ascii: "_")
-                || line.utf8.prefix(SpeakerLabel.longestName * 4 + 32).contains(UInt8(ascii: ":")), let label = label(line, form) {
+                || line.utf8.prefix(SpeakerLabel.longestBytes + 32).contains(UInt8(ascii: ":")), let label = label(line, form) {
                 closeLabel(&pending, &result.raw, awaitingText: awaitingText)
                 startCue(.named(label.name, explicit: form != .prefix), label.time, line: lineNumber, paragraph: true)
                 awaitingText = true
@@ -234,7 +234,7 @@ enum LabelledTextReader {
             }
             return nil
         case .bracketed:
-            guard line.hasPrefix("["), let close = line.utf8.prefix(SpeakerLabel.longestName * 4 + 2).firstIndex(of: UInt8(ascii: "]"))
+            guard line.hasPrefix("["), let close = line.utf8.prefix(SpeakerLabel.longestBytes + 2).firstIndex(of: UInt8(ascii: "]"))
             else { return nil }
             let name = line[line.index(after: line.startIndex)..<close]
             guard SpeakerLabel.isName(name) else { return nil }
@@ -251,7 +251,7 @@ enum LabelledTextReader {
             return Label(name: name, time: clock, rest: text)
         case .nameThenTime:
             // The bracket comes within a name's length.
-            guard let open = line.utf8.prefix(SpeakerLabel.longestName * 4 + 2).firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }),
+            guard let open = line.utf8.prefix(SpeakerLabel.longestBytes + 2).firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }),
                   open > line.startIndex, line.utf8[line.utf8.index(before: open)] == UInt8(ascii: " ") else { return nil }
             let name = line[..<open].trimmedSpaces
             var rest = line[open...]
@@ -261,7 +261,7 @@ enum LabelledTextReader {
             return Label(name: name, time: clock, rest: rest.drop { $0 == " " })
         case .header:
             // A name and a time, nothing else: a short line.
-            guard line.utf8.count <= SpeakerLabel.longestName * 4 + 24 else { return nil }
+            guard line.utf8.count <= SpeakerLabel.longestBytes + 24 else { return nil }
             if let (found, text, _) = SpeakerLabel.leading(line), case let .name(name) = found {
                 var rest = text
                 guard let clock = time(&rest, bare: true), rest.allSatisfy({ $0 == " " }) else { return nil }
@@ -360,17 +360,28 @@ enum MarkdownInline {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        // Where the next `]` and `)` are (or none): each found once, so a line of `[` is linear.
+        var nextBracket = -1
+        var nextParen = -1
         var i = 0
         func space() { if let last = out.last, last != 0x20 { out.append(0x20) } }
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "["), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")),
-               close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("),
-               let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) {
-                // `[text](link)`: the text, its markup handled as the rest is.
-                for c in bytes[(i + 1)..<close] { if c == 0x20 { space() } else { out.append(c) } }
-                i = end + 1
-            } else if (b == UInt8(ascii: "*") || b == UInt8(ascii: "_")), i + 1 < bytes.count, bytes[i + 1] == b {
+            if b == UInt8(ascii: "[") {
+                if nextBracket <= i { nextBracket = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")) ?? bytes.count }
+                let close = nextBracket
+                if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "(") {
+                    if nextParen <= close { nextParen = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) ?? bytes.count }
+                    if nextParen < bytes.count {
+                        // `[text](link)`: the text.
+                        for c in bytes[(i + 1)..<close] { if c == 0x20 { space() } else { out.append(c) } }
+                        i = nextParen + 1
+                        continue
+                    }
+                }
+                out.append(b)
+                i += 1
+            } else if b == UInt8(ascii: "*") || b == UInt8(ascii: "_"), i + 1 < bytes.count, bytes[i + 1] == b {
                 i += 2
             } else if b == 0x20 || b == 0x09 {
                 space()
@@ -380,7 +391,6 @@ enum MarkdownInline {
                 i += 1
             }
         }
-        while out.first == 0x20 { out.removeFirst() }
         while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }

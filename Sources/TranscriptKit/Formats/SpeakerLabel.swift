@@ -6,8 +6,10 @@ enum SpeakerLabel: Equatable {
     case name(String)
     case unknown
 
-    /// Longer labels are more likely a sentence than a name.
+    /// Longer labels are more likely a sentence than a name…
     static let longestName = 60
+    /// …and in bytes (a name of many combining marks is short in characters).
+    static let longestBytes = 240
 
     /// Words that start lines like `Note: …` and are not people.
     private static let notNames: Set<String> = [
@@ -26,11 +28,15 @@ enum SpeakerLabel: Equatable {
     /// `bracketed`: written `[SPEAKER_00]:`, labelling markup rather than a sentence's start.
     static func leading(_ line: Substring) -> (label: SpeakerLabel, rest: Substring, bracketed: Bool)? {
         // The colon comes within a name's length (bytes, so no line is walked by characters).
-        guard let colon = line.utf8.prefix(longestName * 4 + 3).firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let after = line.index(after: colon)
-        guard after == line.endIndex || line[after] == " " || line[after] == "\t" else { return nil }
+        let utf8 = line.utf8
+        guard let colon = utf8.prefix(longestBytes + 3).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // Bytes, not characters: a combining mark after the space must not hide it.
+        let after = utf8.index(after: colon)
+        guard after == utf8.endIndex || utf8[after] == 0x20 || utf8[after] == 0x09 else { return nil }
         var head = line[..<colon]
-        let rest = line[after...].drop { $0 == " " || $0 == "\t" }
+        var restStart = after
+        while restStart < utf8.endIndex, utf8[restStart] == 0x20 || utf8[restStart] == 0x09 { restStart = utf8.index(after: restStart) }
+        let rest = line[restStart...]
         if head == "?" { return (.unknown, rest, false) }
         let bracketed = head.first == "[" && head.last == "]"
         if bracketed { head = head.dropFirst().dropLast() }
@@ -42,7 +48,7 @@ enum SpeakerLabel: Equatable {
     /// first capitalised, the others capitalised, numbers (`Speaker 1`) or name particles,
     /// made of letters, digits and `.'’-_`, and not a word such as `Note`.
     static func isName<S: StringProtocol>(_ text: S) -> Bool {
-        guard let first = text.first, isCapital(first), text.count <= longestName else { return false }
+        guard let first = text.first, isCapital(first), text.utf8.count <= longestBytes, text.count <= longestName else { return false }
         let words = text.split(separator: " ", omittingEmptySubsequences: false)
         guard words.count <= 5, !notNames.contains(String(words[0])) else { return false }
         for (n, word) in words.enumerated() {

@@ -34,8 +34,10 @@ public enum TranscriptFile {
 
     enum Content { case webVTT, subRip, json, html, text }
 
-    /// What the bytes are, by their first visible characters.
-    static func sniff(_ bytes: [UInt8]) -> Content {
+    /// What the bytes are, by their first visible characters: `WEBVTT`; `{` or `[{`; a
+    /// SubRip cue (a timing line, after a cue number or not); markup (`<`), only as HTML in
+    /// a file that is not Markdown or text, or that starts as a web page does; else text.
+    static func sniff(_ bytes: [UInt8], extension ext: String = "") -> Content {
         var i = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         guard i < bytes.count else { return .text }
@@ -47,10 +49,13 @@ public enum TranscriptFile {
             let next = head.dropFirst().first { !$0.isWhitespace }
             if next == "{" || next == "]" || next == nil { return .json }
         }
-        if head.hasPrefix("<") { return .html }
-        let lines = head.split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false).prefix(2)
-        if let first = lines.first, first.containsBytes("-->") || (lines.count == 2 && lines.last!.containsBytes("-->")
-            && first.trimmingCharacters(in: .whitespacesAndNewlines).allSatisfy(\.isNumber)) {
+        if head.hasPrefix("<") {
+            let lower = head.prefix(64).lowercased()
+            if !["md", "markdown", "txt"].contains(ext) || lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
+        }
+        let lines = head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).prefix(2)
+        if let first = lines.first, CueTiming(String(first)) != nil
+            || (lines.count == 2 && CaptionBlocks.isCueNumber(String(first)) && CueTiming(String(lines.last!)) != nil) {
             return .subRip
         }
         return .text
@@ -88,7 +93,7 @@ public enum TranscriptFile {
 
     private static func read(_ bytes: [UInt8], file path: String, frontMatter: Episode? = nil) -> Read {
         var episode = Episode(file: path)
-        switch sniff(bytes) {
+        switch sniff(bytes, extension: fileExtension(path)) {
         case .webVTT:
             let lines = source(bytes, into: &episode)
             return .cues(WebVTTReader.read(lines, file: path, diagnostics: &episode.diagnostics), .webVTT, episode)

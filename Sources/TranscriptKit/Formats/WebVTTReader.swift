@@ -6,11 +6,13 @@
 /// character reference decoded. A timing line inside a cue starts the next cue.
 enum WebVTTReader {
     static func read(_ lines: [String], file: String, diagnostics: inout [Diagnostic]) -> RawTranscript {
-        guard let first = lines.first, first.hasPrefix("WEBVTT") else {
-            diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, message: "not a WebVTT file: it should start with 'WEBVTT'"))
+        // Blank lines before the header are forgiven.
+        let header = lines.firstIndex { !CaptionBlocks.isBlank($0) } ?? 0
+        guard header < lines.count, lines[header].hasPrefix("WEBVTT") else {
+            diagnostics.append(Diagnostic(file: file, line: header + 1, severity: .error, message: "not a WebVTT file: it should start with 'WEBVTT'"))
             return RawTranscript()
         }
-        return CaptionBlocks.cues(lines, from: CaptionBlocks.skipBlock(lines, from: 0), file: file, diagnostics: &diagnostics,
+        return CaptionBlocks.cues(lines, from: CaptionBlocks.skipBlock(lines, from: header), file: file, diagnostics: &diagnostics,
                                   skipping: { line in ["NOTE", "STYLE", "REGION"].contains { CaptionBlocks.starts(line, with: $0) } },
                                   parts: voices)
     }
@@ -41,23 +43,24 @@ enum WebVTTReader {
 
     /// `<v Name>` or `<v.loud Name>` at the start of the line, and the text after it.
     private static func leadingVoice(_ line: Substring) -> (RawTranscript.Cue.Voice, Substring)? {
-        guard line.hasPrefix("<v"), let close = line.firstIndex(of: ">") else { return nil }
-        let inside = line[line.index(line.startIndex, offsetBy: 2)..<close]
-        guard let mark = inside.first, mark == " " || mark == "." || mark == "\t" else { return nil }
-        // Classes run up to the first space; the name is the rest.
-        let name = CharacterReferences.decode(inside.drop { $0 != " " && $0 != "\t" }.trimmedSpaces)
+        // On bytes: a combining mark after `>` or a space must not hide them.
+        let utf8 = line.utf8
+        guard utf8.starts(with: "<v".utf8), let close = utf8.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let afterV = utf8.index(utf8.startIndex, offsetBy: 2)
+        guard afterV < close, [UInt8(ascii: " "), UInt8(ascii: "."), 0x09].contains(utf8[afterV]) else { return nil }
+        // Classes run up to the first space; the name is the rest, decoded, then trimmed.
+        guard let space = utf8[afterV..<close].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else {
+            return (.carried, line[utf8.index(after: close)...])
+        }
+        let name = CharacterReferences.decode(String(line[space..<close])).trimmedSpaces
         let voice: RawTranscript.Cue.Voice = name.isEmpty ? .carried : name == "?" ? .unknown : .named(name, explicit: true)
-        return (voice, line[line.index(after: close)...])
+        return (voice, line[utf8.index(after: close)...])
     }
 
     /// Tags removed, then references decoded (so an `&lt;` never becomes a tag). A ruby's
     /// annotation (`<rt>…</rt>`, how to say the text) is not part of what is said.
     static func plainText(_ text: Substring) -> String {
-        var text = text
-        while text.containsBytes("<rt>"), let open = text.range(of: "<rt>"), let close = text[open.upperBound...].range(of: "</rt>") {
-            text = Substring(String(text[..<open.lowerBound]) + String(text[close.upperBound...]))
-        }
-        return CharacterReferences.decode(MarkupTags.strip(text) { _ in true }).trimmedBlanks
+        CharacterReferences.decode(MarkupTags.strip(text, removes: { _ in true }, dropping: ["rt"])).trimmedBlanks
     }
 }
 
@@ -74,30 +77,46 @@ extension SpeakerLabel {
 /// Inline markup such as `<i>`, `</b>`, `<c.yellow>`, `<00:00:01.000>`: a `<` followed by a
 /// letter, `/` or digit, up to the next `>` on the line. Any other `<` is text.
 enum MarkupTags {
-    /// `text` without the tags `removes` accepts (it gets the tag's name, lower-cased).
-    static func strip(_ text: Substring, removes: (Substring) -> Bool) -> String {
+    /// `text` without the tags `removes` accepts (it gets the tag's name, lower-cased); what
+    /// an element in `dropping` holds (a ruby's `rt`) goes too. On bytes, in one pass: a `<`
+    /// with no `>` after it is text, and so is every later one.
+    static func strip(_ text: Substring, removes: (Substring) -> Bool, dropping: Set<Substring> = []) -> String {
         guard text.containsBytes("<") else { return String(text) }
-        var out = ""
-        var rest = text
-        while let open = rest.firstIndex(of: "<") {
-            out += rest[..<open]
-            let after = rest.index(after: open)
-            guard after < rest.endIndex, let close = rest[after...].firstIndex(of: ">"),
-                  let first = rest[after].unicodeScalars.first, first.properties.isAlphabetic || first == "/" || ("0"..."9").contains(first)
-            else {
-                out += "<"
-                rest = rest[after...]
-                continue
-            }
-            let name = rest[after..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
-            if removes(Substring(name.lowercased())) {
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += rest[open...close]
-                rest = rest[rest.index(after: close)...]
-            }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var skipping: Substring?
+        var nextClose = -1
+        var i = 0
+        func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
         }
-        return out + rest
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count {
+                if nextClose < i { nextClose = bytes[i...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count }
+                let first = bytes[i + 1]
+                if nextClose < bytes.count, isNameByte(first) || first == UInt8(ascii: "/") {
+                    let closing = first == UInt8(ascii: "/")
+                    let nameStart = closing ? i + 2 : i + 1
+                    var nameEnd = nameStart
+                    while nameEnd < nextClose, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+                    let name = Substring(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased())
+                    if let skipped = skipping {
+                        if closing, name == skipped { skipping = nil }
+                    } else if dropping.contains(name), !closing {
+                        skipping = name
+                    } else if !removes(name) {
+                        out += bytes[i...nextClose]
+                    }
+                    i = nextClose + 1
+                    continue
+                }
+            }
+            if skipping == nil { out.append(b) }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -57,15 +57,17 @@ extension Utterance {
     /// else the utterance's start (for a search match inside a long turn).
     public func start(atCharacter offset: Int) -> Double {
         guard !cues.isEmpty else { return start }
-        var remaining = offset
+        // Characters to bytes in `text` itself (a paragraph ending in CR makes one character
+        // with the LF after it), then bytes to a paragraph: two bytes between paragraphs.
+        let text = self.text
+        guard offset >= 0, let at = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else { return start }
+        var remaining = text.utf8.distance(from: text.utf8.startIndex, to: at)
         for (index, paragraph) in paragraphs.enumerated() {
-            let count = paragraph.count
+            let count = paragraph.utf8.count
             if remaining <= count {
-                let at = paragraph.index(paragraph.startIndex, offsetBy: remaining)
-                let bytes = paragraph.utf8.distance(from: paragraph.utf8.startIndex, to: at)
-                return cueIndex(paragraph: index, offset: bytes).map { cues[$0].start } ?? start
+                return cueIndex(paragraph: index, offset: remaining).map { cues[$0].start } ?? start
             }
-            remaining -= count + 2  // the blank line `text` puts between paragraphs
+            remaining -= count + 2
         }
         return start
     }

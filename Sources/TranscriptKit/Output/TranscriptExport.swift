@@ -31,8 +31,11 @@ public enum TranscriptExport {
         let utterances = episode.utterances
         let chosen = selected ?? Array(utterances.indices)
         var pieces: [CueAssembler.Piece] = []
+        // Names and text as they will be written, control characters shown as placeholders:
+        // the merges below must see what an import of the file will see.
         func add(_ speaker: Speaker, _ start: Double, _ end: Double, _ lines: [String]) {
-            let name = speaker.tag.isEmpty ? "" : speaker.name
+            let name = speaker.tag.isEmpty ? "" : ControlCharacters.sanitize(speaker.name)
+            let lines = lines.map { ControlCharacters.sanitize($0) }
             // Times as they will be written (and read back): to the millisecond, within range.
             let start = TimeFormat.clamped(start)
             pieces.append(CueAssembler.piece(name: name, start: start, end: max(start, TimeFormat.clamped(end)), lines: lines))
@@ -102,9 +105,9 @@ public enum TranscriptExport {
             + String(separator) + padded(total % 1000, 3)
     }
 
+    /// The cues' names and text are sanitised already (see `cues`).
     private static func vtt(_ cues: [Cue]) -> String {
         func escape(_ text: String) -> String {
-            let text = ControlCharacters.sanitize(text)
             guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
             var out = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
@@ -133,7 +136,7 @@ public enum TranscriptExport {
         for (number, cue) in cues.enumerated() {
             out += "\(number + 1)\n\(clock(cue.start, separator: ",")) --> \(clock(cue.end, separator: ","))\n"
             let lines = cue.lines.isEmpty ? [""] : cue.lines
-            out += SpeakerLabel.written(ControlCharacters.sanitize(cue.speaker)) + ": " + lines.map(subRipText).joined(separator: "\n") + "\n\n"
+            out += SpeakerLabel.written(cue.speaker) + ": " + lines.map(subRipText).joined(separator: "\n") + "\n\n"
         }
         return out
     }
@@ -141,7 +144,7 @@ public enum TranscriptExport {
     /// SubRip cannot escape: a line that would read back as a timing line or lose a tag
     /// (`<i>`) is written so that it reads back as itself (`->`, `‹i>`).
     private static func subRipText(_ line: String) -> String {
-        var line = ControlCharacters.sanitize(line)
+        var line = line
         if line.containsBytes("-->"), CueTiming(line) != nil { line = line.replacingOccurrences(of: "-->", with: "->") }
         if line.containsBytes("<"), MarkupTags.strip(line[...], removes: SubRipReader.tags.contains) != line {
             line = line.replacingOccurrences(of: "<", with: "‹")

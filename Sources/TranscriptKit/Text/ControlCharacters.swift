@@ -20,8 +20,11 @@ public enum ControlCharacters {
     static func hasControl(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F || (byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0) {
-                return true
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x20 || byte == 0x7F || (byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0) { return true }
+                i += 1
             }
             return false
         }
