@@ -8,7 +8,7 @@ import TranscriptKit
 /// reader recognises becomes.
 func exercise(_ bytes: UnsafeRawBufferPointer) {
     let data = Data(bytes)
-    for name in ["fuzz.md", "fuzz.txt"] {
+    for (n, name) in ["fuzz.md", "fuzz.txt"].enumerated() {
         var episodes = [
             EpisodeParser.parse(data: data, file: name),
             EpisodeParser.parse(text: "---\ntitle: Other\nhosts:\n  - name: Kris Nóva\n---\n[0:00:01] KN: hi\n", file: "other.md"),
@@ -16,6 +16,8 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
         SpeakerResolver.resolve(&episodes)
         let episode = episodes[0]
         check(episode)
+        // `.txt` differs only where no reader knows the file: checked, not exported again.
+        if n == 1 { continue }
         _ = episode.utteranceIndex(covering: episode.duration / 2)
         _ = episode.speakerIndexes(matching: ["a", "KN", "SPEAKER_00"])
         SummaryCache.exercise([UInt8](data), episode: episode)
