@@ -4,9 +4,15 @@ import TranscriptKit
 
 /// One clear line on stderr and a non-zero status; never a stack trace.
 enum CleanExit {
+    /// A failure the command reports: printed by `Podread.main` once the command has
+    /// ended (after the reader has left the alternate screen, so the message stays visible).
+    struct Failure: Error {
+        var message: String
+        var code: Int32
+    }
+
     static func failure(_ message: String, code: Int32 = 1) -> Error {
-        FileHandle.standardError.write(Data("podread: \(message)\n".utf8))
-        return ExitCode(code)
+        Failure(message: message, code: code)
     }
 
     /// Ends a command that has printed everything, without freeing the corpus piece by piece
@@ -14,5 +20,15 @@ enum CleanExit {
     static func finish() -> Never {
         fflush(nil)
         exit(0)
+    }
+}
+
+/// `--at TIME`, read and checked in one place for every command.
+enum TimeArgument {
+    static func seconds(_ text: String) throws -> Double {
+        guard let seconds = TimeFormat.parseDuration(text) else {
+            throw ValidationError("'\(OutputText.forPeople(text))' is not a time: use 12:30, 1:02:03 or 750 (seconds), from 0 to \(TimeFormat.latestText)")
+        }
+        return seconds
     }
 }

@@ -7,8 +7,8 @@ enum EpisodeChoice {
     static func episode(_ reference: String, in corpus: CorpusOptions) throws -> Episode {
         let episode = try find(reference, in: corpus)
         if episode.utterances.isEmpty, episode.errorCount > 0 {
-            let errors = episode.diagnostics.filter { $0.severity == .error }.map { ControlCharacters.sanitize($0.formatted) }
-            throw CleanExit.failure(errors.joined(separator: "\npodread: "))
+            let errors = episode.diagnostics.filter { $0.severity == .error }.map { OutputText.forPeople($0.formatted) }
+            throw CleanExit.failure(errors.joined(separator: "\n"))
         }
         return episode
     }
@@ -29,8 +29,8 @@ enum EpisodeChoice {
             }
             let single = CorpusLoader.load(file: reference)
             guard let episode = single.episodes.first else {
-                let reasons = single.diagnostics.map { ControlCharacters.sanitize($0.formatted) }
-                throw CleanExit.failure(reasons.isEmpty ? "\(reference) is not a transcript" : reasons.joined(separator: "\npodread: "))
+                let reasons = single.diagnostics.map { OutputText.forPeople($0.formatted) }
+                throw CleanExit.failure(reasons.isEmpty ? "\(reference) is not a transcript" : reasons.joined(separator: "\n"))
             }
             return episode
         }

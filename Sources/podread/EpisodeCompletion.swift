@@ -10,6 +10,16 @@ enum EpisodeCompletion {
         let data = words.firstIndex(of: "--data").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
         guard let corpus = try? CorpusLoader.load(directory: CorpusLoader.location(option: data), transcripts: false, cache: true)
         else { return [] }
-        return corpus.episodes.flatMap { [$0.number.map(String.init), $0.id] }.compactMap { $0 }.filter { $0.hasPrefix(prefix) }
+        return corpus.episodes.flatMap { [$0.number.map(String.init), $0.id] }.compactMap { $0 }
+            .filter { isShellSafe($0) && $0.hasPrefix(prefix) }
+    }
+
+    /// Shells expand what completion offers (bash's `compgen -W` runs `$(…)` and backticks)
+    /// and a chosen word lands on the command line as it is: only ids of letters, digits and
+    /// `-_.,:+@%=/` are offered; the others can still be typed, quoted.
+    static func isShellSafe(_ word: String) -> Bool {
+        !word.isEmpty && !word.hasPrefix("-") && word.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.,:+@%=/".unicodeScalars.contains(scalar)
+        } && !word.unicodeScalars.contains { OutputText.isControl($0) || OutputText.isInvisible($0) }
     }
 }

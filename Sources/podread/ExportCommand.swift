@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         let selected = try EpisodeChoice.utterances(of: episode, speakers: speaker)
         let text = try TranscriptExport.render(episode, only: selected, as: format)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.data(text)
             return
         }
         do {

@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let loaded = try corpus.load(transcripts: false)
         if json {
-            print(try JSONReports.encode(loaded.episodes.map(JSONReports.ListEntry.init)))
+            Output.json(try JSONReports.encode(loaded.episodes.map(JSONReports.ListEntry.init)))
             CleanExit.finish()
         }
         let rows = loaded.episodes.map { episode -> [String] in
@@ -26,8 +26,8 @@ struct ListCommand: ParsableCommand {
         }
         let table = TextTable(header: ["#", "TITLE", "HOSTS AND GUESTS", "UTTERANCES", "DURATION", "DIAGNOSTICS"],
                               rightAligned: [0, 3, 4, 5], maxWidths: [6, 50, 60, 10, 10, 11])
-        print(table.render(rows))
-        print("\(loaded.episodes.count) episode(s) in \(loaded.directory)")
+        Output.lines(table.render(rows))
+        Output.line("\(loaded.episodes.count) episode(s) in \(loaded.directory)")
         CleanExit.finish()
     }
 }

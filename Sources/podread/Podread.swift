@@ -17,6 +17,29 @@ struct Podread: ParsableCommand {
                       ExportCommand.self, StatsCommand.self],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// ArgumentParser's `main`, with every message that can hold an argument or a file's
+    /// text made safe, and a command's failure printed after it has ended.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CleanExit.Failure {
+            Output.error(failure.message)
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                // Help, completion scripts and candidates: printed as they are (candidates are
+                // made safe for the shell by `EpisodeCompletion`).
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                Output.note(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// `--data DIR`, shared by every command.

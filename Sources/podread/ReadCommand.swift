@@ -11,7 +11,8 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @Argument(help: "Open this episode (number, id, file name or path).", completion: EpisodeCompletion.kind) var episode: String?
-    @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
+    // Unconditional: `--at -5` is a bad time to explain, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
     var at: String?
     @Option(name: .long, help: ArgumentHelp("Show only this speaker (tag or name); repeatable.", valueName: "speaker"))
     var speaker: [String] = []
@@ -21,15 +22,12 @@ struct ReadCommand: ParsableCommand {
     var noState = false
 
     func validate() throws {
-        if let at, TimeFormat.parseDuration(at) == nil {
-            throw ValidationError("'\(at)' is not a time; use 12:30, 1:02:03 or 750 (seconds)")
-        }
+        if let at { _ = try TimeArgument.seconds(at) }
     }
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(Data("podread: the reader needs a terminal; in scripts use 'podread list' or 'podread show EPISODE'\n".utf8))
-            throw ExitCode(2)
+            throw CleanExit.failure("the reader needs a terminal; in scripts use 'podread list' or 'podread show EPISODE'", code: 2)
         }
         DisplayText.useUTF8Locale()
         let screen = NcursesScreen()

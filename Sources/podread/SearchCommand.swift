@@ -31,14 +31,14 @@ struct SearchCommand: ParsableCommand {
         }
         let hits = loaded.search(parsed, speakers: speaker, episode: episode)
         if json {
-            print(try JSONReports.encode(hits.map { JSONReports.SearchEntry(loaded, $0, query: parsed) }))
+            Output.json(try JSONReports.encode(hits.map { JSONReports.SearchEntry(loaded, $0, query: parsed) }))
         } else {
             let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             // Cutting out and highlighting the context is per-hit work: spread it over the cores.
             let lines = Concurrently.map(hits.count) { SearchLine.render(loaded, hits[$0], query: parsed, colour: colour) }
-            if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+            if !lines.isEmpty { Output.lines(lines.joined(separator: "\n")) }
             let episodes = Set(hits.map(\.episode)).count
-            FileHandle.standardError.write(Data("\(hits.count) matching utterance(s) in \(episodes) episode(s)\n".utf8))
+            Output.note("\(hits.count) matching utterance(s) in \(episodes) episode(s)")
         }
         if hits.isEmpty { throw ExitCode(1) }
     }
@@ -52,7 +52,7 @@ enum SearchLine {
         let episode = corpus.episodes[hit.episode]
         let utterance = hit.found
         let number = episode.number.map { "#\($0)" } ?? episode.id
-        let text = ControlCharacters.sanitize(utterance.paragraphs.joined(separator: " "))
+        let text = OutputText.forPeople(utterance.paragraphs.joined(separator: " "))
         // Placeholders lengthen the text; find matches in what is shown.
         let ranges = query.ranges(in: text)
         let first = ranges.first ?? 0..<0
@@ -75,7 +75,7 @@ enum SearchLine {
         // Where the match is spoken: its cue's start, where the file has cues.
         let spoken = utterance.start(atCharacter: query.ranges(in: utterance.text).first?.lowerBound ?? 0)
         let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(spoken)
-        let speaker = ControlCharacters.sanitize(hit.speaker.displayName)
+        let speaker = OutputText.forPeople(hit.speaker.displayName)
         return "\(number) \(time) \(speaker): \(line)"
     }
 }

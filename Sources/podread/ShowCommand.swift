@@ -15,14 +15,13 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "Episode number, id, file name or path.", completion: EpisodeCompletion.kind) var episode: String
     @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
     var speaker: [String] = []
-    @Option(name: .long, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
+    // Unconditional: `--at -5` is a bad time to explain, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
     var at: String?
     @Flag(help: "Print {episode, utterances} as JSON.") var json = false
 
     func validate() throws {
-        if let at, TimeFormat.parseDuration(at) == nil {
-            throw ValidationError("'\(at)' is not a time; use 12:30, 1:02:03 or 750 (seconds)")
-        }
+        if let at { _ = try TimeArgument.seconds(at) }
     }
 
     func run() throws {
@@ -36,9 +35,9 @@ struct ShowCommand: ParsableCommand {
         }
         let utterances = selected.map { episode.utterances[$0] }
         if json {
-            print(try JSONReports.encode(JSONReports.Show(episode, utterances: utterances)))
+            Output.json(try JSONReports.encode(JSONReports.Show(episode, utterances: utterances)))
         } else {
-            print(TranscriptText.render(episode, utterances: utterances))
+            Output.lines(TranscriptText.render(episode, utterances: utterances))
         }
     }
 }
@@ -71,6 +70,6 @@ enum TranscriptText {
             out.append("\(time) \(name): \(utterance.paragraphs.first ?? "")")
             for paragraph in utterance.paragraphs.dropFirst() { out.append("    " + paragraph) }
         }
-        return out.map { ControlCharacters.sanitize($0) }.joined(separator: "\n")
+        return out.map { OutputText.forPeople($0) }.joined(separator: "\n")
     }
 }

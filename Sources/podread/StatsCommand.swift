@@ -37,7 +37,7 @@ struct StatsCommand: ParsableCommand {
         let total = statistics.reduce(0) { $0 + $1.talkTime }
         func share(_ s: SpeakerStatistics) -> Double { total > 0 ? s.talkTime / total * 100 : 0 }
         if json {
-            print(try JSONReports.encode(JSONReports.Stats(episode: chosen, episodes: count, speakers: statistics.map {
+            Output.json(try JSONReports.encode(JSONReports.Stats(episode: chosen, episodes: count, speakers: statistics.map {
                 JSONReports.Stats.Speaker($0, share: share($0))
             })))
             return
@@ -50,7 +50,7 @@ struct StatsCommand: ParsableCommand {
         }
         let table = TextTable(header: ["SPEAKER", "ROLE", "TALK TIME", "SHARE", "WORDS", "TURNS", "LONGEST TURN"],
                               rightAligned: [2, 3, 4, 5], maxWidths: [30, 9, 10, 6, 9, 7, 60])
-        print(ControlCharacters.sanitize(heading))
-        print(table.render(rows))
+        Output.line(heading)
+        Output.lines(table.render(rows))
     }
 }

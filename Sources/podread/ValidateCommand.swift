@@ -18,12 +18,12 @@ struct ValidateCommand: ParsableCommand {
             ($0.file, $0.line) < ($1.file, $1.line)
         }
         if json {
-            print(try JSONReports.encode(diagnostics))
+            Output.json(try JSONReports.encode(diagnostics))
         } else {
-            for diagnostic in diagnostics { print(ControlCharacters.sanitize(diagnostic.formatted)) }
+            for diagnostic in diagnostics { Output.line(diagnostic.formatted) }
             let errors = diagnostics.count { $0.severity == .error }
             let warnings = diagnostics.count { $0.severity == .warning }
-            FileHandle.standardError.write(Data("\(loaded.episodes.count) episode(s): \(errors) error(s), \(warnings) warning(s)\n".utf8))
+            Output.note("\(loaded.episodes.count) episode(s): \(errors) error(s), \(warnings) warning(s)")
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -132,7 +132,7 @@ import TranscriptKit
         state.send(.tab)
         let grid = render(state)
         for cell in grid.cells {
-            #expect(!cell.text.unicodeScalars.contains { ControlCharacters.isControl($0) || DisplayText.isInvisibleFormat($0) })
+            #expect(!cell.text.unicodeScalars.contains { OutputText.isControl($0) || OutputText.isInvisible($0) })
         }
         #expect(grid.contains("^[]0;pwned^G"))
         #expect(grid.contains("^[[2J"))

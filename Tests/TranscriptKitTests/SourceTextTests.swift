@@ -86,16 +86,28 @@ import Testing
     }
 }
 
-@Suite struct ControlCharacterTests {
-    /// The byte-level check agrees with the scalar rule for every scalar below U+0800, alone and in text.
-    @Test func byteCheckAgreesWithScalarRule() {
-        for value in UInt32(0)..<0x800 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
+@Suite struct OutputTextTests {
+    /// The byte-level test never misses a character the scalar rules replace: every scalar
+    /// of the Basic Multilingual Plane and the tag characters, alone and in text.
+    @Test func byteCheckNeverMissesAReplacedCharacter() {
+        let values = Array(UInt32(0)..<0x10000) + Array(UInt32(0xE0000)...0xE007F)
+        for value in values {
+            guard let scalar = Unicode.Scalar(value), OutputText.isControl(scalar) || OutputText.isInvisible(scalar) else { continue }
             for text in [String(scalar), "ab" + String(scalar) + "é", "é" + String(scalar)] {
-                #expect(ControlCharacters.hasControl(text) == text.unicodeScalars.contains(where: ControlCharacters.isControl),
-                        "U+\(String(value, radix: 16))")
+                #expect(OutputText.mayHold(text), "U+\(String(value, radix: 16))")
             }
         }
-        #expect(ControlCharacters.sanitize("a\u{1B}[31m b\u{9B}") == "a^[[31m b<U+009B>")
+    }
+
+    @Test func peopleDataAndJSON() throws {
+        let text = "a\u{1B}[31m b\u{9B} \u{202E}evil \u{2066}x\u{2069} z\u{200B}w \u{2028} \u{FEFF} \u{E0041} keep\u{200D}\u{200C}\u{200E}\u{200F}"
+        #expect(OutputText.forPeople(text) == "a^[[31m b<U+009B> <U+202E>evil <U+2066>x<U+2069> z<U+200B>w <U+2028> <U+FEFF> <U+E0041> keep\u{200D}\u{200C}\u{200E}\u{200F}")
+        // Data keeps every character but the controls.
+        #expect(OutputText.forData(text) == "a^[[31m b<U+009B> \u{202E}evil \u{2066}x\u{2069} z\u{200B}w \u{2028} \u{FEFF} \u{E0041} keep\u{200D}\u{200C}\u{200E}\u{200F}")
+        // JSON escapes them all and loses nothing.
+        let encoded = OutputText.escapingJSON(String(decoding: try JSONEncoder().encode([text]), as: UTF8.self))
+        #expect(!encoded.unicodeScalars.contains { OutputText.isControl($0) || OutputText.isInvisible($0) })
+        #expect(encoded.contains("\\uDB40\\uDC41"))
+        #expect(try JSONDecoder().decode([String].self, from: Data(encoded.utf8)) == [text])
     }
 }

@@ -102,9 +102,16 @@ import Testing
         #expect(TranscriptLine.classify("Note: this is prose") == .text("Note: this is prose"))
     }
 
-    @Test func hugeHoursDoNotOverflow() throws {
-        let h = try #require(head("[12345:00:01.9] SZ: text"))
-        #expect(abs(h.seconds - (12345 * 3600 + 1.9)) < 1e-6)
-        #expect(head("[99999999999999999999:00:00] X: y") == nil || head("[99999999999999999999:00:00] X: y")!.seconds.isFinite)
+    /// Past 1,000 hours a time is a diagnostic, never text and never an overflow.
+    @Test func hugeHoursAreOutOfRange() throws {
+        let inRange = try #require(head("[999:59:59] SZ: text"))
+        #expect(inRange.inRange)
+        #expect(inRange.seconds == 999 * 3600 + 59 * 60 + 59)
+        for line in ["[12345:00:01.9] SZ: text", "[99999999999999999999:00:00] X: y", "[1000:00:00.5] X: y"] {
+            let h = try #require(head(line), "\(line)")
+            #expect(!h.inRange, "\(line)")
+            #expect(h.seconds.isFinite)
+            #expect(h.problems.contains { $0.contains("past 1000:00:00") }, "\(line)")
+        }
     }
 }

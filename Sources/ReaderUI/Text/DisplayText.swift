@@ -17,8 +17,8 @@ public struct DisplayUnit: Hashable, Sendable {
     public var isSpace: Bool { text == " " }
 }
 
-/// Untrusted text made safe and measurable: control characters, DEL, C1 and bidi controls
-/// become visible placeholders; widths come from `wcwidth` (so wide and combining
+/// Untrusted text made safe and measurable: what `OutputText.forPeople` replaces becomes a
+/// visible placeholder here too; widths come from `wcwidth` (so wide and combining
 /// characters align as the terminal draws them).
 public enum DisplayText {
     public static func units(of text: String) -> [DisplayUnit] {
@@ -36,16 +36,10 @@ public enum DisplayText {
                 units.append(DisplayUnit(text: " ", width: 1, source: offset))
                 continue
             }
-            if ControlCharacters.isControl(first) || isInvisibleFormat(first) {
+            if OutputText.isControl(first) || OutputText.isInvisible(first) {
                 for scalar in character.unicodeScalars {
-                    let placeholder: String
-                    if isInvisibleFormat(scalar) {
-                        placeholder = formatPlaceholder(scalar)
-                    } else if ControlCharacters.isControl(scalar) {
-                        placeholder = ControlCharacters.placeholder(for: scalar)
-                    } else {
-                        placeholder = String(scalar)
-                    }
+                    let placeholder = OutputText.isControl(scalar) || OutputText.isInvisible(scalar)
+                        ? OutputText.placeholder(for: scalar) : String(scalar)
                     for c in placeholder {
                         units.append(DisplayUnit(text: String(c), width: 1, source: offset, isPlaceholder: true))
                     }
@@ -65,19 +59,6 @@ public enum DisplayText {
             if character == "]" { aside = false }
         }
         return units
-    }
-
-    /// Bidi overrides and isolates, zero-width and BOM characters: shown, never obeyed.
-    static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF, 0x061C, 0x2028, 0x2029: return true
-        default: return false
-        }
-    }
-
-    static func formatPlaceholder(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 
     /// Columns a character takes, as the terminal's `wcwidth` says (1 when it does not know).

@@ -185,6 +185,6 @@ public enum JSONReports {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return OutputText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

@@ -34,8 +34,8 @@ public enum TranscriptExport {
         // Names and text as they will be written, control characters shown as placeholders:
         // the merges below must see what an import of the file will see.
         func add(_ speaker: Speaker, _ start: Double, _ end: Double, _ lines: [String]) {
-            let name = speaker.tag.isEmpty ? "" : ControlCharacters.sanitize(speaker.name)
-            let lines = lines.map { ControlCharacters.sanitize($0) }
+            let name = speaker.tag.isEmpty ? "" : OutputText.forData(speaker.name)
+            let lines = lines.map { OutputText.forData($0) }
             // Times as they will be written (and read back): to the millisecond, within range.
             let start = TimeFormat.clamped(start)
             pieces.append(CueAssembler.piece(name: name, start: start, end: max(start, TimeFormat.clamped(end)), lines: lines))
@@ -78,7 +78,7 @@ public enum TranscriptExport {
     /// vertical tab or form feed splits no word here that the exported file would not.
     private static func estimatedEnd(_ utterance: Utterance) -> Double {
         let words = utterance.paragraphs.reduce(0) {
-            $0 + ControlCharacters.sanitize($1).split(whereSeparator: \.isWhitespace).count
+            $0 + OutputText.forData($1).split(whereSeparator: \.isWhitespace).count
         }
         return utterance.start + max(1, Double(words) * 0.4)
     }
@@ -171,11 +171,11 @@ public enum TranscriptExport {
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return OutputText.escapingJSON(String(decoding: try encoder.encode(document), as: UTF8.self)) + "\n"
     }
 
     private static func markdown(_ episode: Episode, _ selected: [Int]) -> String {
-        let safe = { ControlCharacters.sanitize($0) }
+        let safe = { OutputText.forData($0) }
         var out = "# \(episode.number.map { "Episode \($0): " } ?? "")\(safe(episode.title))\n"
         for index in selected {
             let utterance = episode.utterances[index]
@@ -185,7 +185,7 @@ public enum TranscriptExport {
     }
 
     private static func text(_ episode: Episode, _ selected: [Int]) -> String {
-        let safe = { ControlCharacters.sanitize($0) }
+        let safe = { OutputText.forData($0) }
         var out = "\(episode.number.map { "#\($0) " } ?? "")\(safe(episode.title))\n"
         for index in selected {
             let utterance = episode.utterances[index]

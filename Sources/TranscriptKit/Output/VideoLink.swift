@@ -7,11 +7,11 @@ public enum VideoLink {
     /// URL: the link comes from a file, and nothing else may be handed to a browser.
     public static func watchURL(_ video: String, at seconds: Double) -> String? {
         let text = video.trimmedWhitespace
-        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || ControlCharacters.isControl($0) }),
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || OutputText.isControl($0) }),
               var parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = parts.host?.lowercased(), !host.isEmpty
         else { return nil }
-        let t = max(0, Int(seconds))
+        let t = Int(TimeFormat.clamped(seconds))
         let path = parts.path.split(separator: "/").map(String.init)
         if host.hasSuffix("youtube.com") || host.hasSuffix("youtube-nocookie.com") {
             if path.count == 2, path[0] == "embed" || path[0] == "live" || path[0] == "shorts" {

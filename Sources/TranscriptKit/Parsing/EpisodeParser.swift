@@ -152,8 +152,8 @@ private struct BodyParser {
                 if title == "END" { afterEnd = true }
             case let .utterance(head):
                 for problem in head.problems { warn(lineNumber, problem) }
-                addUtterance(start: head.seconds, timestamp: head.timestamp, tag: head.tag, text: head.text,
-                             line: lineNumber, into: &episode)
+                addUtterance(start: head.inRange ? head.seconds : max(0, lastStart), timestamp: head.timestamp, tag: head.tag,
+                             text: head.text, line: lineNumber, into: &episode)
             case let .untimed(tag, text):
                 if var last = episode.utterances.last, last.tag.isEmpty, last.paragraphs.isEmpty {
                     last.tag = tag

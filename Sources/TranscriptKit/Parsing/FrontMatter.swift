@@ -80,7 +80,7 @@ struct FrontMatter {
         // YAML refuses control characters outright; show them as ^X instead of losing the whole block.
         var cleanLines: [String] = []
         for (offset, line) in lines.enumerated() {
-            let clean = ControlCharacters.sanitize(line, keepingTabs: true)
+            let clean = OutputText.forData(line, keepingTabs: true)
             if clean != line {
                 reader.report(line: firstLine + offset, .warning, "control characters in the front matter; shown as ^X")
             }

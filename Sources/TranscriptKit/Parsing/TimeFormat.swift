@@ -1,8 +1,11 @@
 /// Times as people write them: `1:02:03`, `12:30`, `750`, `2m`, `1h2m3s`, and offsets `+2m`/`-30s`.
 public enum TimeFormat {
-    /// The latest time podread accepts from a file: any later is a mistake (or an attack),
-    /// and times are converted to whole numbers for display.
-    public static let latest: Double = 10_000_000
+    /// The latest time podread accepts, from a file or from the user: 1,000 hours. Any later
+    /// is a mistake (or an attack); bounded, a time converts to a whole number safely.
+    public static let latest: Double = 3_600_000
+
+    /// `1000:00:00`, for messages.
+    public static var latestText: String { longClock(latest) }
 
     /// Times are kept to the millisecond, as the subtitle formats write them.
     public static func milliseconds(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
@@ -39,8 +42,13 @@ public enum TimeFormat {
         return parseDuration(text).map(Input.absolute)
     }
 
-    /// `1:02:03`, `12:30`, `750`, `750.5`, `2m`, `30s`, `1h2m3s`; nil for anything else.
+    /// `1:02:03`, `12:30`, `750`, `750.5`, `2m`, `30s`, `1h2m3s`, to the millisecond; nil
+    /// for anything else, and for a time past `latest`.
     public static func parseDuration(_ text: String) -> Double? {
+        unbounded(text).flatMap(checked)
+    }
+
+    private static func unbounded(_ text: String) -> Double? {
         if text.isEmpty { return nil }
         if text.contains(":") {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -81,15 +89,21 @@ public enum TimeFormat {
 
     /// `H:MM:SS` (or `M:SS` under an hour), the form the status bar and `show` use.
     public static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let whole = wholeSeconds(seconds)
         let (h, m, s) = (whole / 3600, (whole / 60) % 60, whole % 60)
         return h > 0 ? "\(h):\(pad(m)):\(pad(s))" : "\(m):\(pad(s))"
     }
 
     /// Always `H:MM:SS`.
     public static func longClock(_ seconds: Double) -> String {
-        let whole = Int(seconds.isFinite ? max(0, seconds) : 0)
+        let whole = wholeSeconds(seconds)
         return "\(whole / 3600):\(pad((whole / 60) % 60)):\(pad(whole % 60))"
+    }
+
+    /// Whole seconds of any Double, never trapping: NaN is 0, and anything is kept within
+    /// 0…`latest` first (a cache or a caller may hand over what no file could).
+    private static func wholeSeconds(_ seconds: Double) -> Int {
+        Int(seconds.isNaN ? 0 : min(max(0, seconds), latest))
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -14,11 +14,13 @@ enum TranscriptLine: Equatable {
     case text(String)
 
     struct Head: Equatable {
+        /// Past `TimeFormat.latest`, the time is not used (`inRange` is false).
         var seconds: Double
         var timestamp: String
         var tag: String
         var text: String
         var problems: [String]
+        var inRange = true
     }
 
     static func looksLikeTranscript(_ line: String) -> Bool {
@@ -96,8 +98,10 @@ enum TranscriptLine: Equatable {
         while true {
             let groupStart = p
             var value = 0
-            while p < s.count, isDigit(s[p]), p - groupStart < 9 {
-                value = value * 10 + Int(s[p] - 0x30)
+            // Every digit is read (a 20-digit hour is a time out of range, not text), and
+            // the value stops growing before it could overflow.
+            while p < s.count, isDigit(s[p]) {
+                if value < 1_000_000_000 { value = value * 10 + Int(s[p] - 0x30) }
                 p += 1
             }
             if p == groupStart { return nil }
@@ -150,6 +154,10 @@ enum TranscriptLine: Equatable {
         if groups.count == 3, minutes >= 60 { problems.append("minutes out of range in '\(timestamp)'") }
         if secondsPart >= 60 { problems.append("seconds out of range in '\(timestamp)'") }
         let seconds = Double(hours) * 3600 + Double(minutes) * 60 + Double(secondsPart) + fraction
+        let inRange = seconds <= TimeFormat.latest
+        if !inRange {
+            problems.append("time '\(timestamp)' is past \(TimeFormat.latestText), the latest podread reads; the utterance keeps the time before it")
+        }
 
         // The speaker tag: up to ':' within a short run of letters and spaces.
         while p < s.count, isBlank(s[p]) { p += 1 }
@@ -192,7 +200,7 @@ enum TranscriptLine: Equatable {
         if closer == nil, tag.isEmpty { return nil }
         while p < s.count, isBlank(s[p]) { p += 1 }
         let text = s.string(p..<s.trimmedEnd(from: p, to: s.count))
-        return Head(seconds: seconds, timestamp: timestamp, tag: tag, text: text, problems: problems)
+        return Head(seconds: seconds, timestamp: timestamp, tag: tag, text: text, problems: problems, inRange: inRange)
     }
 
     private static func sectionTitle(_ s: Bytes, _ start: Int, _ end: Int) -> String? {
