@@ -18,9 +18,44 @@ struct Podread: ParsableCommand {
         defaultSubcommand: ReadCommand.self
     )
 
+    /// Swift reads arguments as UTF-8 and repairs what is not, so a path of other bytes would
+    /// name another file: such an argument is refused, shown as given (`\xFF` for a byte).
+    static func argumentNotUTF8() -> String? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+            guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+            let shown = escapingInvalidUTF8(Array(bytes))
+            return "argument \(index) is not UTF-8 text: \(shown); podread cannot name it exactly (rename the file or folder)"
+        }
+        return nil
+    }
+
+    /// The text of `bytes`, each byte that is not part of valid UTF-8 as `\xFF`.
+    static func escapingInvalidUTF8(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+            if length > 0, i + length <= bytes.count, let text = String(validating: bytes[i..<(i + length)], as: UTF8.self) {
+                out += text
+                i += length
+            } else {
+                out += String(format: "\\x%02X", lead)
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// ArgumentParser's `main`, with every message that can hold an argument or a file's
     /// text made safe, and a command's failure printed after it has ended.
     static func main() {
+        if let problem = argumentNotUTF8() {
+            Output.error(problem)
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,13 +86,16 @@ struct CorpusOptions: ParsableArguments {
     var noCache = false
 
     /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`).
+    /// The reader passes `reportsCacheProblem: false` and shows it in its status bar: on
+    /// its screen, stderr would be lost.
     func load(transcripts: Bool = true, after partial: Corpus? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
-              isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
+              isCancelled: (@Sendable () -> Bool)? = nil, reportsCacheProblem: Bool = true) throws -> Corpus {
         let directory = CorpusLoader.location(option: data)
         do {
-            return try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, after: partial,
-                                         progress: progress,
-                                         isCancelled: isCancelled)
+            let corpus = try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, after: partial,
+                                               progress: progress, isCancelled: isCancelled)
+            if let problem = corpus.cacheProblem, reportsCacheProblem { Output.note("podread: " + problem) }
+            return corpus
         } catch let error as CorpusError {
             throw CleanExit.failure(error.description)
         }

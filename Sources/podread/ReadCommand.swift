@@ -70,6 +70,7 @@ struct ReadCommand: ParsableCommand {
             state.remember(memory, key: key)
             if let warning { state.message = StatusMessage(text: warning, isError: true) }
         }
+        if let problem = loaded.cacheProblem { state.message = StatusMessage(text: problem, isError: true) }
         initial.apply(to: &state, episodeIndex: openIndex)
         var dirty = true
         var background: BackgroundSearch?

@@ -31,7 +31,7 @@ import Testing
     @Test func aDamagedFileIsMovedAside() throws {
         let folder = Fixture.temporaryDirectory()
         let path = folder + "/state.json"
-        for damage in ["{\"version\": 1, \"corpora\": ", "not json", "{\"version\": 99, \"corpora\": {}, \"bookmarks\": []}"] {
+        for damage in ["{\"version\": 1, \"corpora\": ", "not json", "[1, 2]"] {
             Fixture.write(damage, to: path)
             let (memory, warning) = ReaderMemory.load(path: path)
             #expect(memory == ReaderMemory())
@@ -57,5 +57,42 @@ import Testing
         let saved = ReaderMemory.load(path: path).memory.bookmarks.map(\.position.utterance)
         #expect(saved.count == 320)
         #expect(Set(saved) == Set((0..<8).flatMap { w in (0..<40).map { w * 100 + $0 } }))
+    }
+
+    /// A newer podread's file is neither read nor changed; fields this one does not know are
+    /// kept when it writes.
+    @Test func newerFilesAreLeftAloneAndUnknownFieldsKept() throws {
+        let folder = Fixture.temporaryDirectory()
+        let path = folder + "/state.json"
+        let newer = "{\"version\": 99, \"corpora\": {}, \"bookmarks\": []}"
+        Fixture.write(newer, to: path)
+        let (memory, warning) = ReaderMemory.load(path: path)
+        #expect(memory == ReaderMemory())
+        #expect(warning?.contains("written by a newer podread (version 99)") == true)
+        ReaderMemory.update(path: path) { $0.corpora["/c", default: .init()].lastEpisode = "e.md" }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == newer)
+
+        Fixture.write("{\"version\": 1, \"theme\": \"dark\", \"corpora\": {\"/c\": {\"pinned\": true, \"positions\": {}}}, \"bookmarks\": []}", to: path)
+        ReaderMemory.update(path: path) { $0.corpora["/c", default: .init()].lastEpisode = "e.md" }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(object["theme"] as? String == "dark")
+        let corpus = try #require((object["corpora"] as? [String: Any])?["/c"] as? [String: Any])
+        #expect(corpus["pinned"] as? Bool == true)
+        #expect(corpus["lastEpisode"] as? String == "e.md")
+        #expect(ReaderMemory.load(path: path).memory.corpora["/c"]?.lastEpisode == "e.md")
+    }
+
+    /// Its folder must be private: made 0700, and one others can write to is not used.
+    @Test func theFolderIsPrivate() throws {
+        let base = Fixture.temporaryDirectory()
+        let path = base + "/podread/state.json"
+        ReaderMemory.update(path: path) { $0.corpora["/c", default: .init()].lastEpisode = "e.md" }
+        var info = stat()
+        #expect(stat(base + "/podread", &info) == 0 && info.st_mode & 0o777 == 0o700)
+        let shared = Fixture.temporaryDirectory() + "/open"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        chmod(shared, 0o777)
+        Fixture.write("{\"version\": 1, \"corpora\": {}, \"bookmarks\": []}", to: shared + "/state.json")
+        #expect(ReaderMemory.load(path: shared + "/state.json").warning?.contains("others can write") == true)
     }
 }

@@ -1,17 +1,27 @@
 import Foundation
 
-/// Replaces a file whole: a temporary file beside it, renamed over it, so a reader sees the
-/// old file or the new one, never half of one. `durable` also syncs the data and the folder
-/// (the reader's memory); caches skip that, as losing one only costs time.
+/// Replaces a file whole: a temporary file beside it, created exclusively under a name no
+/// one can guess (`mkstemp`, so a planted file or symlink is never followed), then renamed
+/// over it, so a reader sees the old file or the new one, never half of one. `durable` also
+/// syncs the data and the folder (the reader's memory); caches skip that, as losing one
+/// only costs time.
 enum AtomicFile {
-    /// Nil when written, else why not.
+    /// Nil when written, else why not. `mode` is the new file's; `keepingModeOf` an
+    /// existing file whose mode (and owner, where allowed) the new one keeps.
     @discardableResult
     static func replace(_ path: String, with data: Data, durable: Bool, mode: mode_t = 0o644) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { return "cannot write \(temporary): \(String(cString: strerror(errno)))" }
+        var template = Array(((folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return "cannot write in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))" }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            fchmod(fd, info.st_mode & 0o7777)
+            _ = fchown(fd, info.st_uid, info.st_gid)
+        } else {
+            fchmod(fd, mode)
+        }
         let written = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
@@ -29,8 +39,39 @@ enum AtomicFile {
             return "cannot write \(path): \(reason)"
         }
         if durable {
-            let directory = open(folder, O_RDONLY | O_CLOEXEC)
+            let directory = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
             if directory >= 0 { fsync(directory); close(directory) }
+        }
+        return nil
+    }
+}
+
+/// Folders of podread's own (the cache, the reader's memory): made 0700, and used only
+/// when they are real folders owned by the user that no one else can write to.
+public enum PrivateFolder {
+    /// Why an existing folder may not be used; nil when it is private, or missing.
+    public static func problem(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return "\(path) is not a folder (a link or a file is in its place)" }
+        guard info.st_uid == geteuid() else { return "\(path) belongs to someone else" }
+        return info.st_mode & 0o022 != 0 ? "others can write in \(path)" : nil
+    }
+
+    /// Makes `path` (and its parents) if missing; nil when it may be used, else why not.
+    public static func prepare(_ path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            let parent = (path as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            guard mkdir(path, 0o700) == 0 || errno == EEXIST, lstat(path, &info) == 0 else {
+                return "cannot make the folder \(path): \(String(cString: strerror(errno)))"
+            }
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return "\(path) is not a folder (a link or a file is in its place); not used" }
+        guard info.st_uid == geteuid() else { return "\(path) belongs to someone else; not used" }
+        if info.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 {
+            return "\(path) can be read or written by others and cannot be made private; not used"
         }
         return nil
     }

@@ -19,6 +19,8 @@ public struct Corpus: Sendable {
     /// The summary cache's file when the corpus was loaded with the cache; search keeps its
     /// trigram filters beside it.
     var cacheLocation: String?
+    /// Why the cache could not be used, for a message (its folder is not private).
+    public internal(set) var cacheProblem: String?
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
 

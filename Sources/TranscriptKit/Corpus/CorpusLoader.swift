@@ -2,11 +2,13 @@ import Foundation
 
 public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case notADirectory(String)
+    case aFile(String)
     case unreadable(String, String)
 
     public var description: String {
         switch self {
         case let .notADirectory(path): return "\(path): no such folder"
+        case let .aFile(path): return "\(path) is a file, not a folder: give --data the folder that holds it, or name the file itself (podread show \(path))"
         case let .unreadable(path, why): return "\(path): cannot read the folder: \(why)"
         }
     }
@@ -37,7 +39,8 @@ public enum CorpusLoader {
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
         // With the cache, every file's stamp is taken first: if none changed, the last
         // listing of this corpus is the answer (see `CorpusSnapshot`).
-        let summaries = useCache ? SummaryCache.location(for: directory, environment: environment) : nil
+        let place = useCache ? SummaryCache.place(for: directory, environment: environment) : (path: nil, problem: nil)
+        let summaries = place.path
         var snapshot: (key: CorpusSnapshot.Key, path: String)?
         if !transcripts, let program = SummaryCache.program, let summaries {
             let stamps = Concurrently.map(paths.count) { SummaryCache.Stamp(path: paths[$0]) }
@@ -50,6 +53,7 @@ public enum CorpusLoader {
         let (overrides, diagnostics) = readOverrides(overridesPath)
         if let snapshot, let files = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
             var corpus = assemble(files, directory: directory, diagnostics: diagnostics, overrides: overrides)
+            corpus.cacheProblem = place.problem
             corpus.fromCache = files.count
             corpus.fromSnapshot = true
             corpus.cacheLocation = summaries
@@ -73,6 +77,7 @@ public enum CorpusLoader {
             CorpusSnapshot.save(episodes, key: snapshot.key, path: snapshot.path)
         }
         var corpus = assemble(episodes, directory: directory, diagnostics: diagnostics, overrides: overrides)
+        corpus.cacheProblem = place.problem
         corpus.fromCache = fromCache
         corpus.cacheLocation = summaries
         return corpus
@@ -96,9 +101,10 @@ public enum CorpusLoader {
     /// The episode pages of `directory`, sorted by name.
     static func episodeFiles(in directory: String) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw CorpusError.notADirectory(directory)
         }
+        guard isDirectory.boolValue else { throw CorpusError.aFile(directory) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)

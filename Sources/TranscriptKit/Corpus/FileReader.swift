@@ -20,8 +20,25 @@ enum FileReader {
         }
     }
 
+    /// What a file that is not regular is, in words; nil for a regular file.
+    private static func kind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "unknown type"
+        }
+    }
+
     static func read(_ path: String) -> Result<[UInt8], Failure> {
-        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        // Only a regular file is opened at all (a FIFO or a device is never touched), checked
+        // before opening and again on the open descriptor, in case it was swapped between.
+        var before = stat()
+        guard stat(path, &before) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        if let kind = kind(before.st_mode) { return .failure(.notRegular(kind)) }
+        // O_NONBLOCK: had it become a FIFO, opening must not wait for a writer.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
         var info = stat()
@@ -30,18 +47,9 @@ enum FileReader {
             close(fd)
             return .failure(.system(message))
         }
-        let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG else {
+        if let kind = kind(info.st_mode) {
             close(fd)
-            let name: String
-            switch kind {
-            case S_IFDIR: name = "a folder"
-            case S_IFIFO: name = "a pipe"
-            case S_IFSOCK: name = "a socket"
-            case S_IFCHR, S_IFBLK: name = "a device"
-            default: name = "unknown type"
-            }
-            return .failure(.notRegular(name))
+            return .failure(.notRegular(kind))
         }
         guard Int(info.st_size) <= maximumBytes else {
             close(fd)

@@ -129,19 +129,26 @@ public struct SummaryCache: Sendable {
         return Int(Int64(bitPattern: hash))
     }
 
+    /// The cache file of `directory`, in a private folder (see `PrivateFolder`); nil when
+    /// there is no home for it, or its folder may not be used (`problem` says why).
     static func location(for directory: String, environment: [String: String]) -> String? {
+        place(for: directory, environment: environment).path
+    }
+
+    static func place(for directory: String, environment: [String: String]) -> (path: String?, problem: String?) {
         let base: String
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             base = xdg
         } else if let home = environment["HOME"], !home.isEmpty {
             base = home + "/.cache"
         } else {
-            return nil
+            return (nil, nil)
         }
+        if let problem = PrivateFolder.prepare(base + "/podread") { return (nil, "the cache is not used: " + problem) }
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
         // One cache file per corpus folder, named by a hash of its absolute path.
         let hash = UInt64(bitPattern: Int64(checksum(Array(absolute.utf8))))
-        return base + "/podread/summaries-" + String(hash, radix: 16)
+        return (base + "/podread/summaries-" + String(hash, radix: 16), nil)
     }
 
     /// The cached summary of the file `name`, read now as `path`, if it has not changed.

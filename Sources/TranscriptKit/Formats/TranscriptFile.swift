@@ -11,7 +11,7 @@ public enum TranscriptFile {
 
     public static func isCandidate(_ name: String) -> Bool { extensions.contains(fileExtension(name)) }
 
-    static func fileExtension(_ path: String) -> String {
+    public static func fileExtension(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
         return path[path.index(after: dot)...].lowercased()
     }

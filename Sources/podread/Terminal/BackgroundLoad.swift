@@ -22,7 +22,8 @@ final class BackgroundLoad: @unchecked Sendable {
                 self.lock.withLock { (self.done, self.total) = (max(self.done, count), of) }
             }
             let stopped: @Sendable () -> Bool = { self.lock.withLock { self.cancelled } }
-            var result = Result { try options.load(transcripts: false, progress: report, isCancelled: { self.lock.withLock { self.cancelled || self.wantsList } }) }
+            var result = Result { try options.load(transcripts: false, progress: report, isCancelled: { self.lock.withLock { self.cancelled || self.wantsList } },
+                                                  reportsCacheProblem: false) }
             // Cut short for a first list (an empty corpus from a folder with files in it).
             let cut = lock.withLock { wantsList && !cancelled && total > 0 } && (try? result.get().episodes.isEmpty) == true
             if cut {
@@ -35,7 +36,7 @@ final class BackgroundLoad: @unchecked Sendable {
                 result = partial.flatMap { partial in
                     Result {
                         try options.load(transcripts: false, after: partial, progress: report,
-                                         isCancelled: stopped)
+                                         isCancelled: stopped, reportsCacheProblem: false)
                     }
                 }
             }
