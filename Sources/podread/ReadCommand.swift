@@ -86,7 +86,11 @@ struct ReadCommand: ParsableCommand {
                 update(&state, action)
                 if let url = state.videoToOpen {
                     state.videoToOpen = nil
-                    if VideoOpener.open(url) { state.message = StatusMessage(text: "opening in the browser: \(url)", isError: false) }
+                    if VideoOpener.open(url) {
+                        state.message = StatusMessage(text: "opening in the browser: \(url)", isError: false)
+                    } else if VideoOpener.command != nil {
+                        state.message = StatusMessage(text: "xdg-open could not be started for \(url)", isError: true)
+                    }
                 }
                 dirty = true
             } else {

@@ -23,7 +23,9 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         guard let parsed = SearchQuery(arguments: query) else {
-            throw CleanExit.failure("nothing to search for", code: 64)
+            let empty = query.allSatisfy { $0.allSatisfy { $0.isWhitespace || $0 == "\"" } }
+            throw CleanExit.failure(empty ? "nothing to search for"
+                : "a search takes at most \(SearchQuery.mostTerms) different words and phrases", code: 64)
         }
         let loaded = try corpus.load(transcripts: false)
         if let episode, loaded.episode(matching: episode) == nil {

@@ -15,7 +15,7 @@ enum TranscriptView {
         }
         var position = state.top
         var rows = state.rows(forShown: position.index)
-        var highlights: [Int: [HighlightRange]] = [:]
+        var highlights: [WrapCache.ParagraphKey: Highlights] = [:]
         for y in rect.y..<(rect.y + rect.height) {
             guard rows.indices.contains(position.row) else { break }
             let row = rows[position.row]
@@ -49,14 +49,26 @@ enum TranscriptView {
         }
     }
 
-    struct HighlightRange {
-        var units: Range<Int>
-        var isCurrent: Bool
+    /// A paragraph's matches as ranges of its units, in order, and the current one's index.
+    struct Highlights {
+        var ranges: [Range<Int>]
+        var current: Int?
+
+        /// The first match that ends after unit `index` (a binary search: a row of a long
+        /// paragraph never walks all its matches).
+        func first(endingAfter index: Int) -> Int {
+            var low = 0, high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranges[mid].upperBound <= index { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
     }
 
     private static func draw(_ row: TranscriptRow, shownIndex: Int, state: ReaderState, episode: Episode,
                              geometry: TranscriptGeometry, rect: Rect, y: Int,
-                             highlights: inout [Int: [HighlightRange]], grid: inout Grid) {
+                             highlights: inout [WrapCache.ParagraphKey: Highlights], grid: inout Grid) {
         let theme = state.theme
         switch row {
         case .blank:
@@ -85,16 +97,18 @@ enum TranscriptView {
             }
             let units = state.units(utterance: utterance, paragraph: paragraph)
             guard !range.isEmpty else { return }
-            let key = utterance &* 4096 &+ paragraph
+            let key = WrapCache.ParagraphKey(utterance: utterance, paragraph: paragraph)
             if highlights[key] == nil {
                 highlights[key] = matches(state, utterance: utterance, shownIndex: shownIndex, paragraph: paragraph, units: units, episode: episode)
             }
-            let marks = highlights[key] ?? []
+            let marks = highlights[key] ?? Highlights(ranges: [], current: nil)
             var index = range.lowerBound
+            var mark = marks.first(endingAfter: index)
             grid.put(units[range], x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
                 defer { index += 1 }
-                if let mark = marks.first(where: { $0.units.contains(index) }) {
-                    return mark.isCurrent ? theme.currentMatch : theme.match
+                while mark < marks.ranges.count, marks.ranges[mark].upperBound <= index { mark += 1 }
+                if mark < marks.ranges.count, marks.ranges[mark].contains(index) {
+                    return mark == marks.current ? theme.currentMatch : theme.match
                 }
                 if unit.isPlaceholder { return theme.placeholder }
                 if unit.isAside { return theme.aside }
@@ -117,19 +131,15 @@ enum TranscriptView {
         grid.put("▌", x: rect.x, y: y, style: style)
     }
 
-    /// Search matches in one paragraph, as unit ranges, the current one marked.
+    /// Search matches in one paragraph, as unit ranges, and which of them is the current one.
     private static func matches(_ state: ReaderState, utterance: Int, shownIndex: Int, paragraph: Int,
-                                units: [DisplayUnit], episode: Episode) -> [HighlightRange] {
-        guard let search = state.search, !search.matches.isEmpty else { return [] }
+                                units: [DisplayUnit], episode: Episode) -> Highlights {
+        guard let search = state.search, !search.matches.isEmpty else { return Highlights(ranges: [], current: nil) }
         let text = episode.utterances[utterance].paragraphs[paragraph]
+        let ranges = state.wraps.unitMatches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
+                                             utterance: utterance, paragraph: paragraph, text: text, units: units)
         let current = search.current.map { search.matches[$0] }
-        let ranges = state.wraps.matches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
-                                         utterance: utterance, paragraph: paragraph, text: text)
-        return ranges.enumerated().map { n, characters in
-            let lower = units.firstIndex { $0.source >= characters.lowerBound } ?? units.count
-            let upper = units.firstIndex { $0.source >= characters.upperBound } ?? units.count
-            let isCurrent = current.map { $0.index == shownIndex && $0.paragraph == paragraph && $0.occurrence == n } ?? false
-            return HighlightRange(units: lower..<upper, isCurrent: isCurrent)
-        }
+        let isHere = current.map { $0.index == shownIndex && $0.paragraph == paragraph } ?? false
+        return Highlights(ranges: ranges, current: isHere ? current?.occurrence : nil)
     }
 }

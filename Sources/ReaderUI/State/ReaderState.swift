@@ -234,6 +234,10 @@ public struct ReaderState: @unchecked Sendable {
             message = StatusMessage(text: "this episode has no video", isError: true)
             return
         }
+        guard video.utf8.count <= VideoLink.longest else {
+            message = StatusMessage(text: "the video link is \(video.utf8.count) bytes long; podread opens links of up to \(VideoLink.longest)", isError: true)
+            return
+        }
         guard let url = VideoLink.watchURL(video, at: time) else {
             message = StatusMessage(text: "the video link is not a web address: \(video)", isError: true)
             return

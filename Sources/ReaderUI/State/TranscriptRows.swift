@@ -39,7 +39,14 @@ final class WrapCache: @unchecked Sendable {
     private var folded: [Bool: [Int: [String]]] = [:]
     private var foldedEpisode = -1
     private var matchKey = (episode: -1, pattern: "", caseSensitive: false)
-    private var matchRanges: [Int: [Range<Int>]] = [:]
+    /// Per paragraph: the matches as character ranges, and as ranges of its display units.
+    private var matchRanges: [ParagraphKey: [Range<Int>]] = [:]
+    private var unitRanges: [ParagraphKey: [Range<Int>]] = [:]
+
+    struct ParagraphKey: Hashable {
+        var utterance: Int
+        var paragraph: Int
+    }
 
     func entry(episode: Int, utterance: Int, text: [String], width: Int, hanging: Bool) -> Entry {
         if key != (episode, width, hanging) {
@@ -82,11 +89,34 @@ final class WrapCache: @unchecked Sendable {
         if matchKey != (episode, pattern, caseSensitive) {
             matchKey = (episode, pattern, caseSensitive)
             matchRanges.removeAll()
+            unitRanges.removeAll()
         }
-        let key = utterance &* 4096 &+ paragraph
+        let key = ParagraphKey(utterance: utterance, paragraph: paragraph)
         if let cached = matchRanges[key] { return cached }
         let ranges = SearchText.ranges(of: pattern, in: text, caseSensitive: caseSensitive)
         matchRanges[key] = ranges
         return ranges
+    }
+
+    /// The same matches as ranges of the paragraph's display units, in one walk over both
+    /// (the matches do not overlap and come in order), kept like them.
+    func unitMatches(of pattern: String, caseSensitive: Bool, episode: Int, utterance: Int, paragraph: Int, text: String,
+                     units: [DisplayUnit]) -> [Range<Int>] {
+        let characters = matches(of: pattern, caseSensitive: caseSensitive, episode: episode, utterance: utterance,
+                                 paragraph: paragraph, text: text)
+        let key = ParagraphKey(utterance: utterance, paragraph: paragraph)
+        if let cached = unitRanges[key] { return cached }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(characters.count)
+        var next = 0
+        for range in characters {
+            while next < units.count, units[next].source < range.lowerBound { next += 1 }
+            var end = next
+            while end < units.count, units[end].source < range.upperBound { end += 1 }
+            result.append(next..<end)
+            next = end
+        }
+        unitRanges[key] = result
+        return result
     }
 }

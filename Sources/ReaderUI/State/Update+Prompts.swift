@@ -116,12 +116,12 @@ extension ReaderState {
         let utterance = shown[match.index]
         let rows = rows(forShown: match.index)
         let text = episode.utterances[utterance].paragraphs[match.paragraph]
-        let ranges = wraps.matches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
-                                   utterance: utterance, paragraph: match.paragraph, text: text)
+        let units = units(utterance: utterance, paragraph: match.paragraph)
+        let ranges = wraps.unitMatches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
+                                       utterance: utterance, paragraph: match.paragraph, text: text, units: units)
         var row = 0
         if ranges.indices.contains(match.occurrence) {
-            let units = units(utterance: utterance, paragraph: match.paragraph)
-            let startUnit = units.firstIndex { $0.source >= ranges[match.occurrence].lowerBound } ?? 0
+            let startUnit = ranges[match.occurrence].lowerBound
             row = rows.firstIndex {
                 if case let .line(_, paragraph, range, _) = $0 { return paragraph == match.paragraph && range.contains(startUnit) || (paragraph == match.paragraph && range.upperBound == startUnit && range.isEmpty) }
                 return false
@@ -201,7 +201,12 @@ extension ReaderState {
 extension ReaderState {
     /// `F`: every utterance of every episode with all the words (and "phrases").
     mutating func searchCorpus(_ text: String) {
-        guard let query = SearchQuery(typed: text) else { return }
+        guard let query = SearchQuery(typed: text) else {
+            if !text.allSatisfy({ $0.isWhitespace || $0 == "\"" }) {
+                message = StatusMessage(text: "a search takes at most \(SearchQuery.mostTerms) different words and phrases", isError: true)
+            }
+            return
+        }
         if corpus.isPartial {
             let read = loading.map { " (\($0.done)/\($0.total))" } ?? ""
             message = StatusMessage(text: "still reading the transcripts\(read); search all episodes when that is done", isError: true)

@@ -5,8 +5,12 @@ import Foundation
 public enum VideoLink {
     /// The watch URL at `seconds` (whole seconds), or nil when `video` is not an http(s)
     /// URL: the link comes from a file, and nothing else may be handed to a browser.
+    /// Longer links are refused: browsers and `xdg-open` do not take them whole.
+    public static let longest = 2048
+
     public static func watchURL(_ video: String, at seconds: Double) -> String? {
         let text = video.trimmedWhitespace
+        guard text.utf8.count <= longest else { return nil }
         guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || OutputText.isControl($0) }),
               var parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = parts.host?.lowercased(), !host.isEmpty

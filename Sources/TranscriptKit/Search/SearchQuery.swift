@@ -12,8 +12,12 @@ public struct SearchQuery: Equatable, Sendable {
     /// match is a case-insensitive one too, so these rule files out for every query.
     let caselessNeedles: [String]
 
+    /// A query of more words and phrases is refused: each is looked for in every utterance.
+    public static let mostTerms = 64
+
     /// Each argument is split into words, except "quoted phrases"; an argument that holds
-    /// spaces (the shell's quotes already removed) is a phrase. Nil when nothing is left.
+    /// spaces (the shell's quotes already removed) is a phrase. Nil when nothing is left, or
+    /// more than `mostTerms` different ones.
     public init?(arguments: [String]) {
         var terms: [String] = []
         for argument in arguments {
@@ -32,8 +36,9 @@ public struct SearchQuery: Equatable, Sendable {
     }
 
     private init?(terms: [String]) {
-        let terms = terms.filter { !$0.isEmpty }
-        guard !terms.isEmpty else { return nil }
+        var seen = Set<String>()
+        let terms = terms.filter { !$0.isEmpty && seen.insert($0).inserted }
+        guard !terms.isEmpty, terms.count <= Self.mostTerms else { return nil }
         let sensitive = terms.contains { SearchText.isCaseSensitive($0) }
         self.terms = terms
         caseSensitive = sensitive
