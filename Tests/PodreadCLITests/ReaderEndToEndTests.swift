@@ -336,6 +336,31 @@ struct ReaderEndToEndTests {
         try tmux.wait(for: "EXIT=0")
     }
 
+    /// Completion over a corpus whose file names and ids hold shell code: nothing runs, and
+    /// only ids a shell takes as they are are offered.
+    @Test func completionNeverRunsCodeFromTheCorpus() throws {
+        let corpus = NSTemporaryDirectory() + "podread-completion-\(getpid())"
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        let page = { (id: String, number: Int) in "---\nepisode_id: \"\(id)\"\ntitle: t\nepisode_number: \(number)\n---\n[0:00:01] A: hi\n" }
+        try Data(page("id-$(touch \(corpus)/RAN1)", 1).utf8).write(to: URL(fileURLWithPath: corpus + "/ep-$(touch RAN2).md"))
+        try Data(page("tick-`touch \(corpus)/RAN3`", 2).utf8).write(to: URL(fileURLWithPath: corpus + "/b.md"))
+        try Data(page("safe-id", 3).utf8).write(to: URL(fileURLWithPath: corpus + "/c.md"))
+        let folder = (CLI.binary as NSString).deletingLastPathComponent
+        let tmux = try Tmux(width: 150, height: 20, command: "cd '\(corpus)'; PATH='\(folder)':$PATH PS1='$ ' bash --norc --noprofile")
+        try tmux.literal("source <(podread --generate-completion-script bash)")
+        try tmux.keys("Enter")
+        try tmux.literal("podread show --data \(corpus) ")
+        try tmux.keys("Tab", "Tab")
+        let screen = try tmux.wait(for: "safe-id")
+        #expect(screen.contains("safe-id"))
+        #expect(!screen.contains("touch"))
+        try tmux.keys("C-u", "exit", "Enter")
+        try tmux.wait(for: "EXIT=0")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus)
+        #expect(!files.contains { $0.hasPrefix("RAN") }, "\(files)")
+    }
+
     /// `o` hands the watch page at the current time to xdg-open (a stand-in here that writes
     /// down what it was given); with no xdg-open the address stays in the status bar.
     @Test func oOpensTheVideoAtTheMoment() throws {
