@@ -30,9 +30,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer target over the parser and the speaker resolver (see .ci/fuzz); without
+        // libFuzzer target over every reader, the speaker resolver, export, every output
+        // renderer and every time parser (see .ci/fuzz); without
         // -DFUZZING it replays files given as arguments.
-        .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit"]),
+        .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit", "ReaderUI"]),
         // Figures for the README: podread beside grep, wc and ripgrep (release build).
         .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),

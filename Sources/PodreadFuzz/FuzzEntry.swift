@@ -1,4 +1,5 @@
 import Foundation
+import ReaderUI
 import TranscriptKit
 
 /// Parses one input as an episode file, beside a well-formed one, and resolves speakers
@@ -25,11 +26,55 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
         _ = SpeakerStatistics.of(episode)
         // Exports that must read back as written.
         for format in [TranscriptExport.Format.vtt, .srt, .json] { roundTrip(episode, as: format) }
+        outputsAreSafe(episode)
     }
+    numbersAreChecked(String(decoding: data.prefix(4096), as: UTF8.self))
     if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
     let text = String(decoding: data.prefix(4096), as: UTF8.self)
     if let query = SearchQuery(typed: "krakow \"the team\""), !query.mayMatch(text: text) {
         precondition(!query.matches(text), "the search prefilter dropped a match")
+    }
+}
+
+/// No raw control or invisible character in anything people read (the text sanitiser, the
+/// reader's grid), none escaped wrongly in JSON, no control in an export.
+func outputsAreSafe(_ episode: Episode) {
+    func bad(_ text: String, invisibleToo: Bool) -> Bool {
+        text.unicodeScalars.contains { ($0 != "\n" && OutputText.isControl($0)) || (invisibleToo && OutputText.isInvisible($0)) }
+    }
+    let raw = episode.utterances.prefix(20).map(\.text).joined(separator: " ") + episode.title + episode.speakers.map(\.name).joined()
+    precondition(!bad(OutputText.forPeople(raw), invisibleToo: true), "forPeople let a character through")
+    precondition(!bad(OutputText.forData(raw), invisibleToo: false), "forData let a control through")
+    if let json = try? JSONReports.encode(JSONReports.Show(episode, utterances: Array(episode.utterances.prefix(20)))) {
+        precondition(!bad(json, invisibleToo: true), "JSON left a character raw")
+    }
+    for format in TranscriptExport.Format.allCases {
+        guard let text = try? TranscriptExport.render(episode, only: Array(episode.utterances.indices.prefix(20)), as: format) else { continue }
+        precondition(!bad(text, invisibleToo: format == .json), "the \(format.rawValue) export let a character through")
+    }
+    var state = ReaderState(corpus: Corpus(directory: "fuzz", episodes: [episode]), width: 100, height: 30)
+    state.open(episode: 0)
+    for action in [Action.key(.tab), .key(.char("?")), .key(.escape), .key(.char("i"))] {
+        update(&state, action)
+        let grid = render(state)
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                precondition(!bad(grid[x, y].text, invisibleToo: true), "the reader drew a raw character")
+            }
+        }
+    }
+}
+
+/// Every time parser, on any text: nothing past 1,000 hours, nothing negative or not finite.
+func numbersAreChecked(_ text: String) {
+    func inRange(_ value: Double?) -> Bool { value.map { $0.isFinite && $0 >= 0 && $0 <= TimeFormat.latest } ?? true }
+    for line in text.split(separator: "\n").prefix(50) {
+        let line = String(line)
+        precondition(inRange(TimeFormat.parseDuration(line)), "parseDuration out of range")
+        if case let .absolute(value)? = TimeFormat.parseInput(line) { precondition(inRange(value)) }
+        if let timing = CueTiming(line) { precondition(inRange(timing.start) && inRange(timing.end), "a cue timing out of range") }
+        _ = TimeFormat.clock(Double(line) ?? .nan)
+        _ = TimeFormat.longClock(Double(line) ?? .infinity)
     }
 }
 

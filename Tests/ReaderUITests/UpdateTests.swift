@@ -385,3 +385,24 @@ import TranscriptKit
         #expect(state.overlay == nil)
     }
 }
+
+/// Times typed at `t` over the whole range: never a trap, always a message.
+@Suite struct JumpRangeTests {
+    @Test func hugeNegativeAndOddTimesAreMessages() {
+        for input in ["99999999999999999999", "1e308", "nan", "inf", "+99999999999h", "1000:00:01", "9.3e18"] {
+            var state = Fixture.state()
+            state.open(episode: 0)
+            update(&state, .key(.char("t")))
+            state.type(input)
+            update(&state, .key(.enter))
+            #expect(state.message?.isError == true, "\(input)")
+        }
+        // Back further than the start is the start.
+        var state = Fixture.state()
+        state.open(episode: 0)
+        update(&state, .key(.char("t")))
+        state.type("-99999")
+        update(&state, .key(.enter))
+        #expect(state.message?.text == "jumped to 0:00")
+    }
+}

@@ -202,7 +202,7 @@ extension ReaderState {
     public mutating func jump(to input: String) {
         guard let episode else { return }
         guard let parsed = TimeFormat.parseInput(input) else {
-            message = StatusMessage(text: "'\(input)' is not a time; try 12:30, 1:02:03, 750, +2m or -30s", isError: true)
+            message = StatusMessage(text: "'\(input)' is not a time; try 12:30, 1:02:03, 750, +2m or -30s (at most \(TimeFormat.latestText))", isError: true)
             return
         }
         let now = currentUtterance.map { episode.utterances[$0].start } ?? 0

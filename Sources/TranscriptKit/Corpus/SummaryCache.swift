@@ -289,6 +289,8 @@ extension EpisodeSummary {
         let lines = try r.array { r in (try r.string(), try r.int()) }
         relatedLines = Dictionary(lines, uniquingKeysWith: { first, _ in first })
         duration = try r.double()
+        // A forged cache is read like a hostile file: a time no file could give is corruption.
+        guard TimeFormat.checked(duration) != nil else { throw CacheReader.Corrupt() }
         speakers = try r.array { try Speaker(&$0) }
         diagnostics = try r.array { r in
             let line = try r.int()

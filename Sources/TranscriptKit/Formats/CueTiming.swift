@@ -1,38 +1,45 @@
 /// The timing line of a WebVTT or SubRip cue, `00:01:02.500 --> 00:01:05.000 align:start`,
 /// read leniently: hours optional, one or two digits for minutes and seconds (`0:0:0.0`),
 /// `.` or `,` before the fraction, cue settings after the end ignored.
-struct CueTiming: Equatable {
-    var start: Double
-    var end: Double
+public struct CueTiming: Equatable {
+    public var start: Double
+    public var end: Double
     /// The start as written.
-    var startText: String
+    public var startText: String
 
-    /// Nil when `line` is not a timing line.
-    init?(_ line: String) {
+    /// Nil when `line` is not a timing line, or its times are past `TimeFormat.latest`.
+    public init?(_ line: String) {
         var line = line
-        guard let parsed = line.withUTF8({ Self.parse($0) }) else { return nil }
+        guard let parsed = line.withUTF8({ Self.parse($0, bounded: true) }) else { return nil }
         (start, end) = (parsed.start, parsed.end)
         startText = String(decoding: line.utf8.prefix(parsed.startLength), as: UTF8.self).trimmedSpaces
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Double, end: Double, startLength: Int)? {
+    /// Whether `line` has the shape of a timing line, whatever its times: how a file is
+    /// known to be SubRip, so that one time out of range is a diagnostic, not another format.
+    static func hasShape(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { Self.parse($0, bounded: false) } != nil
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, bounded: Bool) -> (start: Double, end: Double, startLength: Int)? {
         var p = 0
         while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
-        guard let start = clock(bytes, &p) else { return nil }
+        guard let start = clock(bytes, &p, bounded: bounded) else { return nil }
         let startLength = p
         while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
         guard p + 3 <= bytes.count, bytes[p] == UInt8(ascii: "-"), bytes[p + 1] == UInt8(ascii: "-"),
               bytes[p + 2] == UInt8(ascii: ">") else { return nil }
         p += 3
         while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 }
-        guard let end = clock(bytes, &p) else { return nil }
+        guard let end = clock(bytes, &p, bounded: bounded) else { return nil }
         // Settings (`align:start position:10%`) may follow after a space; nothing else may.
         guard p == bytes.count || bytes[p] == 0x20 || bytes[p] == 0x09 else { return nil }
         return (start, end, startLength)
     }
 
     /// `[H…:]M[M]:S[S][.,]fff`; nil when malformed or past `TimeFormat.latest`.
-    static func clock(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Double? {
+    static func clock(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int, bounded: Bool = true) -> Double? {
         var groups: [Int] = []
         while groups.count < 3 {
             let from = p
@@ -62,6 +69,6 @@ struct CueTiming: Equatable {
         let (hours, minutes, seconds) = groups.count == 3 ? (groups[0], groups[1], groups[2]) : (0, groups[0], groups[1])
         guard minutes < 60, seconds < 60 else { return nil }
         let total = Double(hours) * 3600 + Double(minutes) * 60 + Double(seconds) + fraction
-        return total <= TimeFormat.latest ? TimeFormat.milliseconds(total) : nil
+        return total <= TimeFormat.latest || !bounded ? TimeFormat.milliseconds(min(total, TimeFormat.latest)) : nil
     }
 }

@@ -54,8 +54,8 @@ public enum TranscriptFile {
             if !["md", "markdown", "txt"].contains(ext) || lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
         }
         let lines = head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).prefix(2)
-        if let first = lines.first, CueTiming(String(first)) != nil
-            || (lines.count == 2 && CaptionBlocks.isCueNumber(String(first)) && CueTiming(String(lines.last!)) != nil) {
+        if let first = lines.first, CueTiming.hasShape(String(first))
+            || (lines.count == 2 && CaptionBlocks.isCueNumber(String(first)) && CueTiming.hasShape(String(lines.last!))) {
             return .subRip
         }
         return .text

@@ -181,8 +181,8 @@ enum CaptionBlocks {
     static func textEnd(_ lines: [String], from: Int) -> Int {
         var j = from
         while j < lines.count, !isBlank(lines[j]) {
-            if lines[j].containsBytes("-->"), CueTiming(lines[j]) != nil { return j }
-            if j + 1 < lines.count, isCueNumber(lines[j]), lines[j + 1].containsBytes("-->"), CueTiming(lines[j + 1]) != nil { return j }
+            if lines[j].containsBytes("-->"), CueTiming.hasShape(lines[j]) { return j }
+            if j + 1 < lines.count, isCueNumber(lines[j]), lines[j + 1].containsBytes("-->"), CueTiming.hasShape(lines[j + 1]) { return j }
             j += 1
         }
         return j
@@ -196,8 +196,11 @@ enum CaptionBlocks {
 
     static func skipped(_ lines: [String], at i: Int, file: String, diagnostics: inout [Diagnostic]) {
         let timingLine = (i..<min(i + 2, lines.count)).first { lines[$0].containsBytes("-->") }
-        let message = timingLine.map { "a cue timing that cannot be read: '\(lines[$0].trimmedSpaces.prefix(80))'; the cue is skipped" }
-            ?? "a block without a cue timing; skipped"
+        let message = timingLine.map { index in
+            CueTiming.hasShape(lines[index])
+                ? "the cue's time is past \(TimeFormat.latestText), the latest podread reads; the cue is skipped"
+                : "a cue timing that cannot be read: '\(lines[index].trimmedSpaces.prefix(80))'; the cue is skipped"
+        } ?? "a block without a cue timing; skipped"
         diagnostics.append(Diagnostic(file: file, line: (timingLine ?? i) + 1, severity: .warning, message: message))
     }
 }
