@@ -53,11 +53,13 @@ struct ReadCommand: ParsableCommand {
             screen.stop()
             throw error
         }
-        // For the end-to-end test of the crash path only.
+        // For the end-to-end tests of the crash path and of signals during long work only.
         let crashForTest = ProcessInfo.processInfo.environment["PODREAD_TEST_CRASH"] == "1"
+        var busyForTest = Double(ProcessInfo.processInfo.environment["PODREAD_TEST_BUSY"] ?? "") ?? 0
         let (width, height) = screen.size
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
         let memoryPath = noState ? nil : ReaderMemory.location()
+        let writer = memoryPath.map(MemoryWriter.init)
         if let memoryPath {
             let (memory, warning) = ReaderMemory.load(path: memoryPath)
             let key = ReaderMemory.key(for: loaded.directory)
@@ -81,6 +83,11 @@ struct ReadCommand: ParsableCommand {
             }
             if dirty { screen.draw(render(state)) }
             if crashForTest { fatalError("crash requested by PODREAD_TEST_CRASH") }
+            if busyForTest > 0 {
+                // Long work on this thread, once, after the first frame.
+                Thread.sleep(forTimeInterval: busyForTest)
+                busyForTest = 0
+            }
             if let action = screen.nextAction() {
                 if action == .key(.ctrl("l")) { screen.repaintAll() }
                 update(&state, action)
@@ -105,26 +112,26 @@ struct ReadCommand: ParsableCommand {
                 dirty = true
             }
             if state.corpus.isPartial, follow(loading, into: &state) { dirty = true }
-            if let memoryPath, !state.memoryChanges.isEmpty { save(&state, to: memoryPath) }
+            if let writer { save(&state, to: writer) }
         }
-        if let memoryPath {
+        if let writer {
             state.recordPosition()
-            save(&state, to: memoryPath)
+            save(&state, to: writer)
+            writer.finish()
         }
         background?.stopAndWait()
         loading.cancel()
         screen.stop()
     }
 
-    /// Writes the reader's memory changes (merged with what other readers wrote meanwhile).
-    private func save(_ state: inout ReaderState, to path: String) {
-        guard let key = state.memoryKey else { return }
-        let changes = state.memoryChanges
-        state.memoryChanges = []
-        let (_, warning) = ReaderMemory.update(path: path) { memory in
-            for change in changes { change.apply(to: &memory, corpus: key) }
+    /// Hands the reader's memory changes to the writer (which merges them with what other
+    /// readers wrote meanwhile), and shows what went wrong with an earlier write.
+    private func save(_ state: inout ReaderState, to writer: MemoryWriter) {
+        if let key = state.memoryKey, !state.memoryChanges.isEmpty {
+            writer.submit(state.memoryChanges, corpus: key)
+            state.memoryChanges = []
         }
-        if let warning { state.message = StatusMessage(text: warning, isError: true) }
+        if let warning = writer.poll() { state.message = StatusMessage(text: warning, isError: true) }
     }
 
     /// Reports the reading of transcripts after a partial corpus; true when the state changed.

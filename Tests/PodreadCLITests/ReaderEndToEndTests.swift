@@ -115,6 +115,20 @@ struct ReaderEndToEndTests {
         #expect(tmux.file("stty-before") == tmux.file("stty-after"))
     }
 
+    /// A signal during long work on the input thread (simulated: the reader sleeps 8 s after
+    /// its first frame) still ends podread within a second, the terminal restored.
+    @Test func signalsAreHonouredDuringLongWork() throws {
+        let tmux = try Tmux(width: 100, height: 30, command: "PODREAD_TEST_BUSY=8 \(podread)")
+        try tmux.wait(for: "Episodes (1)")
+        let start = Date()
+        kill(try readerPID(tmux), SIGTERM)
+        let screen = try tmux.wait(seconds: 5) { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=143"))
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(try tmux.option("#{alternate_on}") == "0")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+    }
+
     @Test func ctrlZSuspendsAndFgRedraws() throws {
         // An interactive shell, so that job control (Ctrl-Z, fg) works as for a user.
         let tmux = try Tmux(width: 100, height: 30, command: "PS1='$ ' bash --norc --noprofile -i")

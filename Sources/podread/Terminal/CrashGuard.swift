@@ -46,6 +46,13 @@ enum CrashGuard {
         }
     }
 
+    /// Leaves the alternate screen and puts the terminal's modes back, with the same
+    /// sequences as the crash handler (for the watchdog in `Signals`).
+    static func restoreTerminal() {
+        if let restore { _ = write(STDOUT_FILENO, restore, restoreCount) }
+        if let modes { _ = tcsetattr(STDIN_FILENO, TCSANOW, modes) }
+    }
+
     static func currentModes() -> termios? {
         var modes = termios()
         return tcgetattr(STDIN_FILENO, &modes) == 0 ? modes : nil

@@ -1,8 +1,11 @@
 import Foundation
 
 /// SIGINT, SIGTERM and SIGHUP only set a flag; the main loop restores the terminal and then
-/// lets the signal end the process, so the exit status is the conventional one.
+/// lets the signal end the process, so the exit status is the conventional one. When the
+/// main loop is busy (opening a huge file, a long search), a watchdog thread does the same
+/// after `patience`: the signal is honoured within a second, whatever podread is doing.
 enum Signals {
+    static let patience = 0.6
     nonisolated(unsafe) static var pending: Int32 = 0
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -19,6 +22,19 @@ enum Signals {
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(signal, &action, nil)
+        }
+        Thread.detachNewThread {
+            var since: UInt64?
+            while true {
+                usleep(50_000)
+                guard pending != 0 else { since = nil; continue }
+                let now = DispatchTime.now().uptimeNanoseconds
+                if since == nil { since = now }
+                if Double(now - since!) / 1e9 >= patience {
+                    CrashGuard.restoreTerminal()
+                    exitWithPending()
+                }
+            }
         }
     }
 
