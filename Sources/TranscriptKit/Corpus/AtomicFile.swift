@@ -22,15 +22,7 @@ enum AtomicFile {
         } else {
             fchmod(fd, mode)
         }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        let written = writeAll(data, to: fd)
         let synced = !durable || fsync(fd) == 0
         close(fd)
         guard written, synced, rename(temporary, path) == 0 else {
@@ -43,6 +35,19 @@ enum AtomicFile {
             if directory >= 0 { fsync(directory); close(directory) }
         }
         return nil
+    }
+}
+
+/// Writes all of `data` to `fd`, again after an interruption; false on an error (in errno).
+func writeAll(_ data: Data, to fd: Int32) -> Bool {
+    data.withUnsafeBytes { raw -> Bool in
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
+        }
+        return true
     }
 }
 

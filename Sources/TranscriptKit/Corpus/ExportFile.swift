@@ -32,16 +32,7 @@ public enum ExportFile {
             let fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
             guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
             defer { close(fd) }
-            let ok = data.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    offset += n
-                }
-                return true
-            }
-            return ok ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
+            return writeAll(data, to: fd) ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
         }
     }
 
