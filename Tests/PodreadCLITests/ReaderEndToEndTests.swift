@@ -247,7 +247,8 @@ struct ReaderEndToEndTests {
             try tmux.keys(keys[next(keys.count)])
         }
         try tmux.resize(width: 120, height: 35)
-        try tmux.wait(for: " / ")
+        // Settled means the transcripts are read too: their progress changes the status bar.
+        try tmux.wait { $0.contains(" / ") && !$0.contains("reading transcripts") }
         let settled = try tmux.settledScreen()
         let lines = settled.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasPrefix(" podread  #"))
