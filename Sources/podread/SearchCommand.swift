@@ -75,7 +75,7 @@ enum SearchLine {
         line += text[bounds[bounds.count - 2]..<bounds[bounds.count - 1]]
         if bounds[bounds.count - 1] < text.endIndex { line += "…" }
         // Where the match is spoken: its cue's start, where the file has cues.
-        let spoken = utterance.start(atCharacter: query.ranges(in: utterance.text).first?.lowerBound ?? 0)
+        let spoken = utterance.start(ofFirstMatchOf: query)
         let time = utterance.timestamp.isEmpty ? "--:--" : TimeFormat.clock(spoken)
         let speaker = OutputText.forPeople(hit.speaker.displayName)
         return "\(number) \(time) \(speaker): \(line)"

@@ -27,7 +27,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let episode = try EpisodeChoice.episode(self.episode, in: corpus)
         var selected = try EpisodeChoice.utterances(of: episode, speakers: speaker)
-        if let at, let time = TimeFormat.parseDuration(at) {
+        if let at {
+            let time = try TimeArgument.seconds(at)
             guard let first = episode.utteranceIndex(covering: time) else {
                 throw CleanExit.failure("\(at) is past the end of \(episode.title) (last timestamp \(TimeFormat.longClock(episode.duration)))")
             }

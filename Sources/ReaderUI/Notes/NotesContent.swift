@@ -72,16 +72,17 @@ enum NotesContent {
                 out.append(NoteLine([Span("  ", .plain), Span(speaker.displayName, state.colors.style(for: speaker, mode: theme.mode)),
                                      Span("\(renamed) \(counts[index])×\(note.isEmpty ? "" : " " + note)", theme.timestamp)]))
             }
-        }
-        let tagWidth = min(10, episode.speakers.map { $0.tag.count }.max() ?? 2)
-        if !episode.speakersNamed { heading("SPEAKER TAGS") }
-        for (index, speaker) in episode.speakers.enumerated() where !episode.speakersNamed {
-            let tag = speaker.tag.isEmpty ? "-" : speaker.tag
-            let padded = tag.count >= tagWidth ? tag : tag + String(repeating: " ", count: tagWidth - tag.count)
-            let note = speaker.isCertain ? speaker.role.rawValue : (speaker.role == .unknown ? "unknown" : "guess: \(speaker.reason)")
-            out.append(NoteLine([Span("  " + padded + " ", theme.timestamp),
-                                 Span(speaker.displayName, state.colors.style(for: speaker, mode: theme.mode)),
-                                 Span(" \(counts[index])× \(note)", theme.timestamp)]))
+        } else {
+            heading("SPEAKER TAGS")
+            let tagWidth = min(10, episode.speakers.map { $0.tag.count }.max() ?? 2)
+            for (index, speaker) in episode.speakers.enumerated() {
+                let tag = speaker.tag.isEmpty ? "-" : speaker.tag
+                let padded = tag.count >= tagWidth ? tag : tag + String(repeating: " ", count: tagWidth - tag.count)
+                let note = speaker.isCertain ? speaker.role.rawValue : (speaker.role == .unknown ? "unknown" : "guess: \(speaker.reason)")
+                out.append(NoteLine([Span("  " + padded + " ", theme.timestamp),
+                                     Span(speaker.displayName, state.colors.style(for: speaker, mode: theme.mode)),
+                                     Span(" \(counts[index])× \(note)", theme.timestamp)]))
+            }
         }
         if !episode.description.isEmpty {
             heading("DESCRIPTION")

@@ -56,7 +56,7 @@ public struct SummaryCache: Sendable {
     }
 
     /// The first bytes of a cache file; the number changes with the format.
-    static let magic = "podread-summaries 4"
+    static let magic = "podread-summaries 5"
     /// Where this corpus's cache lives, or nil when there is no home for it.
     let path: String?
     private let program: Stamp?
@@ -191,7 +191,6 @@ struct EpisodeSummary: Sendable {
     var speakers: [Speaker]
     var diagnostics: [Diagnostic]
     var evidence: SpeakerEvidence
-    var speakersNamed: Bool
     var reading: TranscriptReading
     var date: String?
     var media: String?
@@ -212,7 +211,6 @@ struct EpisodeSummary: Sendable {
         speakers = episode.speakers
         diagnostics = episode.diagnostics
         evidence = episode.evidence
-        speakersNamed = episode.speakersNamed
         reading = episode.reading
         date = episode.date
         media = episode.media
@@ -234,7 +232,6 @@ struct EpisodeSummary: Sendable {
         episode.speakers = speakers
         episode.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
         episode.evidence = evidence
-        episode.speakersNamed = speakersNamed
         episode.reading = reading
         episode.date = date
         episode.media = media
@@ -306,7 +303,6 @@ extension EpisodeSummary {
         guard evidence.utteranceCounts.count == count, evidence.firstLines.count == count,
               evidence.introductions.count == count else { throw CacheReader.Corrupt() }
         self.evidence = evidence
-        speakersNamed = try r.bool()
         reading = try TranscriptReading(&r)
         date = try r.optional { try $0.string() }
         media = try r.optional { try $0.string() }
@@ -337,7 +333,6 @@ extension EpisodeSummary {
         w.array(evidence.firstLines) { $0.int($1) }
         w.array(evidence.introductions) { w, names in w.array(names) { $0.string($1) } }
         w.array(evidence.namedInNotes) { $0.string($1) }
-        w.bool(speakersNamed)
         reading.write(&w)
         w.optional(date) { $0.string($1) }
         w.optional(media) { $0.string($1) }

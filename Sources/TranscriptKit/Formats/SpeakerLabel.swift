@@ -67,3 +67,13 @@ enum SpeakerLabel: Equatable {
         isName(name) ? name : "?"
     }
 }
+
+extension SpeakerLabel {
+    /// A bracketed label is markup, as sure as a voice tag; a bare `Name:` may be a sentence.
+    func voice(bracketed: Bool) -> RawTranscript.Cue.Voice {
+        switch self {
+        case let .name(name): return .named(name, explicit: bracketed)
+        case .unknown: return .unknown
+        }
+    }
+}

@@ -71,7 +71,6 @@ public enum TranscriptFile {
         case let .failure(failure):
             var episode = Episode(file: path)
             episode.reading = TranscriptReading(format: guessedFormat(path))
-            episode.speakersNamed = episode.reading.format != .episodePage
             episode.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, message: failure.description))
             EpisodeParser.fillDefaults(&episode, evidence: true)
             return episode
@@ -157,7 +156,6 @@ public enum TranscriptFile {
     }
 
     private static func cues(_ raw: consuming RawTranscript, _ format: TranscriptReading.Format, into episode: inout Episode) {
-        episode.speakersNamed = true
         let empty = raw.cues.isEmpty
         let detail = format == .labelledText ? episode.reading.detail : self.detail(raw, format)
         let found = CueAssembler.assemble(raw, into: &episode)
@@ -207,43 +205,7 @@ public enum TranscriptFile {
         var scratch: [Diagnostic] = []
         let frontMatter = FrontMatter.locate(in: source.lines, file: file, diagnostics: &scratch)
         let body = source.lines[(frontMatter?.bodyStart ?? 0)...]
-        // An episode page's tags against other labels; then times alone. Lines both read
-        // the same way (`[0:00:41] CC: text`) leave it an episode page. A file is written
-        // one way throughout: its first few hundred lines with words tell.
-        var end = body.startIndex
-        var worded = 0
-        while end < body.endIndex, worded < 300 {
-            if !body[end].isEmpty { worded += 1 }
-            end += 1
-        }
-        let sample = body[body.startIndex..<end]
-        var tagged = 0
-        var timed = 0
-        var untagged: [String] = []
-        for line in sample {
-            switch TranscriptLine.classify(line) {
-            case let .utterance(head):
-                timed += 1
-                if head.tag.isEmpty { untagged.append(line) } else { tagged += 1 }
-            case .untimed: tagged += 1
-            default: untagged.append(line)
-            }
-        }
-        let isMarkdown = ext == "md" || ext == "markdown"
-        let isPage: Bool
-        let analysis: LabelledTextReader.Analysis
-        if tagged > 0, LabelledTextReader.analyse(untagged[...]).labelLines == 0 {
-            // Other labels could only tie with the tags, on the tagged lines: an episode page,
-            // without weighing the whole file (most of what reading a page costs, otherwise).
-            (isPage, analysis) = (true, LabelledTextReader.Analysis())
-        } else {
-            analysis = LabelledTextReader.analyse(sample)
-            isPage = analysis.labelLines > tagged ? false
-                : tagged > 0 ? true
-                : analysis.timedLines > timed ? false
-                : timed > 0 || isMarkdown
-        }
-        if isPage {
+        guard let analysis = otherLabelling(of: body, isMarkdown: ext == "md" || ext == "markdown") else {
             // The Podlets' episode pages, and any Markdown file nothing else reads.
             var episode = EpisodeParser.parse(source, file: file, frontMatter: known)
             episode.reading = TranscriptReading(format: .episodePage, namesSpeakers: episode.speakers.contains { !$0.tag.isEmpty },
@@ -284,6 +246,41 @@ public enum TranscriptFile {
             return Diagnostic(file: file, line: 1, severity: .warning,
                               message: "no speaker labels or times found: not read as a transcript; skipped")
         }
+    }
+
+    /// How `body` is labelled when it is not an episode page; nil for an episode page. An
+    /// episode page's tags are weighed against other labels, then times alone; lines both
+    /// read the same way (`[0:00:41] CC: text`) leave it an episode page. A file is written
+    /// one way throughout: its first few hundred lines with words tell.
+    private static func otherLabelling(of body: ArraySlice<String>, isMarkdown: Bool) -> LabelledTextReader.Analysis? {
+        var end = body.startIndex
+        var worded = 0
+        while end < body.endIndex, worded < 300 {
+            if !body[end].isEmpty { worded += 1 }
+            end += 1
+        }
+        let sample = body[body.startIndex..<end]
+        var tagged = 0
+        var timed = 0
+        var untagged: [String] = []
+        for line in sample {
+            switch TranscriptLine.classify(line) {
+            case let .utterance(head):
+                timed += 1
+                if head.tag.isEmpty { untagged.append(line) } else { tagged += 1 }
+            case .untimed: tagged += 1
+            default: untagged.append(line)
+            }
+        }
+        // Other labels could only tie with the tags, on the tagged lines: an episode page,
+        // without weighing the whole sample (most of what reading a page costs, otherwise).
+        if tagged > 0, LabelledTextReader.analyse(untagged[...]).labelLines == 0 { return nil }
+        let analysis = LabelledTextReader.analyse(sample)
+        let isPage = analysis.labelLines > tagged ? false
+            : tagged > 0 ? true
+            : analysis.timedLines > timed ? false
+            : timed > 0 || isMarkdown
+        return isPage ? nil : analysis
     }
 
     // MARK: Sidecar

@@ -55,6 +55,12 @@ extension Utterance {
 extension Utterance {
     /// Where character `offset` of `text` is spoken: the start of the cue that holds it,
     /// else the utterance's start (for a search match inside a long turn).
+    /// Where the first match of `query` is spoken; the utterance's start, without searching
+    /// its text again, where it has no cues.
+    public func start(ofFirstMatchOf query: SearchQuery) -> Double {
+        cues.isEmpty ? start : start(atCharacter: query.ranges(in: text).first?.lowerBound ?? 0)
+    }
+
     public func start(atCharacter offset: Int) -> Double {
         guard !cues.isEmpty else { return start }
         // Characters to bytes in `text` itself (a paragraph ending in CR makes one character

@@ -34,7 +34,7 @@ public struct Episode: Sendable {
     /// the notes or the points (see `Corpus.transcript(of:)`).
     public var hasTranscript = true
     /// True when the file names its speakers (every format but the episode page): tags are names.
-    public internal(set) var speakersNamed = false
+    public var speakersNamed: Bool { reading.format != .episodePage }
     /// How the file was read.
     public internal(set) var reading = TranscriptReading(format: .episodePage)
     /// The other files of this episode (the same name in other formats), not read.
