@@ -47,6 +47,7 @@ enum FormatFiles {
         case "podcasting.json", "words.json": add("{\"version\": \"1.0.0\", \"segments\": [\n")
         case "whisperx.json": add("{\"language\": \"en\", \"segments\": [\n")
         case "transcript.html": add("<html><body>\n")
+        case "paragraph.md": add("---\ntitle: One paragraph\nepisode_number: 1\n---\n[0:00:01] Ann Lee:")
         default: break
         }
         while out.count < target {
@@ -55,6 +56,8 @@ enum FormatFiles {
             let name = names[speaker]
             let length = 1500 + next(3000)
             switch kind {
+            case "paragraph.md":
+                add(" " + sentence())
             case "webvtt.vtt":
                 add("\n\(clock(ms, ".")) --> \(clock(ms + length, "."))\n\(turnChange || cue == 0 ? "<v \(name)>" : "")\(sentence())\n\(sentence())\n")
             case "subrip.srt":

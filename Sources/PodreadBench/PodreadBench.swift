@@ -17,6 +17,11 @@ struct PodreadBench {
             try FormatFiles.write(arguments[1], megabytes: megabytes, to: arguments[3])
             return
         }
+        // `--open-in-reader DIR`: the reader's work on one episode, in a process of its own.
+        if arguments.first == "--open-in-reader", arguments.count == 2 {
+            try openInReader(directory: arguments[1])
+            return
+        }
         func option(_ name: String, _ fallback: String) -> String {
             guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
             let value = arguments[i + 1]
@@ -76,6 +81,7 @@ struct PodreadBench {
         if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
 
         try formats(megabytes: formatMegabytes, runs: runs, podread: podread, line: line)
+        try oneParagraph(megabytes: formatMegabytes, runs: runs, line: line)
 
         // In-process work last: see ProcessTimer on why it would swell the peaks above.
         yamlAlone(corpus: corpus, files: files, bytes: bytes, runs: runs)
@@ -102,6 +108,35 @@ struct PodreadBench {
                  String(format: " | %.0f MB/s, peak %.1f× the file", size / ours.seconds, ours.peakMegabytes / size))
             try? FileManager.default.removeItem(atPath: directory)
         }
+    }
+
+    /// An episode that is one paragraph of `megabytes` MB, opened in the (headless) reader,
+    /// shown, searched and shown at its end: time and peak memory against the file's size.
+    static func oneParagraph(megabytes: Int, runs: Int, line: (String, Measurement, [(String, Measurement)], String) -> Void) throws {
+        guard megabytes > 0 else { return }
+        let directory = NSTemporaryDirectory() + "podread-bench-paragraph-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/001-one.md"
+        _ = ProcessTimer.run([CommandLine.arguments[0], "--write", "paragraph.md", String(megabytes), path])
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
+        let ours = ProcessTimer.median([CommandLine.arguments[0], "--open-in-reader", directory], runs: runs)
+        let wc = ProcessTimer.median(["wc", "-l", path], runs: runs)
+        line(String(format: "reader: one paragraph of %.0f MB opened, shown, searched, shown at its end", size), ours, [("wc -l", wc)],
+             String(format: " | peak %.1f× the file", ours.peakMegabytes / size))
+    }
+
+    static func openInReader(directory: String) throws {
+        DisplayText.useUTF8Locale()
+        let corpus = try CorpusLoader.load(directory: directory, transcripts: true, cache: false)
+        var state = ReaderState(corpus: corpus, width: 120, height: 36)
+        state.open(episode: 0)
+        _ = render(state)
+        for key in "/cluster" { update(&state, .key(.char(key))) }
+        update(&state, .key(.enter))
+        _ = render(state)
+        update(&state, .key(.char("G")))
+        _ = render(state)
     }
 
     /// Only the YAML of every front matter through Yams, in process on every core: the

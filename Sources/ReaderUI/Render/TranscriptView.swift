@@ -49,13 +49,13 @@ enum TranscriptView {
         }
     }
 
-    /// A paragraph's matches as ranges of its units, in order, and the current one's index.
+    /// A paragraph's matches as character ranges, in order, and the current one's index.
     struct Highlights {
         var ranges: [Range<Int>]
         var current: Int?
 
-        /// The first match that ends after unit `index` (a binary search: a row of a long
-        /// paragraph never walks all its matches).
+        /// The first match that ends after character `index` (a binary search: a row of a
+        /// long paragraph never walks all its matches).
         func first(endingAfter index: Int) -> Int {
             var low = 0, high = ranges.count
             while low < high {
@@ -84,7 +84,7 @@ enum TranscriptView {
             let speaker = episode.speaker(of: u)
             grid.putTruncated(speaker.displayName, x: x, y: y, limit: max(0, rect.x + rect.width - x - 1),
                               style: state.colors.style(for: speaker, mode: theme.mode))
-        case let .line(utterance, paragraph, range, first):
+        case let .line(utterance, paragraph, start, range, first):
             gutter(state, episode, utterance, shownIndex, rect, y, &grid)
             let u = episode.utterances[utterance]
             if first {
@@ -95,19 +95,16 @@ enum TranscriptView {
                 grid.putTruncated(speaker.displayName, x: rect.x + 1 + geometry.timeWidth + 2, y: y, limit: geometry.nameWidth,
                                   style: state.colors.style(for: speaker, mode: theme.mode))
             }
-            let units = state.units(utterance: utterance, paragraph: paragraph)
             guard !range.isEmpty else { return }
             let key = WrapCache.ParagraphKey(utterance: utterance, paragraph: paragraph)
             if highlights[key] == nil {
-                highlights[key] = matches(state, utterance: utterance, shownIndex: shownIndex, paragraph: paragraph, units: units, episode: episode)
+                highlights[key] = matches(state, utterance: utterance, shownIndex: shownIndex, paragraph: paragraph, episode: episode)
             }
             let marks = highlights[key] ?? Highlights(ranges: [], current: nil)
-            var index = range.lowerBound
-            var mark = marks.first(endingAfter: index)
-            grid.put(units[range], x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
-                defer { index += 1 }
-                while mark < marks.ranges.count, marks.ranges[mark].upperBound <= index { mark += 1 }
-                if mark < marks.ranges.count, marks.ranges[mark].contains(index) {
+            var mark = marks.first(endingAfter: start.offset)
+            grid.put(state.units(of: row), x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
+                while mark < marks.ranges.count, marks.ranges[mark].upperBound <= unit.source { mark += 1 }
+                if mark < marks.ranges.count, marks.ranges[mark].contains(unit.source) {
                     return mark == marks.current ? theme.currentMatch : theme.match
                 }
                 if unit.isPlaceholder { return theme.placeholder }
@@ -131,13 +128,13 @@ enum TranscriptView {
         grid.put("▌", x: rect.x, y: y, style: style)
     }
 
-    /// Search matches in one paragraph, as unit ranges, and which of them is the current one.
+    /// Search matches in one paragraph, as character ranges, and which of them is the current one.
     private static func matches(_ state: ReaderState, utterance: Int, shownIndex: Int, paragraph: Int,
-                                units: [DisplayUnit], episode: Episode) -> Highlights {
+                                episode: Episode) -> Highlights {
         guard let search = state.search, !search.matches.isEmpty else { return Highlights(ranges: [], current: nil) }
         let text = episode.utterances[utterance].paragraphs[paragraph]
-        let ranges = state.wraps.unitMatches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
-                                             utterance: utterance, paragraph: paragraph, text: text, units: units)
+        let ranges = state.wraps.matches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
+                                         utterance: utterance, paragraph: paragraph, text: text)
         let current = search.current.map { search.matches[$0] }
         let isHere = current.map { $0.index == shownIndex && $0.paragraph == paragraph } ?? false
         return Highlights(ranges: ranges, current: isHere ? current?.occurrence : nil)

@@ -47,28 +47,31 @@ extension ReaderState {
         return TranscriptGeometry(paneWidth: rect.width, columns: columns)
     }
 
-    /// Rows of the `index`-th shown utterance, with a section rule first when it opens one.
-    /// The wrapped rows and display units of one utterance at the pane's width.
-    private func wrapped(_ utterance: Int) -> WrapCache.Entry? {
+    /// The wrapped rows of one utterance at the pane's width.
+    private func wrapped(_ utterance: Int) -> [TranscriptRow]? {
         guard let episode, let geometry else { return nil }
-        return wraps.entry(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
-                           width: geometry.textWidth, hanging: geometry.hanging)
+        return wraps.rows(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
+                          width: geometry.textWidth, hanging: geometry.hanging)
     }
 
+    /// Rows of the `index`-th shown utterance, with a section rule first when it opens one.
     func rows(forShown index: Int) -> [TranscriptRow] {
-        guard let episode, shown.indices.contains(index), let entry = wrapped(shown[index]) else { return [] }
+        guard let episode, shown.indices.contains(index), let rows = wrapped(shown[index]) else { return [] }
         let utterance = shown[index]
         let section = episode.utterances[utterance].sectionIndex
         let previous = index > 0 ? episode.utterances[shown[index - 1]].sectionIndex : nil
         if let section, section != previous || index == 0 {
-            return [.section(episode.sections[section].title), .blank] + entry.rows
+            return [.section(episode.sections[section].title), .blank] + rows
         }
-        return entry.rows
+        return rows
     }
 
-    func units(utterance: Int, paragraph: Int) -> [DisplayUnit] {
-        guard let entry = wrapped(utterance), entry.units.indices.contains(paragraph) else { return [] }
-        return entry.units[paragraph]
+    /// The display units a line row shows.
+    func units(of row: TranscriptRow) -> [DisplayUnit] {
+        guard let episode, case let .line(utterance, paragraph, start, range, _) = row,
+              episode.utterances.indices.contains(utterance),
+              episode.utterances[utterance].paragraphs.indices.contains(paragraph) else { return [] }
+        return DisplayText.units(of: episode.utterances[utterance].paragraphs[paragraph], from: start, count: range.count)
     }
 
     /// Moves a position by `delta` rows, staying within the transcript.

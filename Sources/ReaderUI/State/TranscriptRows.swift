@@ -6,8 +6,9 @@ public enum TranscriptRow: Equatable, Sendable {
     case section(String)
     /// Timestamp and name on a line of their own (narrow panes).
     case header(utterance: Int)
-    /// A wrapped line of a paragraph; `first` marks the utterance's first line.
-    case line(utterance: Int, paragraph: Int, range: Range<Int>, first: Bool)
+    /// A wrapped line of a paragraph: its display units are `range` of the paragraph's,
+    /// made again from `start`; `first` marks the utterance's first line.
+    case line(utterance: Int, paragraph: Int, start: UnitMark, range: Range<Int>, first: Bool)
     case blank
 }
 
@@ -27,48 +28,41 @@ public struct TranscriptPosition: Equatable, Sendable {
 }
 
 /// Wrapped rows of utterances for one episode at one width, made on first use and kept,
-/// so a frame costs the rows it shows, never the length of the transcript.
+/// so a frame costs the rows it shows, never the length of the transcript. A row keeps
+/// where its units start, not the units (a few bytes per row, not per character).
 final class WrapCache: @unchecked Sendable {
-    struct Entry {
-        var units: [[DisplayUnit]]
-        var rows: [TranscriptRow]
-    }
 
     private var key: (episode: Int, width: Int, hanging: Bool) = (-1, -1, false)
-    private var entries: [Int: Entry] = [:]
+    private var entries: [Int: [TranscriptRow]] = [:]
     private var folded: [Bool: [Int: [String]]] = [:]
     private var foldedEpisode = -1
     private var matchKey = (episode: -1, pattern: "", caseSensitive: false)
     /// Per paragraph: the matches as character ranges, and as ranges of its display units.
     private var matchRanges: [ParagraphKey: [Range<Int>]] = [:]
-    private var unitRanges: [ParagraphKey: [Range<Int>]] = [:]
 
     struct ParagraphKey: Hashable {
         var utterance: Int
         var paragraph: Int
     }
 
-    func entry(episode: Int, utterance: Int, text: [String], width: Int, hanging: Bool) -> Entry {
+    func rows(episode: Int, utterance: Int, text: [String], width: Int, hanging: Bool) -> [TranscriptRow] {
         if key != (episode, width, hanging) {
             key = (episode, width, hanging)
             entries.removeAll(keepingCapacity: true)
         }
         if let cached = entries[utterance] { return cached }
-        var units: [[DisplayUnit]] = []
         var rows: [TranscriptRow] = []
         if !hanging { rows.append(.header(utterance: utterance)) }
         for (p, paragraph) in text.enumerated() {
-            let u = DisplayText.units(of: paragraph)
-            units.append(u)
-            for range in WordWrap.lines(u, width: width) {
-                rows.append(.line(utterance: utterance, paragraph: p, range: range, first: hanging && rows.isEmpty))
+            for line in WordWrap.lines(of: paragraph, width: width) {
+                rows.append(.line(utterance: utterance, paragraph: p, start: line.start, range: line.range,
+                                  first: hanging && rows.isEmpty))
             }
         }
-        if text.isEmpty, hanging { rows.append(.line(utterance: utterance, paragraph: 0, range: 0..<0, first: true)); units = [[]] }
+        if text.isEmpty, hanging { rows.append(.line(utterance: utterance, paragraph: 0, start: .start(of: ""), range: 0..<0, first: true)) }
         rows.append(.blank)
-        let entry = Entry(units: units, rows: rows)
-        entries[utterance] = entry
-        return entry
+        entries[utterance] = rows
+        return rows
     }
 
     /// Paragraphs folded for search (lower case unless `caseSensitive`, diacritics removed).
@@ -89,34 +83,11 @@ final class WrapCache: @unchecked Sendable {
         if matchKey != (episode, pattern, caseSensitive) {
             matchKey = (episode, pattern, caseSensitive)
             matchRanges.removeAll()
-            unitRanges.removeAll()
         }
         let key = ParagraphKey(utterance: utterance, paragraph: paragraph)
         if let cached = matchRanges[key] { return cached }
         let ranges = SearchText.ranges(of: pattern, in: text, caseSensitive: caseSensitive)
         matchRanges[key] = ranges
         return ranges
-    }
-
-    /// The same matches as ranges of the paragraph's display units, in one walk over both
-    /// (the matches do not overlap and come in order), kept like them.
-    func unitMatches(of pattern: String, caseSensitive: Bool, episode: Int, utterance: Int, paragraph: Int, text: String,
-                     units: [DisplayUnit]) -> [Range<Int>] {
-        let characters = matches(of: pattern, caseSensitive: caseSensitive, episode: episode, utterance: utterance,
-                                 paragraph: paragraph, text: text)
-        let key = ParagraphKey(utterance: utterance, paragraph: paragraph)
-        if let cached = unitRanges[key] { return cached }
-        var result: [Range<Int>] = []
-        result.reserveCapacity(characters.count)
-        var next = 0
-        for range in characters {
-            while next < units.count, units[next].source < range.lowerBound { next += 1 }
-            var end = next
-            while end < units.count, units[end].source < range.upperBound { end += 1 }
-            result.append(next..<end)
-            next = end
-        }
-        unitRanges[key] = result
-        return result
     }
 }

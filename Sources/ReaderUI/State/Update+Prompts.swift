@@ -116,14 +116,14 @@ extension ReaderState {
         let utterance = shown[match.index]
         let rows = rows(forShown: match.index)
         let text = episode.utterances[utterance].paragraphs[match.paragraph]
-        let units = units(utterance: utterance, paragraph: match.paragraph)
-        let ranges = wraps.unitMatches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
-                                       utterance: utterance, paragraph: match.paragraph, text: text, units: units)
+        let ranges = wraps.matches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
+                                   utterance: utterance, paragraph: match.paragraph, text: text)
         var row = 0
         if ranges.indices.contains(match.occurrence) {
-            let startUnit = ranges[match.occurrence].lowerBound
-            row = rows.firstIndex {
-                if case let .line(_, paragraph, range, _) = $0 { return paragraph == match.paragraph && range.contains(startUnit) || (paragraph == match.paragraph && range.upperBound == startUnit && range.isEmpty) }
+            // The last line of the paragraph that starts at or before the match.
+            let character = ranges[match.occurrence].lowerBound
+            row = rows.lastIndex {
+                if case let .line(_, paragraph, start, _, _) = $0 { return paragraph == match.paragraph && start.offset <= character }
                 return false
             } ?? 0
         }

@@ -1,47 +1,122 @@
 /// Greedy word wrap over display units. Lines break at spaces; a word wider than the
-/// line is cut; spaces at a break are dropped. Returns ranges into `units`.
+/// line is cut; spaces at a break are dropped. It reads the units as a stream and keeps
+/// only the line it is filling, so wrapping a paragraph costs no memory per character.
 public enum WordWrap {
+    /// Lines as ranges into `units`.
     public static func lines(_ units: [DisplayUnit], width: Int) -> [Range<Int>] {
-        guard width > 0 else { return [] }
-        guard !units.isEmpty else { return [0..<0] }
+        var source = IndexedUnits(units: units)
         var lines: [Range<Int>] = []
-        var start = 0
-        while start < units.count {
-            while start < units.count, units[start].isSpace { start += 1 }
-            if start == units.count { break }
+        wrap(&source, width: width) { _, range in lines.append(range) }
+        return lines
+    }
+
+    /// Lines of `text`, each with the mark its first unit is made from and its unit range.
+    static func lines(of text: String, width: Int) -> [(start: UnitMark, range: Range<Int>)] {
+        var source = DisplayUnits(text)
+        var lines: [(start: UnitMark, range: Range<Int>)] = []
+        wrap(&source, width: width) { lines.append(($0, $1)) }
+        return lines
+    }
+
+    private static func wrap<Source: MarkedUnits>(_ source: inout Source, width: Int,
+                                                   line: (Source.Mark, Range<Int>) -> Void) {
+        guard width > 0 else { return }
+        var ahead = LookAhead(source: source)
+        defer { source = ahead.source }
+        let first = ahead.source.mark
+        var any = false
+        func emit(_ count: Int) {
+            line(ahead.mark(0), ahead.consumed..<(ahead.consumed + count))
+            any = true
+        }
+        while true {
+            while let unit = ahead.peek(0), unit.isSpace { ahead.drop(1) }
+            guard ahead.peek(0) != nil else { break }
             var column = 0
-            var index = start
+            var index = 0
             var lastBreak: Int?
-            while index < units.count {
-                let unit = units[index]
+            while let unit = ahead.peek(index) {
                 if unit.isSpace { lastBreak = index }
                 if column + unit.width > width { break }
                 column += unit.width
                 index += 1
             }
-            if index == units.count {
-                lines.append(start..<trimmed(units, start, index))
+            guard let stop = ahead.peek(index) else {
+                emit(ahead.trimmed(index))
+                ahead.drop(index)
                 break
             }
-            if units[index].isSpace {
-                lines.append(start..<trimmed(units, start, index))
-                start = index
-            } else if let lastBreak, lastBreak > start {
-                lines.append(start..<trimmed(units, start, lastBreak))
-                start = lastBreak
+            if stop.isSpace {
+                emit(ahead.trimmed(index))
+                ahead.drop(index)
+            } else if let lastBreak, lastBreak > 0 {
+                emit(ahead.trimmed(lastBreak))
+                ahead.drop(lastBreak)
             } else {
                 // One word longer than the line (or a wide character at the edge): cut it.
-                let end = max(index, start + 1)
-                lines.append(start..<end)
-                start = end
+                let end = max(index, 1)
+                emit(end)
+                ahead.drop(end)
             }
         }
-        return lines.isEmpty ? [0..<0] : lines
+        if !any { line(first, 0..<0) }
+    }
+}
+
+/// A stream of display units that can say where the next one comes from.
+protocol MarkedUnits {
+    associatedtype Mark
+    var mark: Mark { get }
+    mutating func nextShape() -> UnitShape?
+}
+
+extension DisplayUnits: MarkedUnits {}
+
+struct IndexedUnits: MarkedUnits {
+    let units: [DisplayUnit]
+    var mark = 0
+
+    mutating func nextShape() -> UnitShape? {
+        guard mark < units.count else { return nil }
+        defer { mark += 1 }
+        return UnitShape(width: units[mark].width, isSpace: units[mark].isSpace)
+    }
+}
+
+/// The units of the line being filled, read ahead of where the line ends.
+private struct LookAhead<Source: MarkedUnits> {
+    var source: Source
+    private var units: [(unit: UnitShape, mark: Source.Mark)] = []
+    private var head = 0
+    /// Units dropped so far (the index of `peek(0)` in the whole stream).
+    private(set) var consumed = 0
+
+    init(source: Source) { self.source = source }
+
+    mutating func peek(_ offset: Int) -> UnitShape? {
+        while head + offset >= units.count {
+            let mark = source.mark
+            guard let unit = source.nextShape() else { return nil }
+            units.append((unit, mark))
+        }
+        return units[head + offset].unit
     }
 
-    private static func trimmed(_ units: [DisplayUnit], _ start: Int, _ end: Int) -> Int {
+    func mark(_ offset: Int) -> Source.Mark { units[head + offset].mark }
+
+    mutating func drop(_ count: Int) {
+        head += count
+        consumed += count
+        if head > 256, head * 2 > units.count {
+            units.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// `end` less the spaces just before it.
+    func trimmed(_ end: Int) -> Int {
         var e = end
-        while e > start, units[e - 1].isSpace { e -= 1 }
+        while e > 0, units[head + e - 1].unit.isSpace { e -= 1 }
         return e
     }
 }

@@ -58,27 +58,3 @@ extension StringProtocol {
         return String(self).containsBytes(needle)
     }
 }
-
-/// Words as runs of characters that are not white space, counted from the UTF-8 with the
-/// Unicode check only for non-ASCII scalars; a combining mark belongs to the character
-/// before it.
-enum WordCount {
-    static func of(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let space: Bool
-            if scalar.isASCII {
-                space = scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-            } else {
-                switch scalar.properties.generalCategory {
-                case .nonspacingMark, .enclosingMark, .spacingMark: continue
-                default: space = scalar.properties.isWhitespace
-                }
-            }
-            if !space, !inWord { count += 1 }
-            inWord = !space
-        }
-        return count
-    }
-}
