@@ -43,8 +43,15 @@ final class Tmux {
         try run(["display-message", "-t", "t", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits until the screen satisfies `condition` (at most `seconds`); returns the last screen.
-    /// Once it holds, a second capture a moment later must be the same: a frame can reach tmux
+    /// The screen never came: the test fails with what it showed instead.
+    struct Timeout: Error, CustomStringConvertible {
+        var seconds: Double
+        var screen: String
+        var description: String { "the awaited screen did not come within \(seconds) s; the last screen was:\n\(screen)" }
+    }
+
+    /// Waits until the screen satisfies `condition` and returns it; throws `Timeout` with the
+    /// last screen seen when `seconds` pass first. Once it holds, a second capture a moment later must be the same: a frame can reach tmux
     /// in more than one write, and a capture between them is half drawn. (A screen that keeps
     /// changing, such as a progress count, is taken after a few tries.)
     @discardableResult
@@ -64,7 +71,7 @@ final class Tmux {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        return last
+        throw Timeout(seconds: seconds, screen: last)
     }
 
     @discardableResult
@@ -91,7 +98,8 @@ final class Tmux {
         String(decoding: Spawn.readFile(directory + "/" + name), as: UTF8.self)
     }
 
-    /// Waits until the screen stops changing, and returns it.
+    /// Waits until the screen stops changing, and returns it; throws `Timeout` when it is
+    /// still changing after `seconds`.
     func settledScreen(seconds: Double = 30) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = try screen()
@@ -101,6 +109,6 @@ final class Tmux {
             if now == last { return now }
             last = now
         }
-        return last
+        throw Timeout(seconds: seconds, screen: last)
     }
 }

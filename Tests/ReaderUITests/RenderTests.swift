@@ -279,19 +279,27 @@ import TranscriptKit
     }
 
     /// The new windows at every size down to nothing: drawn or left out, never a crash.
+    /// Every window at every size fits the grid: the frame is the terminal's size, a window
+    /// shows its title where there is room, and the too-small message where there is not.
     @Test func windowsAtEverySize() {
         for (width, height) in [(0, 0), (1, 1), (5, 3), (12, 3), (12, 4), (12, 5), (20, 6), (30, 8), (40, 10), (60, 12)] {
             var state = Fixture.state(width: width, height: height)
+            let roomy = width >= ScreenLayout.minimumWidth && height >= ScreenLayout.minimumHeight
             state.remember(ReaderMemory(), key: "/corpus")
             state.send(.char("i"))
-            _ = render(state)
+            var grid = render(state)
+            #expect(grid.width == width && grid.height == height)
+            #expect(grid.text.contains("Who speaks") == (roomy && width >= 30), "\(width)×\(height)")
             state.send(.escape)
             state.focus = .transcript
             state.send(.char("m"), .enter, .char("'"))
-            _ = render(state)
+            grid = render(state)
+            #expect(grid.text.contains("Bookmarks") == (roomy && width >= 30), "\(width)×\(height)")
+            #expect(grid.text.contains("Terminal too small") == (!roomy && width >= 20), "\(width)×\(height)")
             state.send(.escape)
             update(&state, .resize(width: 1, height: 1))
-            _ = render(state)
+            grid = render(state)
+            #expect(grid.width == 1 && grid.height == 1)
         }
     }
 }

@@ -159,8 +159,7 @@ import Testing
         #expect(!Self.mayContain("stateful set", "stateful\nset"))
     }
 
-    @Test func prefilteredSearchFindsWhatAFullSearchFinds() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func prefilteredSearchFindsWhatAFullSearchFinds() throws {
         let full = try CorpusLoader.load(directory: Fixture.sharedCorpus)
         let summaries = try CorpusLoader.load(directory: Fixture.sharedCorpus, transcripts: false)
         for words in [["nova"], ["Nóva"], ["kubernetes", "cluster"], ["\"stateful set\""], ["zzzqqq"], ["Kelsey"], ["etcd"]] {

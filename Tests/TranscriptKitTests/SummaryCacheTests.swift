@@ -24,8 +24,7 @@ import Testing
         return directory
     }
 
-    @Test func warmLoadEqualsReadingTheFiles() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func warmLoadEqualsReadingTheFiles() throws {
         let directory = try Self.settledCopy(of: Fixture.sharedCorpus)
         let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
         let truth = try CorpusLoader.load(directory: directory)
@@ -99,8 +98,7 @@ import Testing
         #expect(grown.episodes.map(\.id) == ["t-1", "t-2"])
     }
 
-    @Test func corruptCacheIsIgnoredAndRebuilt() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func corruptCacheIsIgnoredAndRebuilt() throws {
         let directory = try Self.settledCopy(of: Fixture.sharedCorpus)
         let home = Fixture.temporaryDirectory()
         let environment = ["XDG_CACHE_HOME": home]
@@ -148,8 +146,7 @@ import Testing
         #expect(partial.frontMatterStamps.compactMap { $0 }.count >= partial.episodes.count / 2)
     }
 
-    @Test func realCorpus() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func realCorpus() throws {
         try Self.check(Fixture.sharedCorpus)
     }
 

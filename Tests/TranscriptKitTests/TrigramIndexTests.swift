@@ -4,8 +4,7 @@ import Testing
 
 /// Trigram filters may let a file through without a match, never skip one with a match.
 @Suite struct TrigramIndexTests {
-    @Test func everyPieceOfEveryUtteranceIsLetThrough() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func everyPieceOfEveryUtteranceIsLetThrough() throws {
         var generator = SystemRandomNumberGenerator()
         for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
             let filter = TrigramFilter(episode.utterances)
@@ -21,8 +20,8 @@ import Testing
 
     /// Filters hold case-insensitively folded text, and serve case-sensitive queries too:
     /// folding a scalar without case, then case-insensitively, is folding it case-insensitively
-    /// (checked for every scalar below U+2500; the fuzz target checks the rest), and a
-    /// capitalised word of every utterance is let through.
+    /// (checked for every scalar below U+2500; the fuzz target checks the rest), and (below)
+    /// a capitalised word of every utterance is let through.
     @Test func caseSensitiveQueriesAreLetThrough() throws {
         for value in 0..<0x2500 {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -30,7 +29,10 @@ import Testing
             #expect(SearchText.fold(SearchText.fold(text, caseSensitive: true), caseSensitive: false)
                     == SearchText.fold(text, caseSensitive: false), "U+\(String(value, radix: 16))")
         }
-        guard Fixture.hasSharedCorpus else { return }
+    }
+
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped"))
+    func capitalisedWordsOfTheRealCorpusAreLetThrough() throws {
         var generator = SystemRandomNumberGenerator()
         for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
             let filter = TrigramFilter(episode.utterances)
@@ -45,8 +47,7 @@ import Testing
         }
     }
 
-    @Test func wordsThatAreNotThereAreMostlyRuledOut() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func wordsThatAreNotThereAreMostlyRuledOut() throws {
         let episodes = try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes
         // Made-up words: grep -ril 'zqxv\|quixotry\|blorptang' ../shared/corpus finds nothing.
         let passed = episodes.count { episode in
@@ -58,8 +59,7 @@ import Testing
 
     /// Searching with the index gives what searching without it gives, the first time (when
     /// it is made), the second (when it is used) and after a file changes.
-    @Test func searchWithTheIndexFindsTheSame() throws {
-        guard Fixture.hasSharedCorpus else { return }
+    @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func searchWithTheIndexFindsTheSame() throws {
         let directory = try SummaryCacheTests.settledCopy(of: Fixture.sharedCorpus)
         let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
         let plain = try CorpusLoader.load(directory: directory)
