@@ -53,7 +53,6 @@ func outputsAreSafe(_ episode: Episode) {
         precondition(!bad(text, invisibleToo: format == .json), "the \(format.rawValue) export let a character through")
     }
     var state = ReaderState(corpus: Corpus(directory: "fuzz", episodes: [episode]), width: 100, height: 30)
-    state.open(episode: 0)
     for action in [Action.key(.tab), .key(.char("?")), .key(.escape), .key(.char("i"))] {
         update(&state, action)
         let grid = render(state)

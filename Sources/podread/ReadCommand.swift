@@ -59,29 +59,37 @@ struct ReadCommand: ParsableCommand {
         let (width, height) = screen.size
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
         let memoryPath = noState ? nil : ReaderMemory.location()
-        let writer = memoryPath.map(MemoryWriter.init)
+        let runner = EffectRunner(writer: memoryPath.map(MemoryWriter.init), loading: loading,
+                                  copier: Clipboard(send: screen.send))
+        var dirty = true
+        func handle(_ action: Action) {
+            runner.run(update(&state, action), for: state)
+            dirty = true
+        }
+        handle(.start)
         if let memoryPath {
             let (memory, warning) = ReaderMemory.load(path: memoryPath)
             let key = ReaderMemory.key(for: loaded.directory)
+            handle(.remembered(Delivered(memory), key: key, warning: warning))
             // Without an episode on the command line, back where the last run left off.
-            if openIndex == nil, let file = memory.corpora[key]?.lastEpisode,
-               let last = loaded.episodes.firstIndex(where: { ($0.file as NSString).lastPathComponent == file }) {
-                state.open(episode: last)
-                state.focus = .transcript
+            if openIndex == nil, let last = ReaderState.lastEpisode(in: memory, key: key, of: loaded) {
+                handle(.openEpisode(last, then: []))
             }
-            state.remember(memory, key: key)
-            if let warning { state.message = StatusMessage(text: warning, isError: true) }
         }
-        if let problem = loaded.cacheProblem { state.message = StatusMessage(text: problem, isError: true) }
-        initial.apply(to: &state, episodeIndex: openIndex)
-        var dirty = true
-        var background: BackgroundSearch?
-        while !state.shouldQuit {
+        if let problem = loaded.cacheProblem { handle(.show(StatusMessage(text: problem, isError: true))) }
+        if let action = initial.action(episodeIndex: openIndex) { handle(action) }
+        while !runner.hasQuit {
             if Signals.pending != 0 {
+                // Where the reader is is saved first; the watchdog ends it if that hangs.
+                handle(.terminate)
+                runner.finish()
                 screen.stop()
                 Signals.exitWithPending()
             }
+            runner.settle()
+            for action in runner.results(for: state) { handle(action) }
             if dirty { screen.draw(render(state)) }
+            dirty = false
             if crashForTest { fatalError("crash requested by PODREAD_TEST_CRASH") }
             if busyForTest > 0 {
                 // Long work on this thread, once, after the first frame.
@@ -90,65 +98,12 @@ struct ReadCommand: ParsableCommand {
             }
             if let action = screen.nextAction() {
                 if action == .key(.ctrl("l")) { screen.repaintAll() }
-                update(&state, action)
-                if let url = state.videoToOpen {
-                    state.videoToOpen = nil
-                    if VideoOpener.open(url) {
-                        state.message = StatusMessage(text: "opening in the browser: \(url)", isError: false)
-                    } else if VideoOpener.command != nil {
-                        state.message = StatusMessage(text: "xdg-open could not be started for \(url)", isError: true)
-                    }
-                }
-                dirty = true
-            } else {
-                dirty = false
+                handle(action)
             }
-            if background?.id != state.corpusSearch?.id {
-                background?.stop()
-                background = state.corpusSearch.map { BackgroundSearch(corpus: state.corpus, search: $0) }
-            }
-            for action in background?.poll() ?? [] {
-                update(&state, action)
-                dirty = true
-            }
-            if state.corpus.isPartial, follow(loading, into: &state) { dirty = true }
-            if let writer { save(&state, to: writer) }
+            for action in runner.results(for: state) { handle(action) }
         }
-        if let writer {
-            state.recordPosition()
-            save(&state, to: writer)
-            writer.finish()
-        }
-        background?.stopAndWait()
-        loading.cancel()
+        runner.finish()
         screen.stop()
-    }
-
-    /// Hands the reader's memory changes to the writer (which merges them with what other
-    /// readers wrote meanwhile), and shows what went wrong with an earlier write.
-    private func save(_ state: inout ReaderState, to writer: MemoryWriter) {
-        if let key = state.memoryKey, !state.memoryChanges.isEmpty {
-            writer.submit(state.memoryChanges, corpus: key)
-            state.memoryChanges = []
-        }
-        if let warning = writer.poll() { state.message = StatusMessage(text: warning, isError: true) }
-    }
-
-    /// Reports the reading of transcripts after a partial corpus; true when the state changed.
-    private func follow(_ loading: BackgroundLoad, into state: inout ReaderState) -> Bool {
-        if let result = loading.result(waiting: 0) {
-            switch result {
-            case let .success(full): state.finishLoading(with: full)
-            case let .failure(error):
-                state.loading = nil
-                state.message = StatusMessage(text: "reading the transcripts failed: \(error)", isError: true)
-            }
-            return true
-        }
-        let (done, total) = loading.progress
-        guard state.loading != LoadProgress(done: done, total: total) else { return false }
-        update(&state, .corpusLoadProgress(done: done, total: total))
-        return true
     }
 
     /// Shows the loading screen until the corpus is read (at once when the cache has it),
@@ -214,16 +169,12 @@ struct ReaderSetup {
         return index
     }
 
-    func apply(to state: inout ReaderState, episodeIndex: Int?) {
-        if let episodeIndex {
-            state.open(episode: episodeIndex)
-            state.focus = .transcript
-        }
-        if !speakers.isEmpty, let episode = state.episode {
-            let indexes = episode.speakerIndexes(matching: speakers).indexes
-            let chosen = indexes.sorted().map { episode.speakers[$0] }
-            state.applyFilter(Set(chosen.map { SpeakerColors.key($0.name) }), names: chosen.map(\.displayName))
-        }
-        if let at { state.jump(to: at) }
+    /// The episode to open, with the speakers to show and the time to start at.
+    func action(episodeIndex: Int?) -> Action? {
+        guard let episodeIndex else { return nil }
+        var then: [Action] = []
+        if !speakers.isEmpty { then.append(.filterSpeakers(speakers)) }
+        if let at { then.append(.jump(at)) }
+        return .openEpisode(episodeIndex, then: then)
     }
 }

@@ -103,16 +103,52 @@ struct ReaderEndToEndTests {
         return try #require(Int32(children.split(separator: "\n").first ?? ""))
     }
 
+    /// The time saved for data/009 in the reader's memory under the pane's XDG_STATE_HOME.
+    func savedTime(_ tmux: Tmux) -> Double? {
+        let data = Spawn.readFile(tmux.directory + "/state/podread/state.json")
+        guard let memory = try? JSONSerialization.jsonObject(with: Data(data)) as? [String: Any],
+              let corpora = memory["corpora"] as? [String: Any] else { return nil }
+        for case let corpus as [String: Any] in corpora.values {
+            if let place = (corpus["positions"] as? [String: Any])?["009-stateful-and-stateless.md"] as? [String: Any] {
+                return place["time"] as? Double
+            }
+        }
+        return nil
+    }
+
+    /// A signal restores the terminal, and the place the reader was at is saved first.
     @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)])
-    func signalsRestoreTheTerminal(_ signal: Int32, _ status: Int) throws {
+    func signalsRestoreTheTerminalAndSaveThePlace(_ signal: Int32, _ status: Int) throws {
         let tmux = try Tmux(width: 100, height: 30, command: podread)
         try tmux.wait(for: "Episodes (1)")
         #expect(try tmux.option("#{alternate_on}") == "1")
+        try tmux.keys("t")
+        try tmux.literal("20:32")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "jumped to 20:32")
         kill(try readerPID(tmux), signal)
         let screen = try tmux.wait(for: "EXIT=")
         #expect(screen.contains("EXIT=\(status)"))
         #expect(try tmux.option("#{alternate_on}") == "0")
         #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+        #expect(savedTime(tmux) == 1232)
+    }
+
+    /// A closed terminal (the pane killed: SIGHUP, then no terminal at all) keeps the place.
+    @Test func aClosedTerminalSavesThePlace() throws {
+        let tmux = try Tmux(width: 100, height: 30, command: podread)
+        try tmux.wait(for: "Episodes (1)")
+        try tmux.keys("t")
+        try tmux.literal("40:00")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "jumped to 40:00")
+        let pid = try readerPID(tmux)
+        try tmux.run(["kill-pane", "-t", "t"], capture: false)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, kill(pid, 0) == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(kill(pid, 0) != 0, "podread still runs after its terminal closed")
+        let time = try #require(savedTime(tmux))
+        #expect(time > 2300 && time <= 2400)
     }
 
     /// A signal during long work on the input thread (simulated: the reader sleeps 8 s after
@@ -402,6 +438,27 @@ struct ReaderEndToEndTests {
         _ = try hostile.wait(for: "EXIT=")
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus)
         #expect(!files.contains { $0.hasPrefix("RAN") }, "\(files)")
+    }
+
+    /// `y` copies the utterance as a quote through the terminal: OSC 52 in the raw stream,
+    /// its base64 the quote (the text as the file has it after `[00:20:32] BL: `).
+    @Test func yCopiesAQuoteThroughTheTerminal() throws {
+        let page = try String(contentsOfFile: CLI.root.appendingPathComponent("data/009-stateful-and-stateless.md").path, encoding: .utf8)
+        let line = try #require(page.split(separator: "\n").first { $0.hasPrefix("[00:20:32] BL: ") })
+        let said = line.dropFirst("[00:20:32] BL: ".count).trimmingCharacters(in: .whitespaces)
+        let tmux = try Tmux(width: 140, height: 30, command: "\(podread) read 9 --at 20:32", environment: "DISPLAY= WAYLAND_DISPLAY=")
+        _ = try tmux.wait(for: " 20:32 / 50:00")
+        let recording = tmux.directory + "/raw"
+        try tmux.record(to: recording)
+        try tmux.keys("y")
+        _ = try tmux.wait(for: "copied the quote of Bryan Liles at 20:32 (OSC 52)")
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+        let raw = String(decoding: Spawn.readFile(recording), as: UTF8.self)
+        let start = try #require(raw.range(of: "\u{1B}]52;c;"))
+        let end = try #require(raw[start.upperBound...].firstIndex(of: "\u{07}"))
+        let copied = try #require(Data(base64Encoded: String(raw[start.upperBound..<end])))
+        #expect(String(decoding: copied, as: UTF8.self) == "\"\(said)\" — Bryan Liles, Stateful and Stateless Workloads, 20:32")
     }
 
     /// `o` hands the watch page at the current time to xdg-open (a stand-in here that writes

@@ -174,7 +174,13 @@ import TranscriptKit
         state.send(.char("?"))
         let grid = render(state)
         #expect(grid.contains("Keys — Esc closes"))
-        for key in ["t", "[  ]", "{  }", "Ctrl-D  Ctrl-U", "n  N", "Tab  Shift-Tab"] { #expect(grid.contains(key)) }
+        // A row per binding, its keys and what they do, as the key map declares them, the
+        // text in a column 25 cells after the keys.
+        for (keys, what) in [("t", "jump to a time"), ("PgDn  Space  Ctrl-F", "a page down"), ("Ctrl-D", "half a page down"),
+                             ("Shift-Tab", "the previous pane"), ("N", "the previous match")] {
+            let row = keys.padding(toLength: 25, withPad: " ", startingAt: 0) + what
+            #expect(grid.text.contains(row), "\(row) in\n\(grid.text)")
+        }
         state.send(.escape)
         #expect(!render(state).contains("Keys — Esc closes"))
     }

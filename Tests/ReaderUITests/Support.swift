@@ -38,8 +38,45 @@ enum Fixture {
 }
 
 extension ReaderState {
-    mutating func send(_ keys: Key...) { for key in keys { update(&self, .key(key)) } }
-    mutating func type(_ text: String) { for c in text { update(&self, .key(.char(c))) } }
+    /// Applies an action as the program would: a transcript asked for is read here and now
+    /// and handed back. Returns every effect asked for.
+    @discardableResult
+    mutating func act(_ action: Action) -> [Effect] {
+        var effects = update(&self, action)
+        var index = 0
+        while index < effects.count {
+            if case let .readTranscript(episode, file) = effects[index] {
+                effects += update(&self, .transcriptRead(episode: episode, file: file, Delivered(corpus.transcript(of: episode))))
+            }
+            index += 1
+        }
+        return effects
+    }
+
+    @discardableResult
+    mutating func send(_ keys: Key...) -> [Effect] { keys.flatMap { act(.key($0)) } }
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] { text.flatMap { act(.key(.char($0))) } }
+
+    /// Runs the corpus search under way here and now, as the program would in the background.
+    mutating func finishCorpusSearch() {
+        guard let search = corpusSearch else { return }
+        act(.corpusSearchFinished(id: search.id, hits: corpus.search(search.query)))
+    }
+
+    mutating func remember(_ memory: ReaderMemory, key: String) {
+        act(.remembered(Delivered(memory), key: key, warning: nil))
+    }
+}
+
+extension [Effect] {
+    /// The changes to the reader's memory asked for, in order.
+    var memoryChanges: [MemoryChange] {
+        flatMap { effect -> [MemoryChange] in
+            if case let .saveMemory(changes) = effect { return changes }
+            return []
+        }
+    }
 }
 
 extension Grid {

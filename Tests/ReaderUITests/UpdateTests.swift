@@ -153,8 +153,7 @@ import TranscriptKit
         state.send(.tab); #expect(state.focus == .notes)
         state.send(.tab); #expect(state.focus == .episodes)
         state.send(.backTab); #expect(state.focus == .notes)
-        state.send(.char("q"))
-        #expect(state.shouldQuit)
+        #expect(state.send(.char("q")).last == .quit)
     }
 
     @Test func relatedEpisodesOpenFromTheNotes() throws {
@@ -208,7 +207,7 @@ import TranscriptKit
         state.type("words")
         state.send(.enter)
         let id = state.corpusSearch?.id ?? -1
-        state.send(.escape)
+        #expect(state.send(.escape) == [.stopCorpusSearch(id: id)])
         #expect(state.corpusSearch == nil)
         #expect(render(state).row(state.height - 1).contains("stopped searching for words"))
         update(&state, .corpusSearchFinished(id: id, hits: []))
@@ -224,7 +223,8 @@ import TranscriptKit
         state.send(.char("F"))
         #expect(render(state).row(state.height - 1).hasPrefix(" Search all episodes: "))
         state.type("\"stateful set\"")
-        state.send(.enter)
+        let asked = state.send(.enter)
+        #expect(asked.contains { if case let .searchCorpus(search) = $0 { return search.query.terms == ["stateful set"] }; return false })
         // The search runs in the background: the status bar says so until it ends.
         #expect(state.overlay == nil)
         #expect(render(state).row(state.height - 1).contains("searching all episodes for \"stateful set\"… (Esc stops)"))
@@ -234,7 +234,7 @@ import TranscriptKit
         // A report from an earlier, stopped search changes nothing.
         update(&state, .corpusSearchFinished(id: id - 1, hits: []))
         #expect(state.corpusSearch != nil)
-        state.runCorpusSearch()
+        state.finishCorpusSearch()
         guard case let .results(results)? = state.overlay else { Issue.record("no results window"); return }
         #expect(results.hits.map { [$0.episode, $0.utterance] } == [[0, 1], [1, 2]])
         var grid = render(state)
@@ -249,7 +249,7 @@ import TranscriptKit
         let match = try #require(grid.find("Stateful Sets"))
         #expect(grid[match.x, match.y].style == state.theme.currentMatch)
         // Nothing found: a message, no window.
-        state.send(.ctrl("f")); state.type("zzz"); state.send(.enter); state.runCorpusSearch()
+        state.send(.char("F")); state.type("zzz"); state.send(.enter); state.finishCorpusSearch()
         #expect(state.overlay == nil)
         #expect(state.message?.text == "not found in any episode: zzz")
     }
@@ -289,7 +289,7 @@ import TranscriptKit
         let (index, top, current) = (state.episodeIndex, state.top, state.current)
         #expect(index == 1)
         #expect(current > 0)
-        state.finishLoading(with: try CorpusLoader.load(directory: dir, transcripts: false, after: partial))
+        state.act(.corpusLoaded(Delivered(try CorpusLoader.load(directory: dir, transcripts: false, after: partial))))
         #expect(!state.corpus.isPartial)
         #expect(state.loading == nil)
         #expect(state.episodeIndex == index)
@@ -309,17 +309,15 @@ import TranscriptKit
         state.send(.char("t"))
         state.type("20:32")
         state.send(.enter)
-        state.send(.char("o"))
         // data/009 has `video: https://www.youtube.com/embed/42FP22MpdxM`; 20:32 is 1232 s.
-        #expect(state.videoToOpen == "https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s")
+        #expect(state.send(.char("o")) == [.openLink("https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s")])
         #expect(render(state).row(state.height - 1).contains("video at 20:32: https://www.youtube.com/watch?v=42FP22MpdxM&t=1232s"))
     }
 
     @Test func noVideoSaysSo() {
         let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee"], body: "[0:00:01] AL: words\n")
         var state = Fixture.state(Fixture.corpus(["a.md": a]))
-        state.send(.char("o"))
-        #expect(state.videoToOpen == nil)
+        #expect(state.send(.char("o")).isEmpty)
         #expect(render(state).row(state.height - 1).contains("this episode has no video"))
     }
 }
@@ -337,11 +335,11 @@ import TranscriptKit
         state.send(.char("m"))
         #expect(render(state).row(state.height - 1).contains("Bookmark here, with a note"))
         state.type("operators")
-        state.send(.enter)
+        var changes = state.send(.enter).memoryChanges
         #expect(state.bookmarks.map(\.note) == ["operators"])
         #expect(state.bookmarks.first?.position == ReadingPosition(utterance: at, time: 1232))
         let made = state.bookmarks[0]
-        #expect(state.memoryChanges == [.added(made)])
+        #expect(changes == [.added(made)])
         #expect(render(state).row(state.height - 1).contains("bookmarked 20:32 in Stateful and Stateless Workloads"))
 
         // Elsewhere, then back through the list.
@@ -356,20 +354,20 @@ import TranscriptKit
         #expect(state.currentUtterance == at)
 
         // Deleting it is a change to write too.
-        state.send(.char("'"), .char("d"))
+        changes = state.send(.char("'"), .char("d")).memoryChanges
         #expect(state.bookmarks.isEmpty)
         #expect(state.overlay == nil)
-        #expect(state.memoryChanges.last == .removed(made))
+        #expect(changes == [.removed(made)])
 
-        // Where the episode was left is recorded, and reopening it goes back there.
+        // Where the episode was left is saved as the reader moves, and reopening it goes back there.
         state.send(.char("t"))
         state.type("40:00")
-        state.send(.enter)
-        state.recordPosition()
-        guard case let .left(file, position)? = state.memoryChanges.last else { Issue.record("no position"); return }
+        changes = state.send(.enter).memoryChanges
+        guard case let .left(file, position)? = changes.last else { Issue.record("no position"); return }
         #expect(file == "009-stateful-and-stateless.md")
+        #expect(position.time <= 2400 && position.time > 2300)
         var memory = ReaderMemory()
-        for change in state.memoryChanges { change.apply(to: &memory, corpus: "/corpus") }
+        for change in changes { change.apply(to: &memory, corpus: "/corpus") }
         #expect(memory.corpora["/corpus"]?.lastEpisode == file)
         var again = Fixture.state()
         again.remember(memory, key: "/corpus")

@@ -168,8 +168,8 @@ final class NotesCache: @unchecked Sendable {
 
     func lines(for state: ReaderState, width: Int) -> [NoteLine] {
         guard let episode = state.episode else { return [] }
-        if key != (state.episodeIndex, width) {
-            key = (state.episodeIndex, width)
+        if key != (state.shownVersion, width) {
+            key = (state.shownVersion, width)
             cached = NotesContent.lines(for: state, episode: episode, width: width)
         }
         return cached

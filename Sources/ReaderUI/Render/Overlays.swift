@@ -9,19 +9,24 @@ enum OverlayGeometry {
         return Rect(x: (state.width - w) / 2, y: max(1, (state.height - h) / 2), width: w, height: h)
     }
 
-    static func pickerBox(_ state: ReaderState, _ picker: SpeakerPicker) -> Rect {
-        box(width: 60, height: picker.people.count + 5, in: state)
+    /// The window an overlay is drawn in.
+    static func rect(of overlay: Overlay, in state: ReaderState) -> Rect {
+        switch overlay {
+        case .help: return box(width: 96, height: KeyMap.bindings.count + 4, in: state)
+        case let .speakers(picker): return box(width: 60, height: picker.people.count + 5, in: state)
+        case .results: return box(width: max(0, state.width - 4), height: max(0, state.height - 4), in: state)
+        case .bookmarks: return box(width: 90, height: state.bookmarks.count + 4, in: state)
+        case let .statistics(window): return box(width: 100, height: window.speakers.count + 8, in: state)
+        }
     }
 
-    static func resultsBox(_ state: ReaderState) -> Rect {
-        box(width: max(0, state.width - 4), height: max(0, state.height - 4), in: state)
-    }
-
-    static func pickerRow(state: ReaderState, picker: SpeakerPicker, x: Int, y: Int) -> Int? {
-        let box = pickerBox(state, picker)
-        let row = y - box.y - 2
-        guard box.contains(x: x, y: y), picker.people.indices.contains(row) else { return nil }
-        return row
+    /// The rows of a window's list (inside the frame, under a blank row; the picker keeps
+    /// its last two rows for a footer).
+    static func listArea(of overlay: Overlay, in state: ReaderState) -> Rect {
+        let rect = rect(of: overlay, in: state)
+        var height = rect.height - 4
+        if case .speakers = overlay { height = rect.height - 5 }
+        return Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, height: max(0, height))
     }
 
     static func frame(_ rect: Rect, title: String, theme: Theme, grid: inout Grid) {
@@ -44,43 +49,28 @@ enum OverlayGeometry {
     }
 }
 
+/// `?`: every binding of the key map, scrolling when the screen is low.
 enum HelpOverlay {
-    static let keys: [(String, String)] = [
-        ("↑ ↓  j k", "scroll the focused pane / move in the list"),
-        ("PgUp PgDn  Space b", "page up / down"),
-        ("Ctrl-D  Ctrl-U", "half a page down / up"),
-        ("g G  Home End", "top / bottom"),
-        ("Tab  Shift-Tab", "next / previous pane"),
-        ("Enter", "open the episode / the related episode"),
-        ("t", "jump to a time: 12:30, 1:02:03, 750, +2m, -30s"),
-        ("[  ]", "previous / next utterance"),
-        ("{  }", "previous / next change of speaker"),
-        ("s", "choose speakers to show: Space ticks, Enter applies"),
-        ("S", "show every speaker again"),
-        ("/", "search: any case unless a capital; accents ignored"),
-        ("F  Ctrl-F", "search every episode; Enter opens the match"),
-        ("n  N", "next / previous match"),
-        ("o", "open the video at this moment (xdg-open), or show its address"),
-        ("i", "who speaks how much, and when"),
-        ("m  '", "bookmark this place / the bookmarks"),
-        ("Esc", "close a prompt or window; clear the search"),
-        ("mouse", "wheel scrolls the pane under it, click selects"),
-        ("Ctrl-L", "repaint the screen"),
-        ("?", "this help"),
-        ("q", "quit"),
-    ]
-
-    static func draw(_ state: ReaderState, _ grid: inout Grid) {
+    static func draw(_ state: ReaderState, _ list: ScrollList, _ grid: inout Grid) {
         let theme = state.theme
-        let rect = OverlayGeometry.box(width: 76, height: keys.count + 4, in: state)
-        OverlayGeometry.frame(rect, title: "Keys — Esc closes", theme: theme, grid: &grid)
-        let keyWidth = 20
-        for (n, (key, what)) in keys.enumerated() {
-            let y = rect.y + 2 + n
-            guard y < rect.y + rect.height - 1 else { break }
-            grid.putTruncated(key, x: rect.x + 2, y: y, limit: min(keyWidth, max(0, rect.width - 4)), style: theme.overlayKey)
-            let x = rect.x + 2 + keyWidth + 1
-            grid.putTruncated(what, x: x, y: y, limit: max(0, rect.x + rect.width - 2 - x), style: theme.overlay)
+        let overlay = Overlay.help(list)
+        let rect = OverlayGeometry.rect(of: overlay, in: state)
+        let area = OverlayGeometry.listArea(of: overlay, in: state)
+        let more = KeyMap.bindings.count > area.height ? " (↓ for more)" : ""
+        OverlayGeometry.frame(rect, title: "Keys — Esc closes\(more)", theme: theme, grid: &grid)
+        let keyWidth = 24
+        for row in 0..<area.height {
+            let index = list.top + row
+            guard KeyMap.bindings.indices.contains(index) else { break }
+            let binding = KeyMap.bindings[index]
+            let y = area.y + row
+            let base = index == list.cursor ? theme.selection : theme.overlay
+            grid.fill(x: area.x, y: y, width: area.width, height: 1, style: base)
+            let keys = binding.keys.map(KeyMap.name).joined(separator: "  ")
+            grid.putTruncated(keys, x: area.x + 1, y: y, limit: min(keyWidth, max(0, area.width - 2)),
+                              style: EpisodeListView.merge(theme.overlayKey, over: base))
+            let x = area.x + 1 + keyWidth + 1
+            grid.putTruncated(binding.help, x: x, y: y, limit: max(0, area.x + area.width - 1 - x), style: base)
         }
     }
 }
@@ -88,12 +78,15 @@ enum HelpOverlay {
 enum SpeakerPickerView {
     static func draw(_ state: ReaderState, _ picker: SpeakerPicker, _ grid: inout Grid) {
         let theme = state.theme
-        let rect = OverlayGeometry.pickerBox(state, picker)
+        let rect = OverlayGeometry.rect(of: .speakers(picker), in: state)
+        let area = OverlayGeometry.listArea(of: .speakers(picker), in: state)
         OverlayGeometry.frame(rect, title: "Speakers — Space toggles, Enter applies, Esc cancels", theme: theme, grid: &grid)
-        for (n, person) in picker.people.enumerated() {
-            let y = rect.y + 2 + n
-            guard y < rect.y + rect.height - 2 else { break }
-            let isCursor = n == picker.cursor
+        for row in 0..<area.height {
+            let n = picker.list.top + row
+            guard picker.people.indices.contains(n) else { break }
+            let person = picker.people[n]
+            let y = area.y + row
+            let isCursor = n == picker.list.cursor
             let base = isCursor ? theme.selection : theme.overlay
             if isCursor { grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: base) }
             var x = rect.x + 2
@@ -114,19 +107,19 @@ enum SpeakerPickerView {
 enum CorpusResultsView {
     static func draw(_ state: ReaderState, _ results: CorpusResults, _ grid: inout Grid) {
         let theme = state.theme
-        let rect = OverlayGeometry.resultsBox(state)
+        let rect = OverlayGeometry.rect(of: .results(results), in: state)
         let episodes = Set(results.hits.map(\.episode)).count
         OverlayGeometry.frame(rect, title: "\(results.hits.count) in \(episodes) episode(s): \(results.query.terms.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")) — Enter opens, Esc closes",
                               theme: theme, grid: &grid)
         let rows = max(0, rect.height - 4)
         for row in 0..<rows {
-            let index = results.top + row
+            let index = results.list.top + row
             guard results.hits.indices.contains(index) else { break }
             let hit = results.hits[index]
             let episode = state.corpus.episodes[hit.episode]
             let utterance = hit.found
             let y = rect.y + 2 + row
-            let base = index == results.cursor ? theme.selection : theme.overlay
+            let base = index == results.list.cursor ? theme.selection : theme.overlay
             grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
             var x = rect.x + 2
             let limit = { max(0, rect.x + rect.width - 2 - x) }
@@ -154,18 +147,17 @@ enum CorpusResultsView {
 
 /// `'`: this corpus's bookmarks, to jump to one (Enter) or delete it (d).
 enum BookmarksView {
-    static func draw(_ state: ReaderState, _ list: BookmarkList, _ grid: inout Grid) {
+    static func draw(_ state: ReaderState, _ window: BookmarkList, _ grid: inout Grid) {
         let theme = state.theme
-        let rect = OverlayGeometry.box(width: 90, height: state.bookmarks.count + 4, in: state)
+        let rect = OverlayGeometry.rect(of: .bookmarks(window), in: state)
         OverlayGeometry.frame(rect, title: "Bookmarks — Enter opens, d deletes, Esc closes", theme: theme, grid: &grid)
         let rows = max(0, rect.height - 4)
-        let top = max(0, list.cursor - rows + 1)
         for row in 0..<rows {
-            let index = top + row
+            let index = window.list.top + row
             guard state.bookmarks.indices.contains(index) else { break }
             let bookmark = state.bookmarks[index]
             let y = rect.y + 2 + row
-            let base = index == list.cursor ? theme.selection : theme.overlay
+            let base = index == window.list.cursor ? theme.selection : theme.overlay
             grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
             var x = rect.x + 2
             let limit = { max(0, rect.x + rect.width - 2 - x) }
@@ -185,7 +177,7 @@ enum StatisticsView {
     static func draw(_ state: ReaderState, _ window: StatisticsWindow, _ grid: inout Grid) {
         guard let episode = state.episode else { return }
         let theme = state.theme
-        let rect = OverlayGeometry.box(width: 100, height: window.speakers.count + 8, in: state)
+        let rect = OverlayGeometry.rect(of: .statistics(window), in: state)
         OverlayGeometry.frame(rect, title: "Who speaks — \(episode.title) — Esc closes", theme: theme, grid: &grid)
         // With room for a bar and the strip, both; in a low window, bars only.
         guard rect.width > 8, rect.height >= 3 else { return }
@@ -223,7 +215,7 @@ enum StatisticsView {
         guard withStrip else { return }
         let stripY = rect.y + rect.height - 4
         grid.put("Who speaks when", x: rect.x + 2, y: stripY - 1, limit: inner, style: theme.overlayTitle)
-        let (slices, end) = state.timeline.slices(episode, index: state.episodeIndex, count: inner)
+        let (slices, end) = state.timeline.slices(episode, index: state.shownVersion, count: inner)
         for (column, slice) in slices.enumerated() {
             guard let slice, episode.speakers.indices.contains(slice) else { continue }
             let style = EpisodeListView.merge(state.colors.style(for: episode.speakers[slice], mode: theme.mode), over: theme.overlay)

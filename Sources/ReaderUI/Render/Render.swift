@@ -40,7 +40,7 @@ public func render(_ state: ReaderState) -> Grid {
     }
     StatusBarView.draw(state, layout.status, &grid)
     switch state.overlay {
-    case .help?: HelpOverlay.draw(state, &grid)
+    case let .help(list)?: HelpOverlay.draw(state, list, &grid)
     case let .speakers(picker)?: SpeakerPickerView.draw(state, picker, &grid)
     case let .results(results)?: CorpusResultsView.draw(state, results, &grid)
     case let .bookmarks(list)?: BookmarksView.draw(state, list, &grid)

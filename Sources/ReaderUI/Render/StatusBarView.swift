@@ -50,16 +50,24 @@ enum StatusBarView {
                               style: message.isError ? theme.statusError : theme.statusBar)
             return
         }
-        let hints = hints(for: state)
+        let hints = hints(for: state.focus, width: grid.width - x)
         let w = DisplayText.width(of: hints)
         if grid.width - w >= x { grid.put(hints, x: grid.width - w, y: y, style: theme.hint) }
     }
 
-    static func hints(for state: ReaderState) -> String {
-        switch state.focus {
-        case .episodes: return "↑↓ choose  Enter open  Tab pane  / search  ? help  q quit "
-        case .transcript: return "t jump  s speakers  / search  [ ] { } step  Tab pane  ? help  q quit "
-        case .notes: return "↑↓ move  Enter open related  Tab pane  ? help  q quit "
+    /// The key map's hints for the pane, as many as fit in `width` in the order declared;
+    /// `? help` always, since it leads to the rest.
+    static func hints(for pane: Pane, width: Int) -> String {
+        let all = KeyMap.hints(for: pane)
+        let help = KeyMap.hints(for: pane).first { $0.hasPrefix(KeyMap.name(of: .char("?")) + " ") }
+        var shown: [String] = []
+        func text(_ hints: [String]) -> String { hints.joined(separator: "  ") + " " }
+        for hint in all where hint != help {
+            let next = shown + [hint]
+            if DisplayText.width(of: text(next + (help.map { [$0] } ?? []))) > width { break }
+            shown = next
         }
+        let ordered = all.filter { shown.contains($0) || $0 == help }
+        return ordered.isEmpty ? "" : text(ordered)
     }
 }

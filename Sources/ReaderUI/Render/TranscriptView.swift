@@ -4,10 +4,11 @@ enum TranscriptView {
     static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
         let theme = state.theme
         guard let episode = state.episode, let geometry = state.geometry else { return }
-        if state.shown.isEmpty {
-            let text = episode.utterances.isEmpty
-                ? "No transcript in this episode (see the notes for diagnostics)"
-                : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter"
+        if state.shown.isEmpty || state.opening != nil {
+            let text = state.opening.map { "Reading the transcript of \(state.corpus.episodes[$0.episode].title)…" }
+                ?? (episode.utterances.isEmpty
+                    ? "No transcript in this episode (see the notes for diagnostics)"
+                    : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter")
             for (n, range) in WordWrap.lines(DisplayText.units(of: text), width: max(1, rect.width - 4)).enumerated() where n + 1 < rect.height {
                 grid.put(DisplayText.units(of: text)[range], x: rect.x + 2, y: rect.y + 1 + n, limit: rect.width - 2) { _ in theme.timestamp }
             }
@@ -38,7 +39,7 @@ enum TranscriptView {
     private static func scrollMap(_ state: ReaderState, _ episode: Episode, _ rect: Rect, _ grid: inout Grid) {
         guard rect.width >= 30, rect.height >= 3, !episode.utterances.isEmpty else { return }
         let x = rect.x + rect.width - 1
-        let (slices, end) = state.timeline.slices(episode, index: state.episodeIndex, count: rect.height)
+        let (slices, end) = state.timeline.slices(episode, index: state.shownVersion, count: rect.height)
         for (row, slice) in slices.enumerated() {
             guard let slice, episode.speakers.indices.contains(slice) else { continue }
             grid[x, rect.y + row] = Cell(text: "▐", style: state.colors.style(for: episode.speakers[slice], mode: state.theme.mode))
@@ -133,7 +134,7 @@ enum TranscriptView {
                                 episode: Episode) -> Highlights {
         guard let search = state.search, !search.matches.isEmpty else { return Highlights(ranges: [], current: nil) }
         let text = episode.utterances[utterance].paragraphs[paragraph]
-        let ranges = state.wraps.matches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.episodeIndex,
+        let ranges = state.wraps.matches(of: search.pattern, caseSensitive: search.caseSensitive, episode: state.shownVersion,
                                          utterance: utterance, paragraph: paragraph, text: text)
         let current = search.current.map { search.matches[$0] }
         let isHere = current.map { $0.index == shownIndex && $0.paragraph == paragraph } ?? false

@@ -1,7 +1,7 @@
 import TranscriptKit
 
 /// A key as the reader understands it, whatever terminal it came from.
-public enum Key: Equatable, Sendable {
+public enum Key: Hashable, Sendable {
     case char(Character)
     /// Control plus a letter, e.g. `.ctrl("d")` for Ctrl-D.
     case ctrl(Character)
@@ -22,17 +22,44 @@ public struct Mouse: Equatable, Sendable {
     }
 }
 
-/// Everything that can happen to the reader.
+/// Everything that can happen to the reader: what the user does, what the command line
+/// asks for, and the results of the effects the program ran.
 public enum Action: Equatable, Sendable {
+    /// The program's first action: the effects the first screen needs (the first episode's
+    /// transcript) leave with it.
+    case start
     case key(Key)
     case mouse(Mouse)
     case resize(width: Int, height: Int)
-    /// The background corpus search (see `ReaderState.corpusSearch`) has read this many episodes.
+    /// The corpus search (`Effect.searchCorpus`) has read this many episodes.
     case corpusSearchProgress(id: Int, done: Int)
-    /// The background corpus search is over.
+    /// The corpus search is over.
     case corpusSearchFinished(id: Int, hits: [SearchHit])
-    /// Transcripts read so far while the corpus is partial (see `ReaderState.finishLoading`).
+    /// Transcripts read so far while the corpus is partial.
     case corpusLoadProgress(done: Int, total: Int)
+    /// The whole corpus, read after a partial one was shown.
+    case corpusLoaded(Delivered<Corpus>)
+    case corpusLoadFailed(String)
+    /// The answer to `Effect.readTranscript`.
+    case transcriptRead(episode: Int, file: String, Delivered<Episode>)
+    /// What the memory file holds for this corpus (`key`), and why it could not be read.
+    case remembered(Delivered<ReaderMemory>, key: String, warning: String?)
+    /// Opens an episode where it was left, then (its transcript read) does `then`.
+    case openEpisode(Int, then: [Action])
+    /// Shows only these speakers (tags or names) of the open episode.
+    case filterSpeakers([String])
+    /// Jumps to a time as typed (`12:30`, `+2m`).
+    case jump(String)
+    /// Back at a saved place (a bookmark) in the open episode.
+    case restore(ReadingPosition)
+    /// Shows a corpus search's hit in the open episode, its first term highlighted.
+    case reveal(SearchHit, SearchQuery)
+    case show(StatusMessage)
+    case memoryProblem(String)
+    case linkOpened(String, LinkOutcome)
+    case copied(what: String, how: String?)
+    /// SIGINT, SIGTERM, SIGHUP or a closed terminal: save and leave.
+    case terminate
 }
 
 public enum Pane: Int, CaseIterable, Sendable {

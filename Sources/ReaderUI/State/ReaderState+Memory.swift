@@ -25,20 +25,42 @@ extension ReaderState {
     static func fileName(_ episode: Episode) -> String { (episode.file as NSString).lastPathComponent }
 
     /// Takes what the memory holds for this corpus (`key`), and keeps it up to date from now on.
-    public mutating func remember(_ memory: ReaderMemory, key: String) {
+    mutating func remember(_ memory: ReaderMemory, key: String) {
         memoryKey = key
         bookmarks = memory.bookmarks.filter { $0.corpus == key }
         positions = memory.corpora[key]?.positions ?? [:]
-        if let episode, let saved = positions[Self.fileName(episode)] { restore(saved) }
+        if let episode, let saved = positions[Self.fileName(episode)] {
+            restore(saved)
+            savedPlace = .left(file: Self.fileName(episode), at: saved)
+        }
     }
 
-    /// Notes where the open episode is, to be written (on leaving it and on quitting).
-    public mutating func recordPosition() {
-        guard memoryKey != nil, let episode, let utterance = currentUtterance else { return }
-        let position = ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start)
-        let file = Self.fileName(episode)
+    /// The last episode read in this corpus, from the memory.
+    public static func lastEpisode(in memory: ReaderMemory, key: String, of corpus: Corpus) -> Int? {
+        guard let file = memory.corpora[key]?.lastEpisode else { return nil }
+        return corpus.episodes.firstIndex { fileName($0) == file }
+    }
+
+    /// Where the open episode is, as the memory keeps it.
+    var place: MemoryChange? {
+        guard memoryKey != nil, opening == nil, let episode, let utterance = currentUtterance else { return nil }
+        return .left(file: Self.fileName(episode), at: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start))
+    }
+
+    /// Saves where the open episode is, when that changed since it was last saved (or `again`).
+    mutating func recordPosition(again: Bool = false) {
+        guard let place, place != savedPlace || again, case let .left(file, position) = place else { return }
         positions[file] = position
-        memoryChanges.append(.left(file: file, at: position))
+        savedPlace = place
+        save(place)
+    }
+
+    mutating func save(_ change: MemoryChange) {
+        if case let .saveMemory(changes)? = outbox.last {
+            outbox[outbox.count - 1] = .saveMemory(changes + [change])
+        } else {
+            outbox.append(.saveMemory([change]))
+        }
     }
 
     /// Back at a saved place: the same utterance, or by its time if the file has changed since.
@@ -57,7 +79,7 @@ extension ReaderState {
                                 position: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start),
                                 note: note.trimmingCharacters(in: .whitespaces))
         bookmarks.append(bookmark)
-        memoryChanges.append(.added(bookmark))
+        save(.added(bookmark))
         message = StatusMessage(text: "bookmarked \(TimeFormat.clock(bookmark.position.time)) in \(episode.title)", isError: false)
     }
 
@@ -73,32 +95,31 @@ extension ReaderState {
         overlay = .bookmarks(BookmarkList())
     }
 
-    mutating func handleBookmarksKey(_ key: Key, _ list: inout BookmarkList) {
+    mutating func handleBookmarksKey(_ key: Key, _ window: inout BookmarkList, rows: Int) {
+        let cursor = window.list.cursor
         switch key {
         case .escape, .char("q"), .char("'"):
             overlay = nil
             return
-        case .down, .char("j"): list.cursor = min(bookmarks.count - 1, list.cursor + 1)
-        case .up, .char("k"): list.cursor = max(0, list.cursor - 1)
         case .char("d"), .delete:
-            guard bookmarks.indices.contains(list.cursor) else { break }
-            memoryChanges.append(.removed(bookmarks.remove(at: list.cursor)))
+            guard bookmarks.indices.contains(cursor) else { break }
+            save(.removed(bookmarks.remove(at: cursor)))
             if bookmarks.isEmpty { overlay = nil; return }
-            list.cursor = min(list.cursor, bookmarks.count - 1)
+            window.list.keepInView(count: bookmarks.count, height: rows)
         case .enter:
-            guard bookmarks.indices.contains(list.cursor) else { break }
-            let bookmark = bookmarks[list.cursor]
+            guard bookmarks.indices.contains(cursor) else { break }
+            let bookmark = bookmarks[cursor]
             overlay = nil
             guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0) == bookmark.file }) else {
                 message = StatusMessage(text: "\(bookmark.file) is no longer in the corpus", isError: true)
                 return
             }
-            open(episode: index)
-            restore(bookmark.position)
             focus = .transcript
+            open(episode: index, then: [.restore(bookmark.position)])
             return
-        default: break
+        default:
+            _ = window.list.handle(key, count: bookmarks.count, height: rows)
         }
-        overlay = .bookmarks(list)
+        overlay = .bookmarks(window)
     }
 }

@@ -5,8 +5,10 @@ public struct Prompt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case jump, search, corpusSearch, bookmark }
     public var kind: Kind
     public var text: String = ""
-    /// Where the transcript was when the prompt opened (Esc goes back there).
+    /// Where the transcript was when the prompt opened, and the utterance the reader was
+    /// at (Esc or a failed search goes back there).
     var origin: TranscriptPosition
+    var originCurrent: Int
     var previousSearch: Search?
 }
 
@@ -29,7 +31,7 @@ public struct Search: Equatable, Sendable {
 
 /// A window over the panes.
 public enum Overlay: Equatable, Sendable {
-    case help
+    case help(ScrollList)
     case speakers(SpeakerPicker)
     case results(CorpusResults)
     case bookmarks(BookmarkList)
@@ -43,15 +45,14 @@ public struct StatisticsWindow: Equatable, Sendable {
 
 /// The bookmarks window (`'`).
 public struct BookmarkList: Equatable, Sendable {
-    public var cursor = 0
+    public var list = ScrollList()
 }
 
 /// Matches of a search over every episode (`F`), to open one with Enter.
 public struct CorpusResults: Equatable, Sendable {
     public var query: SearchQuery
     public var hits: [SearchHit]
-    public var cursor = 0
-    public var top = 0
+    public var list = ScrollList()
 }
 
 /// The speaker filter being chosen.
@@ -65,7 +66,7 @@ public struct SpeakerPicker: Equatable, Sendable {
 
     public var people: [Person]
     public var checked: Set<String>
-    public var cursor: Int = 0
+    public var list = ScrollList()
 }
 
 /// How far the transcripts of a partial corpus have been read.
@@ -102,10 +103,19 @@ public struct ReaderState: @unchecked Sendable {
     public var focus: Pane = .episodes { didSet { layout = Self.layout(width, height, focus) } }
     /// Where everything goes at this size; kept in step with width, height and focus.
     public private(set) var layout: ScreenLayout
-    public var listCursor = 0
-    public var listTop = 0
+    /// The episode list's cursor and view.
+    public var episodeList = ScrollList()
+    public var listCursor: Int {
+        get { episodeList.cursor }
+        set { episodeList.cursor = newValue }
+    }
+    public var listTop: Int { episodeList.top }
     /// The open episode.
     public private(set) var episodeIndex = 0
+    /// Changes whenever the open episode's content does (another episode, its transcript
+    /// read, the corpus read again): the caches of wrapped rows, notes and the scroll map
+    /// are kept for one version.
+    private(set) var shownVersion = 0
     /// Indexes of the utterances shown (all, or those of the filtered speakers).
     public private(set) var shown: [Int] = []
     public var top = TranscriptPosition.start
@@ -115,29 +125,37 @@ public struct ReaderState: @unchecked Sendable {
     public private(set) var filter: Set<String> = []
     public private(set) var filterNames: [String] = []
     public var search: Search?
-    /// A corpus search asked for with `F`: the program runs it in the background, reporting
-    /// with `.corpusSearchProgress` and `.corpusSearchFinished` (or `runCorpusSearch()`).
+    /// The corpus search under way (`F`), run by the program (`Effect.searchCorpus`).
     public internal(set) var corpusSearch: CorpusSearch?
     var lastCorpusSearchID = 0
     public var prompt: Prompt?
     public var overlay: Overlay?
     public var message: StatusMessage?
-    public var notesTop = 0
-    public var notesCursor = 0
-    public var shouldQuit = false
+    /// The notes' cursor and view.
+    public var notesList = ScrollList()
+    public var notesCursor: Int { notesList.cursor }
+    public var notesTop: Int { notesList.top }
     /// Set while a partial corpus (front matter only) waits for its transcripts.
-    public var loading: LoadProgress?
+    public internal(set) var loading: LoadProgress?
+    /// The episode whose transcript is being read (`Effect.readTranscript`), and what to do
+    /// once it is here (go back to a bookmark, show a search hit, filter, jump).
+    var opening: (episode: Int, then: [Action])?
+    /// Effects asked for while handling one action; `update` hands them to the program.
+    var outbox: [Effect] = []
+    /// The place last handed to the memory, so a move saves it once.
+    var savedPlace: MemoryChange?
+    /// A count typed before a move (`5j`).
+    public internal(set) var count: Int?
+    /// Digits typed in the list, selecting the episode with that number.
+    var typedNumber = ""
+    /// `q` or a signal: `update` ends its effects with `.quit`.
+    public internal(set) var isQuitting = false
     /// The corpus's key in the reader's memory (see `ReaderMemory`); nil with `--no-state`.
     public internal(set) var memoryKey: String?
     /// This corpus's bookmarks, in the order they were made.
     public internal(set) var bookmarks: [Bookmark] = []
     /// Where each episode (by file name) was left.
     public internal(set) var positions: [String: ReadingPosition] = [:]
-    /// Changes for the program to write to the memory file, then clear.
-    public var memoryChanges: [MemoryChange] = []
-    /// A video page `o` asked to open (at the current utterance); the program opens it in
-    /// a browser, or leaves the address shown in the status bar, and clears this.
-    public var videoToOpen: String?
     /// Widths of the time and name columns of the open episode, measured when it opens.
     private(set) var columns = TranscriptColumns(timeWidth: 4, nameWidth: 4)
     /// Columns for episode numbers in the list, measured once per corpus.
@@ -163,7 +181,7 @@ public struct ReaderState: @unchecked Sendable {
 
     /// The whole corpus, read after a partial one (front matter only) was shown: the list
     /// keeps its place, and the open episode its position, now with resolved speakers.
-    public mutating func finishLoading(with full: Corpus) {
+    mutating func finishLoading(with full: Corpus) {
         let listFile = corpus.episodes.indices.contains(listCursor) ? corpus.episodes[listCursor].file : nil
         let openFile = episode?.file
         let opened = episode
@@ -175,7 +193,7 @@ public struct ReaderState: @unchecked Sendable {
         listNumberWidth = Self.numberWidth(full)
         if !sameFiles { overlay = nil }
         listCursor = listFile.flatMap { file in full.episodes.firstIndex { $0.file == file } } ?? 0
-        listTop = min(listTop, listCursor)
+        episodeList.keepInView(count: full.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
         guard let openFile, let index = full.episodes.firstIndex(where: { $0.file == openFile }) else {
             if !full.episodes.isEmpty { open(episode: min(episodeIndex, full.episodes.count - 1)) }
             return
@@ -187,6 +205,7 @@ public struct ReaderState: @unchecked Sendable {
             corpus.episodes[index] = opened
             readOnOpen = index
             episodeIndex = index
+            shownVersion += 1
             columns = TranscriptColumns(episode: opened)
         } else {
             open(episode: index)
@@ -205,19 +224,42 @@ public struct ReaderState: @unchecked Sendable {
 
     static func personKey(_ speaker: Speaker) -> String { SpeakerColors.key(speaker.name) }
 
-    /// Opens an episode at its start, keeping the speaker filter (by person) and the search.
-    public mutating func open(episode index: Int) {
+    /// Opens an episode where it was left (or at its start), keeping the speaker filter (by
+    /// person) and the search. A transcript not read yet is asked for (`Effect.readTranscript`);
+    /// `then` runs when it is here.
+    mutating func open(episode index: Int, then: [Action] = []) {
         guard corpus.episodes.indices.contains(index) else { return }
         recordPosition()
-        if !corpus.episodes[index].hasTranscript {
-            if let previous = readOnOpen, previous != index { corpus.episodes[previous] = corpus.episodes[previous].summary }
-            corpus.loadTranscript(of: index)
-            readOnOpen = index
+        listCursor = index
+        guard corpus.episodes[index].hasTranscript else {
+            if opening?.episode != index { outbox.append(.readTranscript(episode: index, file: corpus.episodes[index].file)) }
+            opening = (index, then)
+            return
         }
+        opening = nil
+        show(episode: index)
+        for action in then { apply(action) }
+    }
+
+    /// The transcript asked for by `open`: shown if it is still the one wanted.
+    mutating func received(_ episode: Episode, for index: Int, file: String) {
+        guard let opening, opening.episode == index, corpus.episodes.indices.contains(index),
+              corpus.episodes[index].file == file else { return }
+        if let previous = readOnOpen, previous != index, corpus.episodes.indices.contains(previous) {
+            corpus.episodes[previous] = corpus.episodes[previous].summary
+        }
+        corpus.episodes[index] = episode
+        readOnOpen = index
+        self.opening = nil
+        show(episode: index)
+        for action in opening.then { apply(action) }
+    }
+
+    private mutating func show(episode index: Int) {
+        shownVersion += 1
         episodeIndex = index
         listCursor = index
-        notesTop = 0
-        notesCursor = 0
+        notesList = ScrollList()
         columns = TranscriptColumns(episode: corpus.episodes[index])
         recomputeShown()
         // The scroll map costs a pass over the transcript: made here, once, not in a frame.
@@ -242,7 +284,7 @@ public struct ReaderState: @unchecked Sendable {
             message = StatusMessage(text: "the video link is not a web address: \(video)", isError: true)
             return
         }
-        videoToOpen = url
+        outbox.append(.openLink(url))
         message = StatusMessage(text: "video at \(TimeFormat.clock(time)): \(url)", isError: false)
     }
 
@@ -290,7 +332,7 @@ public struct ReaderState: @unchecked Sendable {
         let needle = SearchText.fold(pattern, caseSensitive: caseSensitive)
         var matches: [Search.Match] = []
         for (index, utterance) in shown.enumerated() {
-            let paragraphs = wraps.folded(episode: episodeIndex, utterance: utterance,
+            let paragraphs = wraps.folded(episode: shownVersion, utterance: utterance,
                                           paragraphs: episode.utterances[utterance].paragraphs, caseSensitive: caseSensitive)
             for (p, text) in paragraphs.enumerated() {
                 let count = SearchText.count(needle, in: text)

@@ -40,7 +40,11 @@ struct TranscriptColumns: Equatable, Sendable {
 }
 
 extension ReaderState {
-    var transcriptRect: Rect? { layout.panes[.transcript] }
+    /// The transcript pane, also while another tab hides it (below 100 columns): places
+    /// in the transcript are kept at the width it is read at.
+    var transcriptRect: Rect? {
+        layout.panes[.transcript] ?? ScreenLayout(width: width, height: height, focus: .transcript).panes[.transcript]
+    }
 
     var geometry: TranscriptGeometry? {
         guard let rect = transcriptRect, episode != nil else { return nil }
@@ -50,7 +54,7 @@ extension ReaderState {
     /// The wrapped rows of one utterance at the pane's width.
     private func wrapped(_ utterance: Int) -> [TranscriptRow]? {
         guard let episode, let geometry else { return nil }
-        return wraps.rows(episode: episodeIndex, utterance: utterance, text: episode.utterances[utterance].paragraphs,
+        return wraps.rows(episode: shownVersion, utterance: utterance, text: episode.utterances[utterance].paragraphs,
                           width: geometry.textWidth, hanging: geometry.hanging)
     }
 
@@ -111,12 +115,27 @@ extension ReaderState {
         return advance(end, by: -(max(1, rect.height) - 1))
     }
 
+    /// Scrolls the pane; the reader stays at the current utterance while it is on screen,
+    /// else is at the top one (the clock and the saved place follow the view).
     mutating func scrollTranscript(by delta: Int) {
         var next = advance(top, by: delta)
         let limit = lastTop
         if limit < next { next = limit }
         top = next
-        current = next.index
+        if !isOnScreen(current) { current = next.index }
+    }
+
+    /// True when some row of the shown utterance `index` is in the pane.
+    func isOnScreen(_ index: Int) -> Bool {
+        guard let height = transcriptRect?.height, index >= top.index else { return false }
+        var rowsAbove = rows(forShown: top.index).count - top.row
+        var next = top.index + 1
+        if index == top.index { return true }
+        while next < index, rowsAbove < height {
+            rowsAbove += rows(forShown: next).count
+            next += 1
+        }
+        return next == index && rowsAbove < height
     }
 
     /// Puts the shown utterance `index` at the top of the pane (as far as the end allows).

@@ -9,16 +9,11 @@ extension ReaderState {
     }
 
     mutating func handle(_ mouse: Mouse) {
-        if overlay != nil || prompt != nil {
-            if mouse.kind == .click, overlay != nil, case let .speakers(picker)? = overlay,
-               let row = OverlayGeometry.pickerRow(state: self, picker: picker, x: mouse.x, y: mouse.y) {
-                var updated = picker
-                updated.cursor = row
-                overlay = .speakers(updated)
-                handleOverlayKey(.char(" "), .speakers(updated))
-            }
+        if let overlay {
+            handle(mouse, in: overlay)
             return
         }
+        guard prompt == nil else { return }
         let layout = layout
         if mouse.kind == .click, layout.mode == .tabs,
            let tab = Pane.allCases.first(where: { layout.titles[$0]?.contains(x: mouse.x, y: mouse.y) == true }) {
@@ -26,20 +21,14 @@ extension ReaderState {
             return
         }
         guard let pane = pane(atX: mouse.x, y: mouse.y) else { return }
+        let height = layout.panes[pane]?.height ?? 1
         switch mouse.kind {
         case .wheelUp, .wheelDown:
             let step = mouse.kind == .wheelUp ? -3 : 3
             switch pane {
-            case .episodes:
-                let height = layout.panes[.episodes]?.height ?? 1
-                listTop = max(0, min(max(0, corpus.episodes.count - height), listTop + step))
-            case .transcript:
-                scrollTranscript(by: step)
-            case .notes:
-                let count = notes.lines(for: self, width: layout.panes[.notes]?.width ?? width).count
-                let height = layout.panes[.notes]?.height ?? 1
-                notesTop = max(0, min(max(0, count - height), notesTop + step))
-                notesCursor = min(max(notesCursor, notesTop), notesTop + height - 1)
+            case .episodes: episodeList.scroll(by: step, count: corpus.episodes.count, height: height)
+            case .transcript: scrollTranscript(by: step)
+            case .notes: notesList.scroll(by: step, count: noteLines.count, height: height)
             }
         case .click:
             focus = pane
@@ -47,18 +36,50 @@ extension ReaderState {
             let row = mouse.y - rect.y
             switch pane {
             case .episodes:
-                let index = listTop + row
-                if corpus.episodes.indices.contains(index) {
-                    listCursor = index
-                    open(episode: index)
-                }
+                if episodeList.click(row: row, count: corpus.episodes.count) { open(episode: listCursor) }
             case .transcript:
                 let position = advance(top, by: row)
                 if shown.indices.contains(position.index) { current = position.index }
             case .notes:
-                notesCursor = notesTop + row
-                let lines = notes.lines(for: self, width: rect.width)
-                if lines.indices.contains(notesCursor), lines[notesCursor].opens != nil { openRelatedAtCursor() }
+                let lines = noteLines
+                if notesList.click(row: row, count: lines.count), lines[notesCursor].opens != nil { openRelatedAtCursor() }
+            }
+        }
+    }
+
+    /// The wheel scrolls a window's list; a click selects a row, and acts on it as Enter
+    /// would (Space in the speaker picker: it ticks).
+    private mutating func handle(_ mouse: Mouse, in overlay: Overlay) {
+        let area = OverlayGeometry.listArea(of: overlay, in: self)
+        let count: Int
+        switch overlay {
+        case .help: count = KeyMap.bindings.count
+        case let .speakers(picker): count = picker.people.count
+        case let .results(results): count = results.hits.count
+        case .bookmarks: count = bookmarks.count
+        case .statistics: return
+        }
+        func updated(_ change: (inout ScrollList) -> Bool) -> (Overlay, Bool) {
+            switch overlay {
+            case var .help(list): let hit = change(&list); return (.help(list), hit)
+            case var .speakers(picker): let hit = change(&picker.list); return (.speakers(picker), hit)
+            case var .results(results): let hit = change(&results.list); return (.results(results), hit)
+            case var .bookmarks(window): let hit = change(&window.list); return (.bookmarks(window), hit)
+            case .statistics: return (overlay, false)
+            }
+        }
+        switch mouse.kind {
+        case .wheelUp, .wheelDown:
+            self.overlay = updated { $0.scroll(by: mouse.kind == .wheelUp ? -3 : 3, count: count, height: area.height); return true }.0
+        case .click:
+            guard area.contains(x: mouse.x, y: mouse.y) else { return }
+            let (next, hit) = updated { $0.click(row: mouse.y - area.y, count: count) }
+            self.overlay = next
+            guard hit else { return }
+            switch next {
+            case .speakers: handleOverlayKey(.char(" "), next)
+            case .results, .bookmarks: handleOverlayKey(.enter, next)
+            case .help, .statistics: break
             }
         }
     }

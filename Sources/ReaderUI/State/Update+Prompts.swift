@@ -4,7 +4,7 @@ extension ReaderState {
     mutating func openPrompt(_ kind: Prompt.Kind) {
         guard episode != nil else { return }
         if layout.mode == .tabs { focus = .transcript }
-        prompt = Prompt(kind: kind, origin: top, previousSearch: search)
+        prompt = Prompt(kind: kind, origin: top, originCurrent: current, previousSearch: search)
     }
 
     mutating func handlePromptKey(_ key: Key) {
@@ -13,8 +13,7 @@ extension ReaderState {
         case .escape, .ctrl("c"), .ctrl("g"):
             if prompt.kind == .search {
                 search = prompt.previousSearch
-                top = prompt.origin
-                current = top.index
+                returnToOrigin(of: prompt)
             }
             self.prompt = nil
             return
@@ -37,7 +36,7 @@ extension ReaderState {
             return
         case .backspace, .delete:
             if prompt.text.isEmpty {
-                if prompt.kind == .search { search = prompt.previousSearch; top = prompt.origin }
+                if prompt.kind == .search { search = prompt.previousSearch; returnToOrigin(of: prompt) }
                 self.prompt = nil
                 return
             }
@@ -58,16 +57,22 @@ extension ReaderState {
     private mutating func incrementalSearch(_ prompt: Prompt) {
         guard !prompt.text.isEmpty else {
             search = nil
-            top = prompt.origin
+            returnToOrigin(of: prompt)
             return
         }
         runSearch(prompt.text)
-        if let index = firstMatch(from: prompt.origin.index) {
+        if let index = firstMatch(from: prompt.originCurrent) {
             search?.current = index
             reveal(search!.matches[index])
         } else {
-            top = prompt.origin
+            returnToOrigin(of: prompt)
         }
+    }
+
+    /// Back where the reader was when the prompt opened: the view and the clock both.
+    private mutating func returnToOrigin(of prompt: Prompt) {
+        top = prompt.origin
+        current = prompt.originCurrent
     }
 
     private mutating func confirmSearch() {
@@ -116,7 +121,7 @@ extension ReaderState {
         let utterance = shown[match.index]
         let rows = rows(forShown: match.index)
         let text = episode.utterances[utterance].paragraphs[match.paragraph]
-        let ranges = wraps.matches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: episodeIndex,
+        let ranges = wraps.matches(of: search?.pattern ?? "", caseSensitive: search?.caseSensitive ?? false, episode: shownVersion,
                                    utterance: utterance, paragraph: match.paragraph, text: text)
         var row = 0
         if ranges.indices.contains(match.occurrence) {
@@ -159,31 +164,33 @@ extension ReaderState {
     }
 
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        let rows = OverlayGeometry.listArea(of: overlay, in: self).height
         switch overlay {
-        case .help:
-            if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil }
+        case var .help(list):
+            if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil; return }
+            _ = list.handle(key, count: KeyMap.bindings.count, height: rows)
+            self.overlay = .help(list)
         case .statistics:
             if [.escape, .char("q"), .char("i"), .enter].contains(key) { self.overlay = nil }
         case var .results(results):
-            handleResultsKey(key, &results)
-        case var .bookmarks(list):
-            handleBookmarksKey(key, &list)
+            handleResultsKey(key, &results, rows: rows)
+        case var .bookmarks(window):
+            handleBookmarksKey(key, &window, rows: rows)
         case var .speakers(picker):
+            let cursor = picker.list.cursor
             switch key {
             case .escape, .char("q"):
                 self.overlay = nil
                 return
-            case .down, .char("j"): picker.cursor = min(picker.people.count - 1, picker.cursor + 1)
-            case .up, .char("k"): picker.cursor = max(0, picker.cursor - 1)
             case .char(" "), .char("x"):
-                guard picker.people.indices.contains(picker.cursor) else { break }
-                let key = picker.people[picker.cursor].key
+                guard picker.people.indices.contains(cursor) else { break }
+                let key = picker.people[cursor].key
                 if picker.checked.contains(key) { picker.checked.remove(key) } else { picker.checked.insert(key) }
             case .char("a"):
                 picker.checked = picker.checked.count == picker.people.count ? [] : Set(picker.people.map(\.key))
             case .enter:
-                if picker.checked.isEmpty, picker.people.indices.contains(picker.cursor) {
-                    picker.checked = [picker.people[picker.cursor].key]
+                if picker.checked.isEmpty, picker.people.indices.contains(cursor) {
+                    picker.checked = [picker.people[cursor].key]
                 }
                 let names = picker.people.filter { picker.checked.contains($0.key) }.map(\.speaker.displayName)
                 self.overlay = nil
@@ -191,7 +198,7 @@ extension ReaderState {
                 message = StatusMessage(text: filter.isEmpty ? "showing every speaker" : "showing only \(names.joined(separator: ", "))", isError: false)
                 return
             default:
-                break
+                _ = picker.list.handle(key, count: picker.people.count, height: rows)
             }
             self.overlay = .speakers(picker)
         }
@@ -212,9 +219,12 @@ extension ReaderState {
             message = StatusMessage(text: "still reading the transcripts\(read); search all episodes when that is done", isError: true)
             return
         }
-        corpusSearch = CorpusSearch(id: (corpusSearch?.id ?? lastCorpusSearchID) + 1, query: query, text: text,
-                                    total: corpus.episodes.count)
-        lastCorpusSearchID = corpusSearch!.id
+        if let running = corpusSearch { outbox.append(.stopCorpusSearch(id: running.id)) }
+        let search = CorpusSearch(id: (corpusSearch?.id ?? lastCorpusSearchID) + 1, query: query, text: text,
+                                  total: corpus.episodes.count)
+        corpusSearch = search
+        lastCorpusSearchID = search.id
+        outbox.append(.searchCorpus(search))
         message = StatusMessage(text: "searching all episodes for \(text)… (Esc stops)", isError: false)
     }
 
@@ -235,40 +245,35 @@ extension ReaderState {
         overlay = .results(CorpusResults(query: search.query, hits: hits))
     }
 
-    /// Runs the pending corpus search here and now (headless tests, benchmarks).
-    public mutating func runCorpusSearch() {
-        guard let search = corpusSearch else { return }
-        update(&self, .corpusSearchFinished(id: search.id, hits: corpus.search(search.query)))
-    }
-
-    mutating func handleResultsKey(_ key: Key, _ results: inout CorpusResults) {
-        let page = max(1, OverlayGeometry.resultsBox(self).height - 4)
+    mutating func handleResultsKey(_ key: Key, _ results: inout CorpusResults, rows: Int) {
         switch key {
         case .escape, .char("q"):
             overlay = nil
             return
-        case .down, .char("j"): results.cursor += 1
-        case .up, .char("k"): results.cursor -= 1
-        case .pageDown, .char(" "): results.cursor += page
-        case .pageUp, .char("b"): results.cursor -= page
-        case .home, .char("g"): results.cursor = 0
-        case .end, .char("G"): results.cursor = results.hits.count - 1
         case .enter:
             overlay = nil
-            openHit(results.hits[results.cursor], query: results.query)
+            guard results.hits.indices.contains(results.list.cursor) else { return }
+            openHit(results.hits[results.list.cursor], query: results.query)
             return
         default:
-            break
+            _ = results.list.handle(key, count: results.hits.count, height: rows)
         }
-        results.cursor = min(max(0, results.cursor), results.hits.count - 1)
-        if results.cursor < results.top { results.top = results.cursor }
-        if results.cursor >= results.top + page { results.top = results.cursor - page + 1 }
         overlay = .results(results)
     }
 
     /// Opens the hit's episode at its utterance, with its first term highlighted there.
     mutating func openHit(_ hit: SearchHit, query: SearchQuery) {
-        if hit.episode != episodeIndex { open(episode: hit.episode) }
+        focus = .transcript
+        if hit.episode != episodeIndex || opening != nil {
+            open(episode: hit.episode, then: [.reveal(hit, query)])
+        } else {
+            reveal(hit, query: query)
+        }
+        keepListCursorVisible()
+    }
+
+    mutating func reveal(_ hit: SearchHit, query: SearchQuery) {
+        guard hit.episode == episodeIndex else { return }
         if !shown.contains(hit.utterance) {
             setFilter([], names: [])
             message = StatusMessage(text: "speaker filter cleared to show the match", isError: false)
@@ -282,7 +287,5 @@ extension ReaderState {
         } else {
             showUtterance(at: index)
         }
-        keepListCursorVisible()
-        focus = .transcript
     }
 }

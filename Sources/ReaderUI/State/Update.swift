@@ -1,120 +1,203 @@
 import TranscriptKit
 
-/// The reader's one way of changing: an action applied to a state gives the next state.
-public func update(_ state: inout ReaderState, _ action: Action) {
-    switch action {
-    case let .resize(width, height):
-        state.width = max(0, width)
-        state.height = max(0, height)
-        state.clampAfterResize()
-    case let .mouse(mouse):
-        state.handle(mouse)
-    case let .corpusSearchProgress(id, done):
-        state.corpusSearchProgressed(id: id, done)
-    case let .corpusSearchFinished(id, hits):
-        state.corpusSearchFinished(id: id, hits)
-    case let .corpusLoadProgress(done, total):
-        state.loading = LoadProgress(done: done, total: total)
-    case .key(.escape) where state.prompt == nil && state.overlay == nil && state.corpusSearch != nil:
-        state.message = StatusMessage(text: "stopped searching for \(state.corpusSearch!.text)", isError: false)
-        state.corpusSearch = nil
-    case let .key(key):
-        if state.prompt != nil {
-            state.handlePromptKey(key)
-        } else if let overlay = state.overlay {
-            state.handleOverlayKey(key, overlay)
-        } else {
-            state.message = nil
-            state.handleKey(key)
+/// The reader's one way of changing: an action applied to a state gives the next state, and
+/// the effects (reading, searching, saving, opening, copying, quitting) for the program to run.
+@discardableResult
+public func update(_ state: inout ReaderState, _ action: Action) -> [Effect] {
+    state.apply(action)
+    // The place is saved as the reader moves (the memory's writer coalesces the writes),
+    // and again on leaving: of two readers of one corpus, the one left last is where the
+    // next start opens.
+    state.recordPosition(again: state.isQuitting)
+    var effects = state.outbox
+    state.outbox = []
+    if state.isQuitting { effects.append(.quit) }
+    return effects
+}
+
+extension ReaderState {
+    mutating func apply(_ action: Action) {
+        switch action {
+        case .start:
+            break
+        case let .resize(width, height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+            clampAfterResize()
+        case let .mouse(mouse):
+            handle(mouse)
+        case let .corpusSearchProgress(id, done):
+            corpusSearchProgressed(id: id, done)
+        case let .corpusSearchFinished(id, hits):
+            corpusSearchFinished(id: id, hits)
+        case let .corpusLoadProgress(done, total):
+            loading = LoadProgress(done: done, total: total)
+        case let .corpusLoaded(full):
+            finishLoading(with: full.value)
+        case let .corpusLoadFailed(problem):
+            loading = nil
+            message = StatusMessage(text: "reading the transcripts failed: \(problem)", isError: true)
+        case let .transcriptRead(index, file, episode):
+            received(episode.value, for: index, file: file)
+        case let .remembered(memory, key, warning):
+            remember(memory.value, key: key)
+            if let warning { message = StatusMessage(text: warning, isError: true) }
+        case let .openEpisode(index, then):
+            focus = .transcript
+            open(episode: index, then: then)
+        case let .filterSpeakers(names):
+            guard let episode else { return }
+            let chosen = episode.speakerIndexes(matching: names).indexes.sorted().map { episode.speakers[$0] }
+            setFilter(Set(chosen.map { Self.personKey($0) }), names: chosen.map(\.displayName))
+        case let .jump(time):
+            jump(to: time)
+        case let .restore(position):
+            restore(position)
+        case let .reveal(hit, query):
+            reveal(hit, query: query)
+        case let .show(status):
+            message = status
+        case let .memoryProblem(warning):
+            message = StatusMessage(text: warning, isError: true)
+        case let .linkOpened(url, outcome):
+            switch outcome {
+            case .opened: message = StatusMessage(text: "opening in the browser: \(url)", isError: false)
+            case .failed: message = StatusMessage(text: "xdg-open could not be started for \(url)", isError: true)
+            case .noOpener: break
+            }
+        case let .copied(what, how):
+            message = how.map { StatusMessage(text: "copied \(what) (\($0))", isError: false) }
+                ?? StatusMessage(text: "could not copy \(what): no clipboard (OSC 52 needs a terminal that allows it; else install wl-copy or xclip)", isError: true)
+        case .terminate:
+            isQuitting = true
+        case .key(.escape) where prompt == nil && overlay == nil && corpusSearch != nil:
+            message = StatusMessage(text: "stopped searching for \(corpusSearch!.text)", isError: false)
+            outbox.append(.stopCorpusSearch(id: corpusSearch!.id))
+            corpusSearch = nil
+        case let .key(key):
+            if prompt != nil {
+                handlePromptKey(key)
+            } else if let overlay {
+                handleOverlayKey(key, overlay)
+            } else {
+                message = nil
+                handleKey(key)
+            }
         }
     }
 }
 
 extension ReaderState {
     mutating func handleKey(_ key: Key) {
-        switch key {
-        case .char("q"): shouldQuit = true
-        case .char("?"): overlay = .help
-        case .tab: cycleFocus(1)
-        case .backTab: cycleFocus(-1)
-        case .char("t"): openPrompt(.jump)
-        case .char("/"): openPrompt(.search)
-        case .char("F"), .ctrl("f"): openPrompt(.corpusSearch)
-        case .char("n"): nextMatch(1)
-        case .char("N"): nextMatch(-1)
-        case .char("s"): openSpeakerPicker()
-        case .char("S"):
+        if case let .char(c) = key, c.isASCII, let digit = c.wholeNumberValue {
+            if focus == .episodes {
+                typeEpisodeNumber(digit)
+                return
+            }
+            // A count for the next move (5j), as in less and vim.
+            if digit > 0 || count != nil {
+                count = min(9999, (count ?? 0) * 10 + digit)
+                return
+            }
+        }
+        let times = count ?? 1
+        count = nil
+        typedNumber = ""
+        guard let command = KeyMap.command(for: key) else { return }
+        perform(command, times: times)
+    }
+
+    mutating func perform(_ command: Command, times: Int = 1) {
+        let page = max(1, (layout.panes[focus]?.height ?? 1) - 1)
+        switch command {
+        case .lineDown: move(focus, by: times)
+        case .lineUp: move(focus, by: -times)
+        case .pageDown: move(focus, by: page * times)
+        case .pageUp: move(focus, by: -page * times)
+        case .halfPageDown: move(focus, by: max(1, page / 2) * times)
+        case .halfPageUp: move(focus, by: -max(1, page / 2) * times)
+        case .top: move(focus, by: Int.min)
+        case .bottom: move(focus, by: Int.max)
+        case .nextPane: cycleFocus(1)
+        case .previousPane: cycleFocus(-1)
+        case .paneLeft:
+            if focus != .episodes { cycleFocus(-1) }
+        case .paneRight:
+            switch focus {
+            case .episodes:
+                focus = .transcript
+                open(episode: listCursor)
+            case .transcript: focus = .notes
+            case .notes: break
+            }
+        case .open:
+            if focus == .episodes {
+                if layout.mode == .tabs { focus = .transcript }
+                open(episode: listCursor)
+            } else if focus == .notes {
+                openRelatedAtCursor()
+            }
+        case .jump: openPrompt(.jump)
+        case .previousUtterance: stepUtterance(-times)
+        case .nextUtterance: stepUtterance(times)
+        case .previousSpeaker: for _ in 0..<times { stepSpeaker(-1) }
+        case .nextSpeaker: for _ in 0..<times { stepSpeaker(1) }
+        case .speakers: openSpeakerPicker()
+        case .everySpeaker:
             if filter.isEmpty {
                 message = StatusMessage(text: "no speaker filter to clear", isError: false)
             } else {
                 setFilter([], names: [])
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
-        case .char("o"): openVideo()
-        case .char("i"):
+        case .search: openPrompt(.search)
+        case .nextMatch: for _ in 0..<times { nextMatch(1) }
+        case .previousMatch: for _ in 0..<times { nextMatch(-1) }
+        case .searchAll: openPrompt(.corpusSearch)
+        case .copyQuote: copyQuote()
+        case .video: openVideo()
+        case .statistics:
             if let episode { overlay = .statistics(StatisticsWindow(speakers: SpeakerStatistics.of(episode))) }
-        case .char("m"):
+        case .bookmark:
             if memoryKey == nil {
                 message = StatusMessage(text: "bookmarks are off (--no-state)", isError: true)
             } else {
                 openPrompt(.bookmark)
             }
-        case .char("'"): openBookmarks()
-        case .char("["): stepUtterance(-1)
-        case .char("]"): stepUtterance(1)
-        case .char("{"): stepSpeaker(-1)
-        case .char("}"): stepSpeaker(1)
+        case .bookmarks: openBookmarks()
         case .escape:
             if search != nil {
                 search = nil
                 message = StatusMessage(text: "search cleared", isError: false)
             }
-        default:
-            handleMovement(key)
+        case .repaint: break   // the program repaints the terminal
+        case .help: overlay = .help(ScrollList())
+        case .quit: isQuitting = true
         }
     }
 
-    /// Arrow keys, j/k, paging and Enter act on the focused pane.
-    mutating func handleMovement(_ key: Key) {
-        let page = max(1, (layout.panes[focus]?.height ?? 1) - 1)
-        let delta: Int?
-        switch key {
-        case .down, .char("j"): delta = 1
-        case .up, .char("k"): delta = -1
-        case .pageDown, .char(" "): delta = page
-        case .pageUp, .char("b"), .ctrl("b"): delta = -page
-        case .ctrl("d"): delta = max(1, page / 2)
-        case .ctrl("u"): delta = -max(1, page / 2)
-        case .home, .char("g"): delta = Int.min
-        case .end, .char("G"): delta = Int.max
-        default: delta = nil
+    /// Digits in the list select the episode with that number (`1`, `5`: episode 15).
+    mutating func typeEpisodeNumber(_ digit: Int) {
+        let typed = typedNumber + String(digit)
+        let episodes = corpus.episodes
+        let find = { (text: String) in episodes.firstIndex { $0.number.map(String.init) == text } }
+        if let index = find(typed) ?? episodes.firstIndex(where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
+            typedNumber = typed
+            listCursor = index
+        } else if let index = find(String(digit)) {
+            typedNumber = String(digit)
+            listCursor = index
+        } else {
+            typedNumber = ""
+            message = StatusMessage(text: "no episode \(typed)", isError: true)
         }
-        if let delta {
-            move(focus, by: delta)
-            return
-        }
-        switch key {
-        case .enter, .right, .char("l"):
-            if focus == .episodes {
-                open(episode: listCursor)
-                if layout.mode == .tabs || key == .right || key == .char("l") { focus = .transcript }
-            } else if focus == .notes, key == .enter {
-                openRelatedAtCursor()
-            }
-        case .left, .char("h"):
-            if focus != .episodes { focus = .episodes }
-        default:
-            break
-        }
+        keepListCursorVisible()
     }
 
     mutating func move(_ pane: Pane, by delta: Int) {
         switch pane {
         case .episodes:
-            let count = corpus.episodes.count
-            guard count > 0 else { return }
-            listCursor = delta == Int.min ? 0 : delta == Int.max ? count - 1 : min(count - 1, max(0, listCursor + delta))
-            keepListCursorVisible()
+            episodeList.move(by: delta, count: corpus.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
         case .transcript:
             if delta == Int.min {
                 top = .start
@@ -126,12 +209,12 @@ extension ReaderState {
                 scrollTranscript(by: delta)
             }
         case .notes:
-            let count = notes.lines(for: self, width: layout.panes[.notes]?.width ?? width).count
-            guard count > 0 else { return }
-            notesCursor = delta == Int.min ? 0 : delta == Int.max ? count - 1 : min(count - 1, max(0, notesCursor + delta))
-            keepNotesCursorVisible()
+            notesList.move(by: delta, count: noteLines.count, height: layout.panes[.notes]?.height ?? 1)
         }
     }
+
+    /// The notes of the open episode at the notes pane's width.
+    var noteLines: [NoteLine] { notes.lines(for: self, width: layout.panes[.notes]?.width ?? width) }
 
     mutating func cycleFocus(_ step: Int) {
         let all = Pane.allCases
@@ -139,20 +222,15 @@ extension ReaderState {
     }
 
     mutating func keepListCursorVisible() {
-        let height = max(1, layout.panes[.episodes]?.height ?? 1)
-        if listCursor < listTop { listTop = listCursor }
-        if listCursor >= listTop + height { listTop = listCursor - height + 1 }
-        listTop = max(0, min(listTop, max(0, corpus.episodes.count - height)))
+        episodeList.keepInView(count: corpus.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
     }
 
     mutating func keepNotesCursorVisible() {
-        let height = max(1, layout.panes[.notes]?.height ?? 1)
-        if notesCursor < notesTop { notesTop = notesCursor }
-        if notesCursor >= notesTop + height { notesTop = notesCursor - height + 1 }
+        notesList.keepInView(count: noteLines.count, height: layout.panes[.notes]?.height ?? 1)
     }
 
     mutating func openRelatedAtCursor() {
-        let lines = notes.lines(for: self, width: layout.panes[.notes]?.width ?? width)
+        let lines = noteLines
         guard lines.indices.contains(notesCursor) else { return }
         if let target = lines[notesCursor].opens {
             open(episode: target)
@@ -176,8 +254,8 @@ extension ReaderState {
 
     mutating func stepUtterance(_ step: Int) {
         guard !shown.isEmpty else { return }
-        let target = current + step
-        guard shown.indices.contains(target) else {
+        let target = min(shown.count - 1, max(0, current + step))
+        guard target != current else {
             message = StatusMessage(text: step > 0 ? "at the last utterance" : "at the first utterance", isError: false)
             return
         }
@@ -211,9 +289,15 @@ extension ReaderState {
             message = StatusMessage(text: "\(TimeFormat.clock(time)) is past the end (last timestamp \(TimeFormat.clock(episode.duration)))", isError: true)
             return
         }
-        guard let index = shownIndex(atOrBefore: covering) else {
+        guard var index = shownIndex(atOrBefore: covering) else {
             message = StatusMessage(text: "no utterance shown at \(TimeFormat.clock(time))", isError: true)
             return
+        }
+        // Under a speaker filter the shown utterance before the time may be the one the
+        // reader is at: a relative jump still moves, to the next (or previous) shown one.
+        if case let .relative(delta) = parsed, index == current {
+            let step = delta > 0 ? 1 : -1
+            if shown.indices.contains(index + step) { index += step }
         }
         showUtterance(at: index)
         message = StatusMessage(text: "jumped to \(TimeFormat.clock(time))", isError: false)

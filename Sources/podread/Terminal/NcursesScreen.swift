@@ -97,6 +97,14 @@ final class NcursesScreen {
         doupdate()
     }
 
+    /// Bytes for the terminal itself, between frames (OSC 52 to set the clipboard); the
+    /// caller has made them safe.
+    func send(_ sequence: String) {
+        guard started else { return }
+        fputs(sequence, podread_stdout())
+        fflush(podread_stdout())
+    }
+
     /// Ctrl-L: forget what is on the terminal and paint everything again.
     func repaintAll() {
         clearok(podread_curscr(), true)

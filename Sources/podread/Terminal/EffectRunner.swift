@@ -1,0 +1,103 @@
+import Foundation
+import ReaderUI
+import TranscriptKit
+
+/// Runs the reader's effects off the input thread and hands every result back as an
+/// action (`results`): transcripts read, corpus searches, the memory written, links
+/// opened, text copied, and the corpus read in the background after a partial one.
+final class EffectRunner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var inbox: [Action] = []
+    /// Transcripts asked for and not yet handed back.
+    private var reading = 0
+    private var search: BackgroundSearch?
+    private let writer: MemoryWriter?
+    private let loading: BackgroundLoad
+    private var reportedLoad: (done: Int, total: Int)?
+    private var loadOver = false
+    private let copier: Clipboard
+    /// `.quit` was run.
+    private(set) var hasQuit = false
+
+    init(writer: MemoryWriter?, loading: BackgroundLoad, copier: Clipboard) {
+        self.writer = writer
+        self.loading = loading
+        self.copier = copier
+    }
+
+    func run(_ effects: [Effect], for state: ReaderState) {
+        for effect in effects {
+            switch effect {
+            case let .readTranscript(index, file):
+                let corpus = state.corpus
+                lock.withLock { reading += 1 }
+                DispatchQueue.global(qos: .userInitiated).async { [self] in
+                    let episode = corpus.transcript(of: index)
+                    lock.withLock {
+                        reading -= 1
+                        inbox.append(.transcriptRead(episode: index, file: file, Delivered(episode)))
+                    }
+                }
+            case let .searchCorpus(request):
+                search?.stop()
+                search = BackgroundSearch(corpus: state.corpus, search: request)
+            case let .stopCorpusSearch(id):
+                if search?.id == id { search?.stop(); search = nil }
+            case let .saveMemory(changes):
+                if let writer, let key = state.memoryKey { writer.submit(changes, corpus: key) }
+            case let .openLink(url):
+                guard VideoOpener.command != nil else { post(.linkOpened(url, .noOpener)); continue }
+                DispatchQueue.global(qos: .userInitiated).async { [self] in
+                    post(.linkOpened(url, VideoOpener.open(url) ? .opened : .failed))
+                }
+            case let .copy(text, what):
+                post(.copied(what: what, how: copier.copy(text)))
+            case .quit:
+                hasQuit = true
+            }
+        }
+    }
+
+    private func post(_ action: Action) { lock.withLock { inbox.append(action) } }
+
+    /// Waits a moment (at most `seconds`) for a transcript being read, so an episode read
+    /// in a blink shows at once instead of after a frame that says it is being read.
+    func settle(seconds: Double = 0.05) {
+        let deadline = DispatchTime.now() + seconds
+        while lock.withLock({ reading > 0 }), DispatchTime.now() < deadline { usleep(1000) }
+    }
+
+    /// What came back since the last call.
+    func results(for state: ReaderState) -> [Action] {
+        var actions = lock.withLock { () -> [Action] in
+            defer { inbox = [] }
+            return inbox
+        }
+        actions += search?.poll() ?? []
+        if let warning = writer?.poll() { actions.append(.memoryProblem(warning)) }
+        if state.corpus.isPartial, !loadOver { actions += loadReport() }
+        return actions
+    }
+
+    /// The background load's progress, then its end, for a partial corpus.
+    private func loadReport() -> [Action] {
+        if let result = loading.result(waiting: 0) {
+            loadOver = true
+            switch result {
+            case let .success(full): return [.corpusLoaded(Delivered(full))]
+            case let .failure(error): return [.corpusLoadFailed("\(error)")]
+            }
+        }
+        let now = loading.progress
+        guard reportedLoad.map({ $0 != now }) ?? true else { return [] }
+        reportedLoad = now
+        return [.corpusLoadProgress(done: now.done, total: now.total)]
+    }
+
+    /// Writes what the memory still has to, and stops the work under way (before exiting).
+    func finish() {
+        writer?.finish()
+        search?.stopAndWait()
+        loading.cancel()
+    }
+}
