@@ -4,6 +4,9 @@ import TranscriptKit
 
 @main
 struct Podread: ParsableCommand {
+    /// Said by `podread --version`.
+    static let version = "podread 0.13.0"
+
     static let configuration = CommandConfiguration(
         commandName: "podread",
         abstract: "Read, search and check podcast transcripts.",
@@ -13,6 +16,7 @@ struct Podread: ParsableCommand {
             $PODREAD_DATA, then ./data. Shell completion: podread --generate-completion-script \
             bash|zsh|fish.
             """,
+        version: Podread.version,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
                       ExportCommand.self, StatsCommand.self],
         defaultSubcommand: ReadCommand.self

@@ -8,20 +8,30 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print an episode's transcript.",
         discussion: """
             EPISODE is a number (9), an episode id, a file name or a path to a file. \
-            Examples: podread show 9 --speaker JR --speaker "Carlisia" --at 12:30
+            Examples: podread show 9 --speaker JR --speaker "Carlisia" --from 12:30; \
+            podread show 9 --from 20:00 --to 25:00
             """)
 
     @OptionGroup var corpus: CorpusOptions
     @Argument(help: "Episode number, id, file name or path.", completion: EpisodeCompletion.kind) var episode: String
     @Option(name: .long, help: ArgumentHelp("Only this speaker (tag or name); repeatable.", valueName: "speaker"))
     var speaker: [String] = []
-    // Unconditional: `--at -5` is a bad time to explain, not a missing value.
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750).", valueName: "time"))
+    // Unconditional: `--from -5` is a bad time to explain, not a missing value.
+    @Option(name: [.customLong("from"), .customLong("at")], parsing: .unconditional,
+            help: ArgumentHelp("Start at the utterance that covers TIME (12:30, 1:02:03, 750); --at is the same.", valueName: "time"))
     var at: String?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Stop before the first utterance that starts at TIME or later.", valueName: "time"))
+    var to: String?
     @Flag(help: "Print {episode, utterances} as JSON.") var json = false
 
     func validate() throws {
-        if let at { _ = try TimeArgument.seconds(at) }
+        let from = try at.map(TimeArgument.seconds)
+        if let to {
+            let end = try TimeArgument.seconds(to)
+            if let from, end <= from {
+                throw ValidationError("--to \(OutputText.forPeople(to)) is not after --from \(OutputText.forPeople(at ?? "")): give an end later than the start")
+            }
+        }
     }
 
     func run() throws {
@@ -33,6 +43,10 @@ struct ShowCommand: ParsableCommand {
                 throw CleanExit.failure("\(at) is past the end of \(episode.title) (last timestamp \(TimeFormat.longClock(episode.duration)))")
             }
             selected = selected.filter { $0 >= first }
+        }
+        if let to {
+            let end = try TimeArgument.seconds(to)
+            selected = selected.filter { episode.utterances[$0].start < end }
         }
         let utterances = selected.map { episode.utterances[$0] }
         if json {

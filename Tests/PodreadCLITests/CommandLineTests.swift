@@ -4,6 +4,19 @@ import Testing
 @Suite struct CommandLineTests {
     typealias Object = [String: Any]
 
+    /// `show --from --to`: the utterances from the one covering FROM to the last one that
+    /// starts before TO (grep -o '^\[00:\(18\|19\|20\|21\):..\]' data/009…: 18:51 covers
+    /// 20:00; 20:32 and 20:57 start before 21:00).
+    @Test func showFromTo() throws {
+        let text = try CLI.run(["show", "9", "--from", "20:00", "--to", "21:00"]).stdout
+        let times = text.split(separator: "\n").compactMap { line in line.hasPrefix("[0:") ? String(line.prefix(9)) : nil }
+        #expect(times == ["[0:18:51]", "[0:20:32]", "[0:20:57]"])
+        let backwards = try CLI.run(["show", "9", "--from", "20:00", "--to", "19:00"])
+        #expect(backwards.status == 64)
+        #expect(backwards.stderr.hasPrefix("Error: --to 19:00 is not after --from 20:00"))
+        #expect(try CLI.run(["--version"]).stdout == "podread 0.13.0\n")
+    }
+
     @Test func listDefaultsToTheShippedEpisode() throws {
         let list = try #require(try CLI.json(["list", "--json"]) as? [Object])
         #expect(list.count == 1)

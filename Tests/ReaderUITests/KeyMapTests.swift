@@ -23,7 +23,7 @@ import Testing
     @Test func theHelpScrolls() {
         var state = Fixture.state(width: 100, height: 12)
         state.send(.char("?"))
-        #expect(render(state).text.contains("↓ for more"))
+        #expect(render(state).text.contains("↑↓ scroll"))
         state.send(.char("G"))
         let text = render(state).text
         #expect(text.contains(KeyMap.bindings.last!.help))

@@ -56,7 +56,7 @@ enum HelpOverlay {
         let overlay = Overlay.help(list)
         let rect = OverlayGeometry.rect(of: overlay, in: state)
         let area = OverlayGeometry.listArea(of: overlay, in: state)
-        let more = KeyMap.bindings.count > area.height ? " (↓ for more)" : ""
+        let more = KeyMap.bindings.count > area.height ? " (↑↓ scroll)" : ""
         OverlayGeometry.frame(rect, title: "Keys — Esc closes\(more)", theme: theme, grid: &grid)
         let keyWidth = 24
         for row in 0..<area.height {
