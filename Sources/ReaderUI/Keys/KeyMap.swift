@@ -2,9 +2,9 @@
 public enum Command: Equatable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case nextPane, previousPane, paneLeft, paneRight, open
-    case jump, previousUtterance, nextUtterance, previousSpeaker, nextSpeaker
+    case jump, goTo, back, previousUtterance, nextUtterance, previousSpeaker, nextSpeaker
     case speakers, everySpeaker, search, nextMatch, previousMatch, searchAll
-    case copyQuote, video, statistics, bookmark, bookmarks, escape, repaint, help, quit
+    case copyQuote, markRange, copyRange, video, statistics, bookmark, bookmarks, escape, repaint, help, quit
 }
 
 /// One binding: the keys, the command and what it does, declared once. The reader acts on
@@ -44,6 +44,8 @@ public enum KeyMap {
         KeyBinding([.char("h"), .left], .paneLeft, "the pane to the left"),
         KeyBinding([.char("l"), .right], .paneRight, "the pane to the right (from the list: open the episode)"),
         KeyBinding([.char("t")], .jump, "jump to a time: 12:30, 1:02:03, 750, +2m, -30s", hint: "jump", in: [.transcript]),
+        KeyBinding([.char(":")], .goTo, "go to an episode number (:15) or a time (:20:32)"),
+        KeyBinding([.backspace, .ctrl("o")], .back, "back where you were before a related episode, a result, a bookmark or :"),
         KeyBinding([.char("[")], .previousUtterance, "the previous utterance"),
         KeyBinding([.char("]")], .nextUtterance, "the next utterance"),
         KeyBinding([.char("{")], .previousSpeaker, "the previous change of speaker"),
@@ -55,6 +57,8 @@ public enum KeyMap {
         KeyBinding([.char("N")], .previousMatch, "the previous match"),
         KeyBinding([.char("F")], .searchAll, "search every episode (words, \"phrases\"); Enter opens a match", hint: "all", in: everywhere),
         KeyBinding([.char("y")], .copyQuote, "copy this utterance as a quote, with speaker, episode and time", hint: "copy", in: [.transcript]),
+        KeyBinding([.char("v")], .markRange, "mark this utterance as the start of a range (again: unmark)"),
+        KeyBinding([.char("Y")], .copyRange, "copy the utterances from the mark to here, with times and speakers"),
         KeyBinding([.char("o")], .video, "open the video at this moment (xdg-open), or show its address"),
         KeyBinding([.char("i")], .statistics, "who speaks how much, and when"),
         KeyBinding([.char("m")], .bookmark, "bookmark this place, with a note"),

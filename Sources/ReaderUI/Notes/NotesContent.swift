@@ -12,14 +12,17 @@ public struct Span: Equatable, Sendable {
     }
 }
 
-/// One row of the notes pane; `opens` is the episode a related-episode row leads to.
+/// One row of the notes pane; `opens` is the episode a related-episode row leads to,
+/// `link` the web address a link row opens (Enter, a click).
 public struct NoteLine: Equatable, Sendable {
     public var spans: [Span]
     public var opens: Int?
+    public var link: String?
 
-    init(_ spans: [Span], opens: Int? = nil) {
+    init(_ spans: [Span], opens: Int? = nil, link: String? = nil) {
         self.spans = spans
         self.opens = opens
+        self.link = link
     }
 
     static let blank = NoteLine([])
@@ -32,12 +35,12 @@ enum NotesContent {
     static func lines(for state: ReaderState, episode: Episode, width: Int) -> [NoteLine] {
         let theme = state.theme
         var out: [NoteLine] = []
-        func wrapped(_ text: String, _ style: Style, indent: Int = 1, hanging: Int? = nil, opens: Int? = nil) {
+        func wrapped(_ text: String, _ style: Style, indent: Int = 1, hanging: Int? = nil, opens: Int? = nil, link: String? = nil) {
             let units = DisplayText.units(of: text)
             let first = WordWrap.lines(units, width: max(1, width - indent - 1))
             for (n, range) in first.enumerated() {
                 let pad = String(repeating: " ", count: n == 0 ? indent : (hanging ?? indent))
-                out.append(NoteLine([Span(pad, .plain), Span(units[range].map(\.text).joined(), style)], opens: opens))
+                out.append(NoteLine([Span(pad, .plain), Span(units[range].map(\.text).joined(), style)], opens: opens, link: link))
             }
         }
         func heading(_ text: String) {
@@ -92,7 +95,7 @@ enum NotesContent {
             heading("SHOW NOTES")
             for paragraph in episode.notes.split(separator: "\n", omittingEmptySubsequences: true) {
                 let text = Markdown.plainLinks(paragraph.trimmedSpaces)
-                if !text.isEmpty { wrapped(text, .plain) }
+                if !text.isEmpty { wrapped(text, .plain, link: Markdown.firstAddress(in: text)) }
             }
         }
         if !episode.points.isEmpty {
@@ -102,17 +105,17 @@ enum NotesContent {
         if !episode.links.isEmpty {
             heading("LINKS")
             for link in episode.links {
-                wrapped(link.name, .plain)
-                if let url = link.url, url != link.name { wrapped(url, theme.link, indent: 3) }
+                wrapped(link.name, .plain, link: link.url)
+                if let url = link.url, url != link.name { wrapped(url, theme.link, indent: 3, link: url) }
             }
         }
         if let video = episode.video, !video.isEmpty {
-            heading("VIDEO")
-            wrapped(video, theme.link)
+            heading("VIDEO  (o opens it at the current time)")
+            wrapped(video, theme.link, link: video)
         }
         if let media = episode.media, !media.isEmpty {
             heading("MEDIA")
-            wrapped(media, theme.link)
+            wrapped(media, theme.link, link: media)
         }
         if let note = episode.readingNote {
             heading("FILE")
@@ -144,6 +147,13 @@ enum NotesContent {
 
 /// Show-notes Markdown made readable as plain text.
 enum Markdown {
+    /// The first `<http…>` address in text made by `plainLinks`, or a bare one.
+    static func firstAddress(in text: String) -> String? {
+        guard let start = text.range(of: "http") else { return nil }
+        let rest = text[start.lowerBound...]
+        return String(rest.prefix { $0 != ">" && $0 != " " && $0 != ")" })
+    }
+
     /// `[text](url)` → `text <url>`.
     static func plainLinks(_ text: String) -> String {
         var result = ""

@@ -130,10 +130,10 @@ enum NotesView {
             guard lines.indices.contains(index) else { break }
             let y = rect.y + row
             let isCursor = state.focus == .notes && index == state.notesCursor
-            if isCursor { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: state.theme.selectionUnfocused) }
+            if isCursor { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: state.theme.selection) }
             var x = rect.x
             for span in lines[index].spans {
-                let style = isCursor ? EpisodeListView.merge(span.style, over: state.theme.selectionUnfocused) : span.style
+                let style = isCursor ? EpisodeListView.merge(span.style, over: state.theme.selection) : span.style
                 x += grid.put(span.text, x: x, y: y, limit: rect.x + rect.width - x, style: style)
             }
         }

@@ -119,9 +119,14 @@ enum TranscriptView {
         utterance.timestamp.isEmpty ? "·" : TimeFormat.clock(utterance.start)
     }
 
-    /// A bar in the speaker's colour beside the utterance the reader is at.
+    /// A bar in the speaker's colour beside the utterance the reader is at; a thin one
+    /// beside the rest of a range marked with `v`.
     private static func gutter(_ state: ReaderState, _ episode: Episode, _ utterance: Int, _ shownIndex: Int,
                                _ rect: Rect, _ y: Int, _ grid: inout Grid) {
+        if shownIndex != state.current, let mark = state.mark, let here = state.currentUtterance,
+           (min(mark, here)...max(mark, here)).contains(utterance) {
+            grid.put("┃", x: rect.x, y: y, style: state.theme.statusAccent)
+        }
         guard shownIndex == state.current else { return }
         let speaker = episode.speaker(of: episode.utterances[utterance])
         var style = state.colors.style(for: speaker, mode: state.theme.mode)

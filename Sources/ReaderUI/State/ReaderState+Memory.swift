@@ -114,6 +114,7 @@ extension ReaderState {
                 message = StatusMessage(text: "\(bookmark.file) is no longer in the corpus", isError: true)
                 return
             }
+            leaveMark()
             focus = .transcript
             open(episode: index, then: [.restore(bookmark.position)])
             return

@@ -2,7 +2,7 @@ import TranscriptKit
 
 /// A line being typed at the bottom of the screen.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case jump, search, corpusSearch, bookmark }
+    public enum Kind: Equatable, Sendable { case jump, goTo, search, corpusSearch, bookmark }
     public var kind: Kind
     public var text: String = ""
     /// Where the transcript was when the prompt opened, and the utterance the reader was
@@ -144,6 +144,10 @@ public struct ReaderState: @unchecked Sendable {
     var outbox: [Effect] = []
     /// The place last handed to the memory, so a move saves it once.
     var savedPlace: MemoryChange?
+    /// Where Backspace goes back to, latest last.
+    var cameFrom: [Place] = []
+    /// The utterance `v` marked, in the open episode: `Y` copies from there to here.
+    public internal(set) var mark: Int?
     /// A count typed before a move (`5j`).
     public internal(set) var count: Int?
     /// Digits typed in the list, selecting the episode with that number.
@@ -257,6 +261,7 @@ public struct ReaderState: @unchecked Sendable {
 
     private mutating func show(episode index: Int) {
         shownVersion += 1
+        if index != episodeIndex { mark = nil }
         episodeIndex = index
         listCursor = index
         notesList = ScrollList()

@@ -42,7 +42,9 @@ extension ReaderState {
                 if shown.indices.contains(position.index) { current = position.index }
             case .notes:
                 let lines = noteLines
-                if notesList.click(row: row, count: lines.count), lines[notesCursor].opens != nil { openRelatedAtCursor() }
+                if notesList.click(row: row, count: lines.count), lines[notesCursor].opens != nil || lines[notesCursor].link != nil {
+                    openAtNotesCursor()
+                }
             }
         }
     }

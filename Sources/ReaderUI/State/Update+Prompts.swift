@@ -22,6 +22,8 @@ extension ReaderState {
             switch prompt.kind {
             case .jump:
                 if !prompt.text.isEmpty { jump(to: prompt.text) }
+            case .goTo:
+                if !prompt.text.isEmpty { goTo(prompt.text) }
             case .search:
                 if prompt.text.isEmpty {
                     search = prompt.previousSearch
@@ -263,6 +265,7 @@ extension ReaderState {
 
     /// Opens the hit's episode at its utterance, with its first term highlighted there.
     mutating func openHit(_ hit: SearchHit, query: SearchQuery) {
+        leaveMark()
         focus = .transcript
         if hit.episode != episodeIndex || opening != nil {
             open(episode: hit.episode, then: [.reveal(hit, query)])

@@ -135,9 +135,11 @@ extension ReaderState {
                 if layout.mode == .tabs { focus = .transcript }
                 open(episode: listCursor)
             } else if focus == .notes {
-                openRelatedAtCursor()
+                openAtNotesCursor()
             }
         case .jump: openPrompt(.jump)
+        case .goTo: openPrompt(.goTo)
+        case .back: goBack()
         case .previousUtterance: stepUtterance(-times)
         case .nextUtterance: stepUtterance(times)
         case .previousSpeaker: for _ in 0..<times { stepSpeaker(-1) }
@@ -155,6 +157,8 @@ extension ReaderState {
         case .previousMatch: for _ in 0..<times { nextMatch(-1) }
         case .searchAll: openPrompt(.corpusSearch)
         case .copyQuote: copyQuote()
+        case .markRange: markRange()
+        case .copyRange: copyRange()
         case .video: openVideo()
         case .statistics:
             if let episode { overlay = .statistics(StatisticsWindow(speakers: SpeakerStatistics.of(episode))) }
@@ -229,15 +233,23 @@ extension ReaderState {
         notesList.keepInView(count: noteLines.count, height: layout.panes[.notes]?.height ?? 1)
     }
 
-    mutating func openRelatedAtCursor() {
+    mutating func openAtNotesCursor() {
         let lines = noteLines
         guard lines.indices.contains(notesCursor) else { return }
         if let target = lines[notesCursor].opens {
+            leaveMark()
             open(episode: target)
             keepListCursorVisible()
-            message = StatusMessage(text: "opened related episode \(corpus.episodes[target].title)", isError: false)
+            message = StatusMessage(text: "opened related episode \(corpus.episodes[target].title) (Backspace goes back)", isError: false)
+        } else if let link = lines[notesCursor].link {
+            guard let address = VideoLink.webAddress(link) else {
+                message = StatusMessage(text: "not a web address podread opens (http or https, at most \(VideoLink.longest) bytes): \(link)", isError: true)
+                return
+            }
+            outbox.append(.openLink(address))
+            message = StatusMessage(text: "link: \(address)", isError: false)
         } else {
-            message = StatusMessage(text: "move to a '→' line under RELATED and press Enter to open it", isError: false)
+            message = StatusMessage(text: "move to a link or a '→' line under RELATED and press Enter to open it", isError: false)
         }
     }
 

@@ -9,12 +9,8 @@ public enum VideoLink {
     public static let longest = 2048
 
     public static func watchURL(_ video: String, at seconds: Double) -> String? {
-        let text = video.trimmedWhitespace
-        guard text.utf8.count <= longest else { return nil }
-        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || OutputText.isControl($0) }),
-              var parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = parts.host?.lowercased(), !host.isEmpty
-        else { return nil }
+        guard let text = webAddress(video), var parts = URLComponents(string: text),
+              let host = parts.host?.lowercased() else { return nil }
         let t = Int(TimeFormat.clamped(seconds))
         let path = parts.path.split(separator: "/").map(String.init)
         if host.hasSuffix("youtube.com") || host.hasSuffix("youtube-nocookie.com") {
@@ -35,5 +31,17 @@ public enum VideoLink {
         // Anything else, e.g. a video file: a media fragment, which players honour.
         parts.fragment = "t=\(t)"
         return parts.string
+    }
+
+    /// `text` when it is an http(s) address with a host, no spaces or controls, at most
+    /// `longest` bytes: the only links podread hands to a browser.
+    public static func webAddress(_ text: String) -> String? {
+        let text = text.trimmedWhitespace
+        guard text.utf8.count <= longest,
+              !text.unicodeScalars.contains(where: { $0.value <= 0x20 || OutputText.isControl($0) || OutputText.isInvisible($0) }),
+              let parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = parts.host, !host.isEmpty
+        else { return nil }
+        return text
     }
 }

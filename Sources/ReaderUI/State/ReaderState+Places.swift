@@ -1,0 +1,53 @@
+import TranscriptKit
+
+/// A place in the corpus to go back to: an episode (by file name) and where in it.
+struct Place: Equatable, Sendable {
+    var file: String
+    var position: ReadingPosition?
+}
+
+extension ReaderState {
+    /// Notes where the reader is before following a related episode, a search result, a
+    /// bookmark or `:`, so Backspace (or Ctrl-O) comes back.
+    mutating func leaveMark() {
+        guard let episode else { return }
+        let position = currentUtterance.map { ReadingPosition(utterance: $0, time: episode.utterances[$0].start) }
+        let place = Place(file: Self.fileName(episode), position: position)
+        if cameFrom.last != place { cameFrom.append(place) }
+        if cameFrom.count > 100 { cameFrom.removeFirst() }
+    }
+
+    /// Backspace, Ctrl-O: back where the reader was before the last jump elsewhere.
+    mutating func goBack() {
+        guard let place = cameFrom.popLast() else {
+            message = StatusMessage(text: "nowhere to go back to (Backspace returns after a related episode, a search result, a bookmark or :)", isError: false)
+            return
+        }
+        guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0) == place.file }) else {
+            message = StatusMessage(text: "\(place.file) is no longer in the corpus", isError: true)
+            return
+        }
+        focus = .transcript
+        open(episode: index, then: place.position.map { [.restore($0)] } ?? [])
+        keepListCursorVisible()
+    }
+
+    /// `:` — an episode number (`15`) or a time (`20:32`, `+2m`). A plain number is an
+    /// episode when one has that number, else seconds.
+    mutating func goTo(_ input: String) {
+        let text = input.trimmingCharacters(in: .whitespaces)
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+           let index = corpus.episodes.firstIndex(where: { $0.number.map(String.init) == digits }) {
+            leaveMark()
+            focus = .transcript
+            open(episode: index)
+            keepListCursorVisible()
+            message = StatusMessage(text: "opened #\(digits) \(corpus.episodes[index].title)", isError: false)
+        } else if text.hasPrefix("#") {
+            message = StatusMessage(text: "no episode \(text)", isError: true)
+        } else {
+            jump(to: text)
+        }
+    }
+}
