@@ -101,8 +101,16 @@ struct CorpusOptions: ParsableArguments {
             if let problem = corpus.cacheProblem, reportsCacheProblem { Output.note("podread: " + problem) }
             return corpus
         } catch let error as CorpusError {
-            throw CleanExit.failure(error.description)
+            throw CleanExit.failure(explained(error))
         }
+    }
+
+    /// Without --data or $PODREAD_DATA and no ./data here, how to point podread at a folder.
+    private func explained(_ error: CorpusError) -> String {
+        let environment = ProcessInfo.processInfo.environment["PODREAD_DATA"] ?? ""
+        guard case .notADirectory = error, (data ?? "").isEmpty, environment.isEmpty else { return error.description }
+        return "no transcripts to read: there is no ./data folder here. Point podread at a folder of transcripts "
+            + "(.md, .vtt, .srt, .json, .html, .txt) with --data DIR, or set PODREAD_DATA=DIR"
     }
 
     /// Front matter only, for a first list (see `CorpusLoader.loadFrontMatter`).
@@ -112,7 +120,7 @@ struct CorpusOptions: ParsableArguments {
             return try CorpusLoader.loadFrontMatter(directory: CorpusLoader.location(option: data), progress: progress,
                                                     isCancelled: isCancelled)
         } catch let error as CorpusError {
-            throw CleanExit.failure(error.description)
+            throw CleanExit.failure(explained(error))
         }
     }
 }

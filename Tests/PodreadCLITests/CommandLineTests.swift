@@ -17,6 +17,17 @@ import Testing
         #expect(try CLI.run(["--version"]).stdout == "podread 0.13.0\n")
     }
 
+    /// Started where there is no ./data (and no --data, no PODREAD_DATA): how to point it at one.
+    @Test func withoutACorpusItSaysHowToPointAtOne() throws {
+        let empty = NSTemporaryDirectory() + "podread-nowhere-\(getpid())"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let result = try CLI.run(["list"], environment: ["PODREAD_DATA": ""], directory: empty)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("there is no ./data folder here"))
+        #expect(result.stderr.contains("--data DIR, or set PODREAD_DATA=DIR"))
+    }
+
     @Test func listDefaultsToTheShippedEpisode() throws {
         let list = try #require(try CLI.json(["list", "--json"]) as? [Object])
         #expect(list.count == 1)

@@ -309,3 +309,28 @@ import TranscriptKit
         }
     }
 }
+
+/// One time format on screen: M:SS under an hour, H:MM:SS from an hour on.
+@Suite struct TimeFormatOnScreenTests {
+    @Test func notesAndStatusAgree() {
+        let state = Fixture.state()
+        let text = render(state).text
+        #expect(text.contains("#9 · 50:00 · 110 utterances"))
+        #expect(!text.contains("0:50:00"))
+        let long = Fixture.episode(number: 1, title: "Long", hosts: ["Ann Lee"], body: "[0:00:01] AL: a\n\n[1:02:03] AL: b\n")
+        let other = render(Fixture.state(Fixture.corpus(["a.md": long]))).text
+        #expect(other.contains("#1 · 1:02:03 · 2 utterances"))
+    }
+}
+
+/// A folder with nothing podread reads: the reader says what it reads and how to point it
+/// at another folder.
+@Suite struct EmptyCorpusTests {
+    @Test func sayHowToPointPodreadAtACorpus() {
+        let state = Fixture.state(Corpus(directory: "/tmp/nothing-here", episodes: []))
+        let text = render(state).text
+        #expect(text.contains("No transcripts in /tmp/nothing-here."))
+        #expect(text.contains("--data DIR"))
+        #expect(text.contains("q quits"))
+    }
+}

@@ -52,7 +52,7 @@ enum NotesContent {
         var facts: [String] = []
         if let number = episode.number { facts.append("#\(number)") }
         if let date = episode.date, !date.isEmpty { facts.append(date) }
-        facts.append(TimeFormat.longClock(episode.duration))
+        facts.append(TimeFormat.clock(episode.duration))
         facts.append("\(episode.utterances.count) utterances")
         wrapped(facts.joined(separator: " · "), theme.timestamp)
         wrapped(episode.id, theme.timestamp)
@@ -60,9 +60,17 @@ enum NotesContent {
         for (title, people) in [("HOSTS", episode.hosts), ("GUESTS", episode.guests)] where !people.isEmpty {
             heading(title)
             for person in people {
-                let speaker = episode.speakers.first { SpeakerColors.key($0.name) == SpeakerColors.key(person.name) }
+                let theirs = episode.speakers.filter { SpeakerColors.key($0.name) == SpeakerColors.key(person.name) }
+                let speaker = theirs.first
                     ?? Speaker(tag: "", name: person.name, role: title == "HOSTS" ? .host : .guest, isCertain: true, reason: "")
-                out.append(NoteLine([Span("  ", .plain), Span(person.name, state.colors.style(for: speaker, mode: theme.mode))]))
+                // The tags the transcript gives them, a guessed one with `?` as the transcript
+                // shows it: listed here for certain, "Name?" there is about who said it.
+                let tags = theirs.filter { !$0.tag.isEmpty && $0.tag != $0.name }.map { $0.isCertain ? $0.tag : $0.tag + "?" }
+                out.append(NoteLine([Span("  ", .plain), Span(person.name, state.colors.style(for: speaker, mode: theme.mode)),
+                                     Span(tags.isEmpty ? "" : "  " + tags.joined(separator: " "), theme.timestamp)]))
+            }
+            if episode.speakers.contains(where: { !$0.isCertain && $0.role != .unknown }) {
+                wrapped("a name with ? in the transcript is a guess of who a tag is (see SPEAKER TAGS)", theme.timestamp)
             }
         }
         let counts = episode.utteranceCounts

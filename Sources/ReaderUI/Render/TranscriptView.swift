@@ -3,15 +3,19 @@ import TranscriptKit
 enum TranscriptView {
     static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
         let theme = state.theme
+        if state.corpus.episodes.isEmpty {
+            message("No transcripts in \(state.corpus.directory). podread reads episode pages (.md) and WebVTT, SubRip, "
+                    + "Podcasting 2.0 JSON, HTML and text transcripts: start it with --data DIR (or PODREAD_DATA=DIR) "
+                    + "to read another folder; validate lists what it skipped. q quits.", rect, theme, &grid)
+            return
+        }
         guard let episode = state.episode, let geometry = state.geometry else { return }
         if state.shown.isEmpty || state.opening != nil {
             let text = state.opening.map { "Reading the transcript of \(state.corpus.episodes[$0.episode].title)…" }
                 ?? (episode.utterances.isEmpty
                     ? "No transcript in this episode (see the notes for diagnostics)"
                     : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter")
-            for (n, range) in WordWrap.lines(DisplayText.units(of: text), width: max(1, rect.width - 4)).enumerated() where n + 1 < rect.height {
-                grid.put(DisplayText.units(of: text)[range], x: rect.x + 2, y: rect.y + 1 + n, limit: rect.width - 2) { _ in theme.timestamp }
-            }
+            message(text, rect, theme, &grid)
             return
         }
         var position = state.top
@@ -32,6 +36,14 @@ enum TranscriptView {
             }
         }
         scrollMap(state, episode, rect, &grid)
+    }
+
+    /// A message in place of the transcript, wrapped at spaces.
+    private static func message(_ text: String, _ rect: Rect, _ theme: Theme, _ grid: inout Grid) {
+        let units = DisplayText.units(of: text)
+        for (n, range) in WordWrap.lines(units, width: max(1, rect.width - 4)).enumerated() where n + 1 < rect.height {
+            grid.put(units[range], x: rect.x + 2, y: rect.y + 1 + n, limit: rect.width - 2) { _ in theme.timestamp }
+        }
     }
 
     /// Who speaks when, as a thin strip down the pane's right edge (a column text never
