@@ -170,7 +170,7 @@ import TranscriptKit
     }
 
     @Test func helpOverlayListsTheKeys() {
-        var state = Fixture.state()
+        var state = Fixture.state(width: 140, height: 60)
         state.send(.char("?"))
         let grid = render(state)
         #expect(grid.contains("Keys — Esc closes"))

@@ -239,7 +239,10 @@ import TranscriptKit
         #expect(results.hits.map { [$0.episode, $0.utterance] } == [[0, 1], [1, 2]])
         var grid = render(state)
         #expect(grid.contains("2 in 2 episode(s): \"stateful set\""))
-        #expect(grid.contains("#2   9:00    Ann Lee"))
+        // A heading per episode, its hits under it.
+        #expect(grid.text.contains("#1  A  1"))
+        #expect(grid.text.contains("#2  B  1"))
+        #expect(grid.text.contains("   9:00     Ann Lee"))
         state.send(.down, .enter)
         #expect(state.overlay == nil)
         #expect(state.episodeIndex == 1)

@@ -170,3 +170,28 @@ import Testing
         #expect(episode.diagnostics.contains { $0.message.contains("no front matter") })
     }
 }
+
+/// A transcript pasted twice into one page: each run of repeats is one warning, with the
+/// lines it repeats, and a search finds the words once.
+@Suite struct RepeatedTranscriptTests {
+    @Test func repeatsAreReportedAndFoundOnce() {
+        let page = """
+            ---
+            title: Twice
+            ---
+            [0:00:01] AL: hello there
+            [0:00:05] BR: general words
+
+            [0:00:01] AL: hello there
+            [0:00:05] BR: general words
+            [0:00:09] AL: and more
+            """
+        let episode = EpisodeParser.parse(text: page, file: "twice.md")
+        #expect(episode.utterances.count == 5)
+        let repeats = episode.diagnostics.filter { $0.message.contains("word for word") }
+        #expect(repeats.map(\.line) == [7])
+        #expect(repeats.first?.message.hasPrefix("2 utterance(s) here repeat lines 4–5 word for word") == true)
+        let corpus = Corpus(directory: "t", episodes: [episode])
+        #expect(corpus.search(SearchQuery(arguments: ["general"])!).map(\.utterance) == [1])
+    }
+}

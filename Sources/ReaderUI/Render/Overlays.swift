@@ -14,7 +14,7 @@ enum OverlayGeometry {
         switch overlay {
         case .help: return box(width: 96, height: KeyMap.bindings.count + 4, in: state)
         case let .speakers(picker): return box(width: 60, height: picker.people.count + 5, in: state)
-        case .results: return box(width: max(0, state.width - 4), height: max(0, state.height - 4), in: state)
+        case let .results(results): return box(width: max(0, state.width - 4), height: min(results.rows.count + 4, max(0, state.height - 4)), in: state)
         case .bookmarks: return box(width: 90, height: state.bookmarks.count + 4, in: state)
         case let .statistics(window): return box(width: 100, height: window.speakers.count + 8, in: state)
         }
@@ -104,44 +104,58 @@ enum SpeakerPickerView {
     }
 }
 
+/// `F`'s results, a heading per episode and a row per matching utterance.
 enum CorpusResultsView {
     static func draw(_ state: ReaderState, _ results: CorpusResults, _ grid: inout Grid) {
         let theme = state.theme
         let rect = OverlayGeometry.rect(of: .results(results), in: state)
-        let episodes = Set(results.hits.map(\.episode)).count
-        OverlayGeometry.frame(rect, title: "\(results.hits.count) in \(episodes) episode(s): \(results.query.terms.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")) — Enter opens, Esc closes",
+        let area = OverlayGeometry.listArea(of: .results(results), in: state)
+        let episodes = results.rows.count - results.hits.count
+        let terms = results.query.terms.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        OverlayGeometry.frame(rect, title: "\(results.hits.count) in \(episodes) episode(s): \(terms) — Enter opens, then n N step, Esc closes",
                               theme: theme, grid: &grid)
-        let rows = max(0, rect.height - 4)
-        for row in 0..<rows {
+        for row in 0..<area.height {
             let index = results.list.top + row
-            guard results.hits.indices.contains(index) else { break }
-            let hit = results.hits[index]
-            let episode = state.corpus.episodes[hit.episode]
-            let utterance = hit.found
-            let y = rect.y + 2 + row
-            let base = index == results.list.cursor ? theme.selection : theme.overlay
-            grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
-            var x = rect.x + 2
-            let limit = { max(0, rect.x + rect.width - 2 - x) }
-            let number = episode.number.map { "#\($0)" } ?? "-"
-            x += grid.put(number.padding(toLength: 5, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
-            x += grid.put(TimeFormat.clock(utterance.start).padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
-            let speaker = hit.speaker
-            grid.putTruncated(speaker.displayName, x: x, y: y, limit: min(18, limit()),
-                              style: EpisodeListView.merge(state.colors.style(for: speaker, mode: theme.mode), over: base))
-            x += 20
-            let text = utterance.paragraphs.joined(separator: " ")
-            let first = results.query.ranges(in: text).first ?? 0..<0
-            let start = max(0, first.lowerBound - 20)
-            let snippet = (start > 0 ? "…" : "") + String(text.dropFirst(start).prefix(400))
-            let offset = start > 0 ? 1 - start : 0
-            let units = DisplayText.units(of: snippet)
-            grid.put(units, x: x, y: y, limit: limit()) { unit in
-                let source = unit.source - offset
-                if first.contains(source) { return EpisodeListView.merge(theme.match, over: base) }
-                return unit.isPlaceholder ? theme.placeholder : base
+            guard results.rows.indices.contains(index) else { break }
+            let y = area.y + row
+            let selected = index == results.list.cursor
+            let base = selected ? theme.selection : theme.overlay
+            grid.fill(x: area.x, y: y, width: area.width, height: 1, style: base)
+            var x = area.x + 1
+            let limit = { max(0, area.x + area.width - 1 - x) }
+            switch results.rows[index] {
+            case let .episode(number, count):
+                let episode = state.corpus.episodes[number]
+                let heading = (episode.number.map { "#\($0)  " } ?? "") + episode.title
+                x += grid.putTruncated(heading, x: x, y: y, limit: limit(), style: EpisodeListView.merge(theme.overlayTitle, over: base))
+                grid.put("  \(count)", x: x, y: y, limit: limit(), style: EpisodeListView.merge(theme.timestamp, over: base))
+            case let .hit(number):
+                let hit = results.hits[number]
+                let utterance = hit.found
+                x += 3
+                x += grid.put(TimeFormat.clock(utterance.start).padding(toLength: 9, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+                grid.putTruncated(hit.speaker.displayName, x: x, y: y, limit: min(18, limit()),
+                                  style: EpisodeListView.merge(state.colors.style(for: hit.speaker, mode: theme.mode), over: base))
+                x += 20
+                let text = utterance.paragraphs.joined(separator: " ")
+                let first = results.query.ranges(in: text).first ?? 0..<0
+                let start = max(0, first.lowerBound - 20)
+                let snippet = (start > 0 ? "…" : "") + String(text.dropFirst(start).prefix(400))
+                let offset = start > 0 ? 1 - start : 0
+                let match = matchStyle(theme, selected: selected)
+                grid.put(DisplayText.units(of: snippet), x: x, y: y, limit: limit()) { unit in
+                    if first.contains(unit.source - offset) { return match }
+                    return unit.isPlaceholder ? theme.placeholder : base
+                }
             }
         }
+    }
+
+    /// The match stands out on the cursor's row too: its own colours, not the row's; with
+    /// no colour, bold and underlined out of the row's reverse video.
+    static func matchStyle(_ theme: Theme, selected: Bool) -> Style {
+        guard selected else { return theme.match }
+        return theme.mode == .monochrome ? Style(bold: true, underline: true) : theme.currentMatch
     }
 }
 

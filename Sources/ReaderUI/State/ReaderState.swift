@@ -9,6 +9,8 @@ public struct Prompt: Equatable, Sendable {
     /// at (Esc or a failed search goes back there).
     var origin: TranscriptPosition
     var originCurrent: Int
+    /// Which of the earlier entries of this kind ↑ brought back (nil: the one being typed).
+    var recalled: Int?
     var previousSearch: Search?
 }
 
@@ -45,13 +47,6 @@ public struct StatisticsWindow: Equatable, Sendable {
 
 /// The bookmarks window (`'`).
 public struct BookmarkList: Equatable, Sendable {
-    public var list = ScrollList()
-}
-
-/// Matches of a search over every episode (`F`), to open one with Enter.
-public struct CorpusResults: Equatable, Sendable {
-    public var query: SearchQuery
-    public var hits: [SearchHit]
     public var list = ScrollList()
 }
 
@@ -144,6 +139,10 @@ public struct ReaderState: @unchecked Sendable {
     var outbox: [Effect] = []
     /// The place last handed to the memory, so a move saves it once.
     var savedPlace: MemoryChange?
+    /// What was entered in each kind of prompt, oldest first (↑ brings it back).
+    var promptHistory: [Prompt.Kind: [String]] = [:]
+    /// The corpus results a hit was opened from (`n`, `N` step through them).
+    var trail: ResultsTrail?
     /// Where Backspace goes back to, latest last.
     var cameFrom: [Place] = []
     /// The utterance `v` marked, in the open episode: `Y` copies from there to here.

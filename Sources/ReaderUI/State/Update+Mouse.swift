@@ -57,7 +57,7 @@ extension ReaderState {
         switch overlay {
         case .help: count = KeyMap.bindings.count
         case let .speakers(picker): count = picker.people.count
-        case let .results(results): count = results.hits.count
+        case let .results(results): count = results.rows.count
         case .bookmarks: count = bookmarks.count
         case .statistics: return
         }

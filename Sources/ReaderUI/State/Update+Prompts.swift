@@ -4,6 +4,7 @@ extension ReaderState {
     mutating func openPrompt(_ kind: Prompt.Kind) {
         guard episode != nil else { return }
         if layout.mode == .tabs { focus = .transcript }
+        if kind == .search || kind == .corpusSearch { trail = nil }
         prompt = Prompt(kind: kind, origin: top, originCurrent: current, previousSearch: search)
     }
 
@@ -19,6 +20,10 @@ extension ReaderState {
             return
         case .enter:
             self.prompt = nil
+            if !prompt.text.isEmpty, promptHistory[prompt.kind]?.last != prompt.text {
+                promptHistory[prompt.kind, default: []].append(prompt.text)
+                if promptHistory[prompt.kind]!.count > 50 { promptHistory[prompt.kind]!.removeFirst() }
+            }
             switch prompt.kind {
             case .jump:
                 if !prompt.text.isEmpty { jump(to: prompt.text) }
@@ -45,6 +50,20 @@ extension ReaderState {
             prompt.text.removeLast()
         case .ctrl("u"):
             prompt.text = ""
+        case .up, .down:
+            // The earlier entries of this prompt, newest first.
+            let earlier = promptHistory[prompt.kind] ?? []
+            guard !earlier.isEmpty else { return }
+            var slot = prompt.recalled ?? earlier.count
+            slot += key == .up ? -1 : 1
+            if slot < 0 { return }
+            if slot >= earlier.count {
+                prompt.recalled = nil
+                prompt.text = ""
+            } else {
+                prompt.recalled = slot
+                prompt.text = earlier[slot]
+            }
         case let .char(c):
             guard prompt.text.count < 200 else { return }
             prompt.text.append(c)
@@ -254,13 +273,39 @@ extension ReaderState {
             return
         case .enter:
             overlay = nil
-            guard results.hits.indices.contains(results.list.cursor) else { return }
-            openHit(results.hits[results.list.cursor], query: results.query)
+            guard let chosen = results.chosen else { return }
+            openResult(chosen, of: results)
             return
         default:
-            _ = results.list.handle(key, count: results.hits.count, height: rows)
+            let before = results.list.cursor
+            _ = results.list.handle(key, count: results.rows.count, height: rows)
+            results.settle(from: before, height: rows)
         }
         overlay = .results(results)
+    }
+
+    /// Opens a result, remembering the results so `n` and `N` step through them.
+    mutating func openResult(_ index: Int, of results: CorpusResults) {
+        guard results.hits.indices.contains(index) else { return }
+        openHit(results.hits[index], query: results.query)
+        trail = ResultsTrail(results: results, hit: index)
+    }
+
+    /// `n`/`N` after a result was opened: the next or previous result, in any episode.
+    mutating func stepResult(_ step: Int) {
+        guard let trail else { return }
+        let count = trail.results.hits.count
+        var next = trail.hit + step
+        if next >= count || next < 0 {
+            next = (next + count) % count
+            message = StatusMessage(text: step > 0 ? "results wrapped to the first" : "results wrapped to the last", isError: false)
+        }
+        let cameFromBefore = cameFrom
+        openResult(next, of: trail.results)
+        cameFrom = cameFromBefore   // stepping through results is not a place to go back to
+        if message == nil || message?.text.hasPrefix("results wrapped") != true {
+            message = StatusMessage(text: "result \(next + 1)/\(count) (n, N: next, previous; Esc: done)", isError: false)
+        }
     }
 
     /// Opens the hit's episode at its utterance, with its first term highlighted there.

@@ -153,8 +153,8 @@ extension ReaderState {
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
         case .search: openPrompt(.search)
-        case .nextMatch: for _ in 0..<times { nextMatch(1) }
-        case .previousMatch: for _ in 0..<times { nextMatch(-1) }
+        case .nextMatch: for _ in 0..<times { if trail != nil { stepResult(1) } else { nextMatch(1) } }
+        case .previousMatch: for _ in 0..<times { if trail != nil { stepResult(-1) } else { nextMatch(-1) } }
         case .searchAll: openPrompt(.corpusSearch)
         case .copyQuote: copyQuote()
         case .markRange: markRange()
@@ -170,8 +170,9 @@ extension ReaderState {
             }
         case .bookmarks: openBookmarks()
         case .escape:
-            if search != nil {
+            if search != nil || trail != nil {
                 search = nil
+                trail = nil
                 message = StatusMessage(text: "search cleared", isError: false)
             }
         case .repaint: break   // the program repaints the terminal

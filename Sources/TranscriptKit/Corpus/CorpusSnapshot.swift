@@ -6,7 +6,7 @@ import Foundation
 /// exactly the stamp it had then, `speakers.yaml` too, and the same podread wrote it; then
 /// listing a large corpus needs neither the per-file cache nor speaker resolution.
 struct CorpusSnapshot {
-    static let magic = "podread-corpus 4"
+    static let magic = "podread-corpus 5"
 
     /// What the snapshot is valid for.
     struct Key: Equatable {

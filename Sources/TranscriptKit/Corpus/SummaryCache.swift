@@ -56,7 +56,7 @@ public struct SummaryCache: Sendable {
     }
 
     /// The first bytes of a cache file; the number changes with the format.
-    static let magic = "podread-summaries 5"
+    static let magic = "podread-summaries 6"
     /// Where this corpus's cache lives, or nil when there is no home for it.
     let path: String?
     private let program: Stamp?

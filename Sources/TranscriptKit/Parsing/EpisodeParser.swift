@@ -173,6 +173,7 @@ private struct BodyParser {
         if episode.utterances.isEmpty, !lines.isEmpty {
             warn(min(start + 1, lines.count), "no timestamped utterances found (expected lines like '[0:00:41] AB: text')")
         }
+        diagnostics += RepeatedUtterances.diagnostics(episode.utterances, file: file)
         episode.diagnostics += diagnostics
     }
 

@@ -156,8 +156,10 @@ extension Corpus {
             if allowed?.isEmpty == true { return ([], made) }
         }
         var hits: [SearchHit] = []
+        let repeats = RepeatedUtterances.earlier(in: episode.utterances)
         for (u, utterance) in episode.utterances.enumerated() {
             if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
+            if repeats[u] != nil { continue }   // found once, where it first is
             if query.mayMatch(utterance.paragraphs), query.matches(utterance.text) {
                 hits.append(SearchHit(episode: e, utterance: u, found: utterance, speaker: episode.speaker(of: utterance)))
             }
