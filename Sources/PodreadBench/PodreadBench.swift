@@ -218,6 +218,29 @@ struct PodreadBench {
         frame([.key(.char("/"))] + word.map { .key(.char($0)) } + [.key(.enter)])
         for _ in 0..<100 { frame([.key(.char("n"))]) }
         frame([.key(.char("G"))])
+        // Input to screen (a key's update and the frame it draws) while a corpus search and
+        // a load of every file run on the other threads, as they do in the reader.
+        let busy = DispatchGroup()
+        let query = SearchQuery(arguments: [word])
+        DispatchQueue.global(qos: .userInitiated).async(group: busy) { if let query { _ = corpus.search(query) } }
+        DispatchQueue.global(qos: .userInitiated).async(group: busy) {
+            _ = try? CorpusLoader.load(directory: directory, transcripts: true, cache: false)
+        }
+        var underLoad: [Double] = []
+        var n = 0
+        // A key every 5 ms for as long as the work runs (a fast typist, held down).
+        while busy.wait(timeout: .now()) == .timedOut {
+            let t = now()
+            update(&state, .key(.char(n % 20 < 10 ? "j" : "k")))
+            _ = render(state)
+            underLoad.append(Double(now() - t) / 1e6)
+            n += 1
+            usleep(5000)
+        }
+        if underLoad.isEmpty { underLoad = [0] }
+        underLoad.sort()
+        print(String(format: "reader: input to screen while a corpus search and a full load run: median %.3f ms, worst %.3f ms over %d keys",
+                     underLoad[underLoad.count / 2], underLoad.last ?? 0, underLoad.count))
         let worstAt = times.indices.max { times[$0] < times[$1] } ?? 0
         times.sort()
         var usage = rusage()

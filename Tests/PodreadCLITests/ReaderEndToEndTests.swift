@@ -201,6 +201,31 @@ struct ReaderEndToEndTests {
         try tmux.wait(for: "EXIT=0")
     }
 
+    /// 80×24: the panes are tabs; the transcript tab shows the episode, Tab moves to the
+    /// notes and Shift-Tab back to the list, the status bar keeps `? help`, and a place
+    /// jumped to while another tab is shown is where the transcript tab opens.
+    @Test func tabbedLayoutAt80By24() throws {
+        let tmux = try Tmux(width: 80, height: 24, command: podread)
+        var screen = try tmux.wait(for: "0:08  Announcer")
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix(" Episodes   Transcript   Notes   #9 Stateful"))
+        #expect(lines[23].contains("? help"))
+        try tmux.keys("Tab")
+        screen = try tmux.wait(for: "HOSTS")
+        #expect(screen.contains("Stateful and Stateless Workloads"))
+        try tmux.keys("BTab", "BTab")
+        screen = try tmux.wait(for: " 9 Stateful and Stateless Workloads")
+        try tmux.keys(":")
+        try tmux.literal("20:32")
+        try tmux.keys("Enter")
+        screen = try tmux.wait(for: "jumped to 20:32")
+        lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[23].hasPrefix(" 20:32 / 50:00"))
+        #expect(screen.contains("▌20:32  Bryan Liles"))
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+
     @Test func eightColourTerminal() throws {
         let tmux = try Tmux(width: 120, height: 30, command: "TERM=screen \(podread)")
         try tmux.wait(for: "Episodes (1)")
@@ -235,10 +260,10 @@ struct ReaderEndToEndTests {
         try tmux.literal(mouse(button: 3, x: 5, y: 4))
         var screen = try tmux.wait(for: "#3 Why API Contracts Are Important")
         #expect(screen.contains("#3 Why API Contracts Are Important"))
-        // The transcript pane is columns 25..<89 at 120 columns (list 24, notes 30).
+        // The transcript pane is columns 29..<89 at 120 columns (list 28, notes 30).
         func transcriptRow(_ screen: String, _ row: Int) -> String {
             let line = Array(screen.split(separator: "\n", omittingEmptySubsequences: false)[row])
-            return String(line[min(26, line.count)..<min(88, line.count)])
+            return String(line[min(30, line.count)..<min(88, line.count)])
         }
         let before = screen
         // Wheel down over the transcript scrolls it by three rows.
@@ -292,7 +317,9 @@ struct ReaderEndToEndTests {
         #expect(lines[0].hasPrefix(" podread  #"))
         #expect(lines[1].hasPrefix(" Episodes ("))
         #expect(lines[1].contains("│ Transcript") && lines[1].contains("│ Notes"))
-        for row in 2..<34 { #expect(Array(lines[row]).count > 24 && Array(lines[row])[24] == "│", "row \(row)") }
+        // The list's titles want more than a third; the transcript keeps half of 120, the
+        // notes 30: the list is 28 columns, its separator at 28.
+        for row in 2..<34 { #expect(Array(lines[row]).count > 28 && Array(lines[row])[28] == "│", "row \(row)") }
         // A full repaint shows exactly what the incremental updates left on the screen.
         try tmux.keys("C-l")
         Thread.sleep(forTimeInterval: 0.3)
@@ -324,7 +351,8 @@ struct ReaderEndToEndTests {
         try tmux.literal("stateful database")
         try tmux.keys("Enter")
         var screen = try tmux.wait(for: "10 in 1 episode(s)")
-        #expect(screen.contains("#9   4:45"))
+        #expect(screen.contains("#9  Stateful and Stateless Workloads  10"))
+        #expect(screen.contains("   4:45     "))
         try tmux.keys("Enter")
         screen = try tmux.wait(for: "▌ 4:45")
         try tmux.keys("q")

@@ -129,4 +129,42 @@ import TranscriptKit
         #expect(other.send(.enter).isEmpty)
         #expect(other.message?.text.hasPrefix("not a web address podread opens") == true)
     }
+
+    /// `/` in the list filters it by title or number as you type; Esc shows them all again.
+    @Test func theListFilters() {
+        var state = Fixture.state(Self.corpus())
+        state.send(.char("/"))
+        state.type("1")
+        // Titles "Episode 1", "Episode 10"…"Episode 19" hold a 1, as do numbers 1 and 10–19.
+        #expect(state.listed == [0] + Array(9...18))
+        state.type("2")
+        #expect(state.listed == [11])
+        #expect(render(state).row(1).contains("Episodes (1 of 20: 12)"))
+        state.send(.enter)
+        #expect(state.listCursor == 11)
+        state.send(.enter)
+        #expect(state.episodeIndex == 11)
+        state.focus = .episodes
+        state.send(.char("/"), .escape)
+        #expect(state.listed.count == 20)
+        #expect(state.listCursor == 11)
+        // Nothing matches: the list says so.
+        state.send(.char("/"))
+        state.type("zebra")
+        #expect(render(state).text.contains("No title has zebra"))
+    }
+
+    /// The list is as wide as its titles need, up to a third of the screen.
+    @Test func theListTakesTheWidthItsTitlesNeed() {
+        let long = String(repeating: "Long title ", count: 8)   // 88 columns
+        let a = Fixture.episode(number: 1, title: "Short", hosts: ["Ann Lee"], body: "[0:00:01] AL: a\n")
+        let b = Fixture.episode(number: 2, title: long, hosts: ["Ann Lee"], body: "[0:00:01] AL: b\n")
+        #expect(Fixture.state(Fixture.corpus(["a.md": a]), width: 150).layout.panes[.episodes]?.width == 24)
+        // A third of 150 is 50, but the notes take 37 and the transcript keeps half (75): 36.
+        #expect(Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]), width: 150).layout.panes[.episodes]?.width == 36)
+        // 240: notes 44, transcript 120, list 74 (the 94 its titles need do not fit).
+        #expect(Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]), width: 240).layout.panes[.episodes]?.width == 74)
+        // 120: notes 30, transcript 60, list 28.
+        #expect(Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]), width: 120).layout.panes[.episodes]?.width == 28)
+    }
 }

@@ -8,9 +8,11 @@ import TranscriptKit
         var state = Fixture.state()
         state.send(.tab)
         let grid = render(state)
-        // 140 columns: list 28, transcript 75, notes 35, separators at 28 and 104.
+        // 140 columns: the list would take what its rows need (marker, number, space, the 32
+        // columns of "Stateful and Stateless Workloads", a space: 38) but the transcript keeps
+        // half: notes 35, transcript 70, list 33; separators at 33 and 104.
         for y in 2..<29 {
-            #expect(grid[28, y].text == "│")
+            #expect(grid[33, y].text == "│")
             #expect(grid[104, y].text == "│")
         }
         #expect(grid.row(0).hasPrefix(" podread  #9 Stateful and Stateless Workloads"))
@@ -18,23 +20,23 @@ import TranscriptKit
         #expect(grid.row(1).contains("│ Transcript"))
         #expect(grid.row(1).contains("│ Notes"))
         // The list row: diagnostics marker, number, title; selected (not focused after Tab).
-        #expect(grid.row(2).hasPrefix("•  9 Stateful and Stateles… │"))
+        #expect(grid.row(2).hasPrefix("•  9 Stateful and Stateless Wor… │"))
         #expect(grid[0, 2].style.foreground == .indexed(214))
         #expect(grid[5, 2].style.background == .indexed(238))
         // The transcript starts with the section rule, then the announcer.
-        #expect(grid.row(2).dropFirst(29).hasPrefix(" ── INTRODUCTION ──"))
+        #expect(grid.row(2).dropFirst(34).hasPrefix(" ── INTRODUCTION ──"))
         let announcer = try #require(grid.find("Announcer"))
         #expect(announcer.y == 4)
-        #expect(announcer.x == 37)  // 29 + gutter 1 + time 5 + 2
+        #expect(announcer.x == 42)  // 34 + gutter 1 + time 5 + 2
         #expect(grid[announcer.x, 4].style == Style(foreground: .indexed(245), bold: true))
         // Timestamps are dim, right-aligned in the time column.
-        #expect(grid.row(4).dropFirst(29).hasPrefix("▌ 0:08  Announcer"))
-        #expect(grid[31, 4].style.dim)
-        #expect(grid[31, 4].text == "0")
+        #expect(grid.row(4).dropFirst(34).hasPrefix("▌ 0:08  Announcer"))
+        #expect(grid[36, 4].style.dim)
+        #expect(grid[36, 4].text == "0")
         // Text starts at the hanging indent and wraps under itself.
-        #expect(grid.row(4).dropFirst(57).hasPrefix("Welcome to The Podlets Podcast"))
-        #expect(grid.row(5).dropFirst(29).prefix(28).allSatisfy { $0 == " " || $0 == "▌" })
-        #expect(grid.row(5).dropFirst(57).first?.isLetter == true)
+        #expect(grid.row(4).dropFirst(62).hasPrefix("Welcome to The Podlets Podcast"))
+        #expect(grid.row(5).dropFirst(34).prefix(28).allSatisfy { $0 == " " || $0 == "▌" })
+        #expect(grid.row(5).dropFirst(62).first?.isLetter == true)
         // The status bar shows the position and the hints.
         #expect(grid.row(29).hasPrefix(" 0:08 / 50:00 "))
         #expect(grid.row(29).hasSuffix("? help  q quit "))
@@ -214,12 +216,14 @@ import TranscriptKit
 
 /// `i` and the scroll map: who speaks how much and when, in each speaker's colour.
 @Suite struct StatisticsViewTests {
-    /// Ann speaks 0:00–0:30 (30 s), Bob 0:30–0:40 (10 s), Ann again at 0:40 (one word: 1 s);
-    /// the reader at this size, with `i` pressed unless `statistics` is false.
+    /// Ann speaks 0:00–0:30 (75 words at 0.4 s: 30 s), Bob 0:30–0:40 (25 words: 10 s), Ann
+    /// again at 0:40 (one word: 1 s); the reader at this size, with `i` pressed unless
+    /// `statistics` is false.
     static func annAndBob(width: Int, height: Int, ann: String = "Ann Lee", statistics: Bool = true) -> ReaderState {
         let tag = ann.split(separator: " ").map { String($0.prefix(1)) }.joined()
+        let words = { (count: Int) in Array(repeating: "word", count: count).joined(separator: " ") }
         let a = Fixture.episode(number: 1, title: "A", hosts: [ann, "Bob Ray"],
-                                body: "[0:00:00] \(tag): one two three\n\n[0:00:30] BR: four\n\n[0:00:40] \(tag): five\n")
+                                body: "[0:00:00] \(tag): \(words(75))\n\n[0:00:30] BR: \(words(25))\n\n[0:00:40] \(tag): five\n")
         var state = Fixture.state(Fixture.corpus(["a.md": a]), width: width, height: height)
         if statistics { state.send(.char("i")) }
         return state

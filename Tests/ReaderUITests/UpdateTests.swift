@@ -16,7 +16,7 @@ import TranscriptKit
         let episode = try #require(state.episode)
         #expect(episode.utterances[try #require(state.currentUtterance)].line == 206)
         let grid = render(state)
-        #expect(grid.row(2).dropFirst(29).hasPrefix("▌20:32  Bryan Liles"))
+        #expect(grid.row(2).dropFirst(34).hasPrefix("▌20:32  Bryan Liles"))
         #expect(statusBar(state).hasPrefix(" 20:32 / 50:00  jumped to 20:32"))
         // Relative jumps from there.
         state.send(.char("t")); state.type("+25s"); state.send(.enter)

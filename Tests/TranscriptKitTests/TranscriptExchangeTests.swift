@@ -189,20 +189,22 @@ import Testing
         #expect(removed.episodes.map(\.title) == ["talk"])
     }
 
-    /// Counted by hand from `sample`: JR 0:01.5–0:04 and 0:10–0:12.8 (7 words × 0.4 s),
-    /// KN and DC both 0:04–0:10.
+    /// Counted by hand from `sample`, each utterance spoken until its last word (0.4 s a
+    /// word, at least 1 s) or the next start: JR 0:01.5 + 6 words = 0:03.9, and 0:10 + 7
+    /// words = 0:12.8 (5.2 s); KN "Hi." 0:04–0:05; DC "Me too." 0:04–0:05. The silence up to
+    /// 0:10 is nobody's.
     @Test func speakerStatistics() {
         let statistics = SpeakerStatistics.of(Fixture.episode(Self.sample))
-        #expect(statistics.map(\.name) == ["Kris Nóva", "Duffie Cooley", "Josh Rosso"])
-        #expect(statistics.map { ($0.talkTime * 10).rounded() / 10 } == [6, 6, 5.3])
-        #expect(statistics.map(\.words) == [1, 2, 13])
-        #expect(statistics.map(\.turns) == [1, 1, 2])
-        #expect(statistics.map { ($0.longestTurn * 10).rounded() / 10 } == [6, 6, 2.8])
-        #expect(statistics.map(\.longestTurnStart) == [4, 4, 10])
+        #expect(statistics.map(\.name) == ["Josh Rosso", "Kris Nóva", "Duffie Cooley"])
+        #expect(statistics.map { ($0.talkTime * 10).rounded() / 10 } == [5.2, 1, 1])
+        #expect(statistics.map(\.words) == [13, 1, 2])
+        #expect(statistics.map(\.turns) == [2, 1, 1])
+        #expect(statistics.map { ($0.longestTurn * 10).rounded() / 10 } == [2.8, 1, 1])
+        #expect(statistics.map(\.longestTurnStart) == [10, 4, 4])
         let twice = SpeakerStatistics.merged([statistics, statistics])
-        #expect(twice.map(\.name) == ["Kris Nóva", "Duffie Cooley", "Josh Rosso"])
-        #expect(twice.map(\.turns) == [2, 2, 4])
-        #expect(twice.map(\.words) == [2, 4, 26])
+        #expect(twice.map(\.name) == ["Josh Rosso", "Kris Nóva", "Duffie Cooley"])
+        #expect(twice.map(\.turns) == [4, 2, 2])
+        #expect(twice.map(\.words) == [26, 2, 4])
     }
 }
 

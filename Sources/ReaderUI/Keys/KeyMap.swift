@@ -52,7 +52,7 @@ public enum KeyMap {
         KeyBinding([.char("}")], .nextSpeaker, "the next change of speaker"),
         KeyBinding([.char("s")], .speakers, "choose the speakers to show: Space ticks, a all or none, Enter applies", hint: "speakers", in: [.transcript]),
         KeyBinding([.char("S")], .everySpeaker, "show every speaker again"),
-        KeyBinding([.char("/")], .search, "search this episode: any case unless a capital, accents ignored", hint: "search", in: [.transcript]),
+        KeyBinding([.char("/")], .search, "search this episode (any case unless a capital, accents ignored); in the list: filter it", hint: "search", in: [.transcript, .episodes]),
         KeyBinding([.char("n")], .nextMatch, "the next match"),
         KeyBinding([.char("N")], .previousMatch, "the previous match"),
         KeyBinding([.char("F")], .searchAll, "search every episode (words, \"phrases\"); Enter opens a match", hint: "all", in: everywhere),

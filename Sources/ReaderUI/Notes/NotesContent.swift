@@ -143,7 +143,7 @@ enum NotesContent {
             }
         }
         if !episode.diagnostics.isEmpty {
-            heading("DIAGNOSTICS (\(episode.diagnostics.count))")
+            heading("DIAGNOSTICS (\(episode.diagnostics.count)): \(episode.errorCount > 0 ? "!" : "•") in the list")
             for diagnostic in episode.diagnostics {
                 let style = diagnostic.severity == .error ? theme.errorMarker : (diagnostic.severity == .warning ? theme.warningMarker : theme.timestamp)
                 wrapped("\(diagnostic.line): \(diagnostic.message)", style, indent: 1, hanging: 3)

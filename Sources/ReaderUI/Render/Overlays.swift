@@ -12,7 +12,7 @@ enum OverlayGeometry {
     /// The window an overlay is drawn in.
     static func rect(of overlay: Overlay, in state: ReaderState) -> Rect {
         switch overlay {
-        case .help: return box(width: 96, height: KeyMap.bindings.count + 4, in: state)
+        case .help: return box(width: 96, height: HelpOverlay.rowCount + 4, in: state)
         case let .speakers(picker): return box(width: 60, height: picker.people.count + 5, in: state)
         case let .results(results): return box(width: max(0, state.width - 4), height: min(results.rows.count + 4, max(0, state.height - 4)), in: state)
         case .bookmarks: return box(width: 90, height: state.bookmarks.count + 4, in: state)
@@ -49,23 +49,40 @@ enum OverlayGeometry {
     }
 }
 
-/// `?`: every binding of the key map, scrolling when the screen is low.
+/// `?`: every binding of the key map, then what the screen's marks mean, scrolling when
+/// the screen is low.
 enum HelpOverlay {
+    static let legend: [(String, String)] = [
+        ("•  !", "beside an episode: its file has warnings, or errors (the notes list them)"),
+        ("Name?", "a guess of who a speaker tag is (the notes say why)"),
+        ("▐ ◀", "who speaks when, down the transcript's edge; ◀ is where you are"),
+        ("mouse", "the wheel scrolls what is under it; a click selects, and opens a link or result"),
+    ]
+    static var rowCount: Int { KeyMap.bindings.count + legend.count }
+
     static func draw(_ state: ReaderState, _ list: ScrollList, _ grid: inout Grid) {
         let theme = state.theme
         let overlay = Overlay.help(list)
         let rect = OverlayGeometry.rect(of: overlay, in: state)
         let area = OverlayGeometry.listArea(of: overlay, in: state)
-        let more = KeyMap.bindings.count > area.height ? " (↑↓ scroll)" : ""
+        let more = HelpOverlay.rowCount > area.height ? " (↑↓ scroll)" : ""
         OverlayGeometry.frame(rect, title: "Keys — Esc closes\(more)", theme: theme, grid: &grid)
         let keyWidth = 24
         for row in 0..<area.height {
             let index = list.top + row
-            guard KeyMap.bindings.indices.contains(index) else { break }
-            let binding = KeyMap.bindings[index]
+            guard index < rowCount else { break }
             let y = area.y + row
             let base = index == list.cursor ? theme.selection : theme.overlay
             grid.fill(x: area.x, y: y, width: area.width, height: 1, style: base)
+            guard KeyMap.bindings.indices.contains(index) else {
+                let (what, meaning) = legend[index - KeyMap.bindings.count]
+                grid.putTruncated(what, x: area.x + 1, y: y, limit: min(keyWidth, max(0, area.width - 2)),
+                                  style: EpisodeListView.merge(theme.overlayKey, over: base))
+                let x = area.x + 1 + keyWidth + 1
+                grid.putTruncated(meaning, x: x, y: y, limit: max(0, area.x + area.width - 1 - x), style: base)
+                continue
+            }
+            let binding = KeyMap.bindings[index]
             let keys = binding.keys.map(KeyMap.name).joined(separator: "  ")
             grid.putTruncated(keys, x: area.x + 1, y: y, limit: min(keyWidth, max(0, area.width - 2)),
                               style: EpisodeListView.merge(theme.overlayKey, over: base))

@@ -23,7 +23,10 @@ public func render(_ state: ReaderState) -> Grid {
             guard let title = layout.titles[pane] else { continue }
             let focused = state.focus == pane
             var text = " " + pane.title
-            if pane == .episodes { text += " (\(state.corpus.episodes.count))" }
+            if pane == .episodes {
+                text += state.listFilter.isEmpty ? " (\(state.corpus.episodes.count))"
+                    : " (\(state.listed.count) of \(state.corpus.episodes.count): \(state.listFilter))"
+            }
             if pane == .transcript, let search = state.search, !state.shown.isEmpty { text += "  /" + search.pattern }
             grid.fill(x: title.x, y: title.y, width: title.width, height: 1)
             grid.putTruncated(text, x: title.x, y: title.y, limit: title.width, style: focused ? state.theme.paneTitleFocused : state.theme.paneTitle)
@@ -82,10 +85,14 @@ enum EpisodeListView {
             grid.putTruncated(" No episodes in \(state.corpus.directory)", x: rect.x, y: rect.y, limit: rect.width, style: theme.timestamp)
             return
         }
+        if state.listed.isEmpty {
+            grid.putTruncated(" No title has \(state.listFilter)", x: rect.x, y: rect.y, limit: rect.width, style: theme.timestamp)
+            return
+        }
         let numberWidth = state.listNumberWidth
         for row in 0..<rect.height {
-            let index = state.listTop + row
-            guard episodes.indices.contains(index) else { break }
+            guard state.listed.indices.contains(state.listTop + row) else { break }
+            let index = state.listed[state.listTop + row]
             let episode = episodes[index]
             let y = rect.y + row
             let selected = index == state.listCursor

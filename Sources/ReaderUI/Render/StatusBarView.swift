@@ -11,6 +11,7 @@ enum StatusBarView {
             switch prompt.kind {
             case .jump: label = " Jump to (12:30, 1:02:03, 750, +2m, -30s): "
             case .goTo: label = " Go to an episode number or a time (15, 20:32, +2m): "
+            case .listFilter: label = " Episodes with: "
             case .search: label = " /"
             case .corpusSearch: label = " Search all episodes: "
             case .bookmark: label = " Bookmark here, with a note (Enter saves, Esc cancels): "

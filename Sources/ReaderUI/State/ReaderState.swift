@@ -2,7 +2,7 @@ import TranscriptKit
 
 /// A line being typed at the bottom of the screen.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case jump, goTo, search, corpusSearch, bookmark }
+    public enum Kind: Equatable, Sendable { case jump, goTo, search, corpusSearch, bookmark, listFilter }
     public var kind: Kind
     public var text: String = ""
     /// Where the transcript was when the prompt opened, and the utterance the reader was
@@ -93,16 +93,27 @@ public struct ReaderState: @unchecked Sendable {
     private var readOnOpen: Int?
     public private(set) var colors: SpeakerColors
     public var theme: Theme
-    public var width: Int { didSet { layout = Self.layout(width, height, focus) } }
-    public var height: Int { didSet { layout = Self.layout(width, height, focus) } }
-    public var focus: Pane = .episodes { didSet { layout = Self.layout(width, height, focus) } }
+    public var width: Int { didSet { relayout() } }
+    public var height: Int { didSet { relayout() } }
+    public var focus: Pane = .episodes { didSet { relayout() } }
     /// Where everything goes at this size; kept in step with width, height and focus.
     public private(set) var layout: ScreenLayout
-    /// The episode list's cursor and view.
+    /// The episode list's cursor and view, over `listed`.
     public var episodeList = ScrollList()
+    /// The episodes the list shows: all, or those whose title or number has `listFilter`.
+    public private(set) var listed: [Int] = []
+    public private(set) var listFilter = ""
+    /// The episode under the list's cursor (setting it to one the filter hides clears the filter).
     public var listCursor: Int {
-        get { episodeList.cursor }
-        set { episodeList.cursor = newValue }
+        get { listed.indices.contains(episodeList.cursor) ? listed[episodeList.cursor] : 0 }
+        set {
+            if let row = listed.firstIndex(of: newValue) {
+                episodeList.cursor = row
+            } else if corpus.episodes.indices.contains(newValue) {
+                filterList("")
+                episodeList.cursor = listed.firstIndex(of: newValue) ?? 0
+            }
+        }
     }
     public var listTop: Int { episodeList.top }
     /// The open episode.
@@ -161,8 +172,9 @@ public struct ReaderState: @unchecked Sendable {
     public internal(set) var positions: [String: ReadingPosition] = [:]
     /// Widths of the time and name columns of the open episode, measured when it opens.
     private(set) var columns = TranscriptColumns(timeWidth: 4, nameWidth: 4)
-    /// Columns for episode numbers in the list, measured once per corpus.
+    /// Columns for episode numbers in the list, and for its rows, measured once per corpus.
     private(set) var listNumberWidth: Int
+    private(set) var listWidth: Int
     let wraps = WrapCache()
     let timeline = TimelineCache()
     let notes = NotesCache()
@@ -171,15 +183,17 @@ public struct ReaderState: @unchecked Sendable {
         self.corpus = corpus
         colors = SpeakerColors(corpus: corpus.episodes)
         theme = Theme(mode: colorMode)
-        layout = Self.layout(width, height, .episodes)
         listNumberWidth = Self.numberWidth(corpus)
+        listWidth = Self.listWidth(corpus, numberWidth: listNumberWidth)
+        listed = Array(corpus.episodes.indices)
+        layout = ScreenLayout(width: width, height: height, focus: .episodes, listWidth: listWidth)
         self.width = width
         self.height = height
         if !corpus.episodes.isEmpty { open(episode: 0) }
         // With a single episode there is nothing to choose: start reading.
         if corpus.episodes.count == 1 { focus = .transcript }
         // Observers do not run inside an initializer.
-        layout = Self.layout(width, height, focus)
+        layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
     }
 
     /// The whole corpus, read after a partial one (front matter only) was shown: the list
@@ -194,9 +208,13 @@ public struct ReaderState: @unchecked Sendable {
         loading = nil
         colors = SpeakerColors(corpus: full.episodes)
         listNumberWidth = Self.numberWidth(full)
+        listWidth = Self.listWidth(full, numberWidth: listNumberWidth)
+        listed = Array(full.episodes.indices)
+        listFilter = ""
+        layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
         if !sameFiles { overlay = nil }
         listCursor = listFile.flatMap { file in full.episodes.firstIndex { $0.file == file } } ?? 0
-        episodeList.keepInView(count: full.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
+        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
         guard let openFile, let index = full.episodes.firstIndex(where: { $0.file == openFile }) else {
             if !full.episodes.isEmpty { open(episode: min(episodeIndex, full.episodes.count - 1)) }
             return
@@ -221,8 +239,29 @@ public struct ReaderState: @unchecked Sendable {
 
     public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }
 
-    private static func layout(_ width: Int, _ height: Int, _ focus: Pane) -> ScreenLayout {
-        ScreenLayout(width: width, height: height, focus: focus)
+    private mutating func relayout() {
+        layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
+    }
+
+    /// The columns the list's rows need: marker, number, title and a space.
+    private static func listWidth(_ corpus: Corpus, numberWidth: Int) -> Int {
+        3 + numberWidth + (corpus.episodes.map { DisplayText.width(of: $0.title) }.max() ?? 0) + 1
+    }
+
+    /// Shows only the episodes whose title or number contains `text` (any case); the cursor
+    /// stays on its episode when it is still listed.
+    mutating func filterList(_ text: String) {
+        let keep = listed.indices.contains(episodeList.cursor) ? listed[episodeList.cursor] : nil
+        listFilter = text
+        let needle = SearchText.fold(text, caseSensitive: false)
+        listed = corpus.episodes.indices.filter { index in
+            guard !needle.isEmpty else { return true }
+            let episode = corpus.episodes[index]
+            return SearchText.fold(episode.title, caseSensitive: false).contains(needle)
+                || episode.number.map { String($0).hasPrefix(text) } == true
+        }
+        episodeList.cursor = keep.flatMap { listed.firstIndex(of: $0) } ?? 0
+        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
     }
 
     static func personKey(_ speaker: Speaker) -> String { SpeakerColors.key(speaker.name) }

@@ -29,7 +29,9 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The title row of each visible pane (columns mode) or each tab label (tabs mode).
     public var titles: [Pane: Rect]
 
-    public init(width: Int, height: Int, focus: Pane) {
+    /// `listWidth`: the columns the episode list's rows need; it gets them up to a third of
+    /// the screen, the transcript always keeping half.
+    public init(width: Int, height: Int, focus: Pane, listWidth: Int = 34) {
         header = Rect(x: 0, y: 0, width: width, height: 1)
         status = Rect(x: 0, y: height - 1, width: width, height: 1)
         panes = [:]
@@ -42,8 +44,8 @@ public struct ScreenLayout: Equatable, Sendable {
         let bodyHeight = height - 2
         if width >= Self.sideBySideWidth {
             mode = .columns
-            let listWidth = min(34, max(24, width / 5))
             let notesWidth = min(44, max(30, width / 4))
+            let listWidth = max(24, min(listWidth, width / 3, width - notesWidth - 2 - width / 2))
             let transcriptWidth = width - listWidth - notesWidth - 2
             let xs: [(Pane, Int, Int)] = [(.episodes, 0, listWidth),
                                           (.transcript, listWidth + 1, transcriptWidth),

@@ -9,19 +9,21 @@ enum SpeakerTimeline {
     static func slices(_ episode: Episode, count: Int) -> (slices: [Int?], end: Double) {
         guard count > 0 else { return ([], 0) }
         let utterances = episode.utterances
-        let ends = TranscriptExport.ends(of: utterances)
-        let end = ends.max() ?? 0
+        let spoken = SpeakingTime.spans(of: episode)
+        let end = spoken.joined().map(\.upperBound).max() ?? 0
         guard end > 0 else { return (Array(repeating: nil, count: count), end) }
         let speakers = max(1, episode.speakers.count)
         let width = end / Double(count)
         var talk = Array(repeating: 0.0, count: count * speakers)
-        for (index, utterance) in utterances.enumerated() where ends[index] > utterance.start {
-            let (start, stop) = (utterance.start, ends[index])
-            var slice = min(count - 1, Int(start / width))
-            while slice < count, Double(slice) * width < stop {
-                let overlap = min(stop, Double(slice + 1) * width) - max(start, Double(slice) * width)
-                if overlap > 0 { talk[slice * speakers + utterance.speakerIndex] += overlap }
-                slice += 1
+        for (index, utterance) in utterances.enumerated() {
+            for span in spoken[index] where span.upperBound > span.lowerBound {
+                let (start, stop) = (span.lowerBound, span.upperBound)
+                var slice = min(count - 1, Int(start / width))
+                while slice < count, Double(slice) * width < stop {
+                    let overlap = min(stop, Double(slice + 1) * width) - max(start, Double(slice) * width)
+                    if overlap > 0 { talk[slice * speakers + utterance.speakerIndex] += overlap }
+                    slice += 1
+                }
             }
         }
         let slices = (0..<count).map { slice -> Int? in

@@ -26,7 +26,7 @@ extension ReaderState {
         case .wheelUp, .wheelDown:
             let step = mouse.kind == .wheelUp ? -3 : 3
             switch pane {
-            case .episodes: episodeList.scroll(by: step, count: corpus.episodes.count, height: height)
+            case .episodes: episodeList.scroll(by: step, count: listed.count, height: height)
             case .transcript: scrollTranscript(by: step)
             case .notes: notesList.scroll(by: step, count: noteLines.count, height: height)
             }
@@ -36,7 +36,7 @@ extension ReaderState {
             let row = mouse.y - rect.y
             switch pane {
             case .episodes:
-                if episodeList.click(row: row, count: corpus.episodes.count) { open(episode: listCursor) }
+                if episodeList.click(row: row, count: listed.count) { open(episode: listCursor) }
             case .transcript:
                 let position = advance(top, by: row)
                 if shown.indices.contains(position.index) { current = position.index }
@@ -55,7 +55,7 @@ extension ReaderState {
         let area = OverlayGeometry.listArea(of: overlay, in: self)
         let count: Int
         switch overlay {
-        case .help: count = KeyMap.bindings.count
+        case .help: count = HelpOverlay.rowCount
         case let .speakers(picker): count = picker.people.count
         case let .results(results): count = results.rows.count
         case .bookmarks: count = bookmarks.count

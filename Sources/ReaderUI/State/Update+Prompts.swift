@@ -3,6 +3,10 @@ import TranscriptKit
 extension ReaderState {
     mutating func openPrompt(_ kind: Prompt.Kind) {
         guard episode != nil else { return }
+        if kind == .listFilter {
+            prompt = Prompt(kind: kind, text: listFilter, origin: top, originCurrent: current, previousSearch: search)
+            return
+        }
         if layout.mode == .tabs { focus = .transcript }
         if kind == .search || kind == .corpusSearch { trail = nil }
         prompt = Prompt(kind: kind, origin: top, originCurrent: current, previousSearch: search)
@@ -12,6 +16,7 @@ extension ReaderState {
         guard var prompt else { return }
         switch key {
         case .escape, .ctrl("c"), .ctrl("g"):
+            if prompt.kind == .listFilter { filterList("") }
             if prompt.kind == .search {
                 search = prompt.previousSearch
                 returnToOrigin(of: prompt)
@@ -29,6 +34,8 @@ extension ReaderState {
                 if !prompt.text.isEmpty { jump(to: prompt.text) }
             case .goTo:
                 if !prompt.text.isEmpty { goTo(prompt.text) }
+            case .listFilter:
+                if !listFilter.isEmpty { message = StatusMessage(text: "\(listed.count) of \(corpus.episodes.count) episodes; / then Esc shows them all", isError: false) }
             case .search:
                 if prompt.text.isEmpty {
                     search = prompt.previousSearch
@@ -44,6 +51,7 @@ extension ReaderState {
         case .backspace, .delete:
             if prompt.text.isEmpty {
                 if prompt.kind == .search { search = prompt.previousSearch; returnToOrigin(of: prompt) }
+                if prompt.kind == .listFilter { filterList("") }
                 self.prompt = nil
                 return
             }
@@ -72,6 +80,7 @@ extension ReaderState {
         }
         self.prompt = prompt
         if prompt.kind == .search { incrementalSearch(prompt) }
+        if prompt.kind == .listFilter { filterList(prompt.text) }
     }
 
     /// As the pattern grows, show the first match at or after where the search started.
@@ -189,7 +198,7 @@ extension ReaderState {
         switch overlay {
         case var .help(list):
             if [.escape, .char("q"), .char("?"), .enter].contains(key) { self.overlay = nil; return }
-            _ = list.handle(key, count: KeyMap.bindings.count, height: rows)
+            _ = list.handle(key, count: HelpOverlay.rowCount, height: rows)
             self.overlay = .help(list)
         case .statistics:
             if [.escape, .char("q"), .char("i"), .enter].contains(key) { self.overlay = nil }

@@ -152,7 +152,7 @@ extension ReaderState {
                 setFilter([], names: [])
                 message = StatusMessage(text: "speaker filter cleared", isError: false)
             }
-        case .search: openPrompt(.search)
+        case .search: openPrompt(focus == .episodes ? .listFilter : .search)
         case .nextMatch: for _ in 0..<times { if trail != nil { stepResult(1) } else { nextMatch(1) } }
         case .previousMatch: for _ in 0..<times { if trail != nil { stepResult(-1) } else { nextMatch(-1) } }
         case .searchAll: openPrompt(.corpusSearch)
@@ -202,7 +202,7 @@ extension ReaderState {
     mutating func move(_ pane: Pane, by delta: Int) {
         switch pane {
         case .episodes:
-            episodeList.move(by: delta, count: corpus.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
+            episodeList.move(by: delta, count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
         case .transcript:
             if delta == Int.min {
                 top = .start
@@ -227,7 +227,7 @@ extension ReaderState {
     }
 
     mutating func keepListCursorVisible() {
-        episodeList.keepInView(count: corpus.episodes.count, height: layout.panes[.episodes]?.height ?? 1)
+        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
     }
 
     mutating func keepNotesCursorVisible() {

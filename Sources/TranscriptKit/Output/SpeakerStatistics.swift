@@ -1,8 +1,8 @@
 import Foundation
 
-/// How much one person speaks: talk time from cue times, or timestamp differences (each
-/// utterance lasts until the next later one starts, the last as `TranscriptExport.ends` estimates it),
-/// words, turns (runs of consecutive utterances by the same person) and the longest turn.
+/// How much one person speaks: talk time (when each utterance is spoken, see
+/// `SpeakingTime`), words, turns (runs of consecutive utterances by the same person) and
+/// the longest turn.
 public struct SpeakerStatistics: Equatable, Sendable {
     public var name: String
     public var role: Speaker.Role
@@ -16,25 +16,21 @@ public struct SpeakerStatistics: Equatable, Sendable {
     public var longestTurnFile: String
 
     /// Per person in one episode (tags resolved to the same person are one), most talk first.
-    /// Where the file gives each cue's end, talk time is the time the person's cues cover,
-    /// each moment once (feeds repeat and overlap spans); otherwise an utterance lasts until
-    /// the next starts.
+    /// Talk time is the time the person's utterances are spoken, each moment once (feeds
+    /// repeat and overlap spans).
     public static func of(_ episode: Episode) -> [SpeakerStatistics] {
         // Times to the millisecond, as export writes them.
         let ms = TimeFormat.milliseconds
-        let timedByCues = episode.reading.hasEnds && episode.utterances.allSatisfy { !$0.cues.isEmpty }
-        let ends = timedByCues ? [] : TranscriptExport.ends(of: episode.utterances)
+        let spoken = SpeakingTime.spans(of: episode)
         var byPerson: [String: SpeakerStatistics] = [:]
         var spans: [String: [ClosedRange<Double>]] = [:]
         var order: [String] = []
         var previous: String?
         var turnStart = 0.0
         var turnSpans: [ClosedRange<Double>] = []
-        // Cues may repeat or overlap a span: each moment counts once. Utterances without
-        // cue times each count their own length.
-        func length(_ spans: [ClosedRange<Double>]) -> Double {
-            timedByCues ? covered(spans) : spans.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) }
-        }
+        // Cues may repeat or overlap a span, two people may start at once: each moment of
+        // a person's counts once.
+        func length(_ spans: [ClosedRange<Double>]) -> Double { covered(spans) }
         func closeTurn() {
             let length = length(turnSpans)
             guard let key = previous, length > byPerson[key]!.longestTurn else { return }
@@ -50,8 +46,7 @@ public struct SpeakerStatistics: Equatable, Sendable {
                                                   longestTurn: 0, longestTurnStart: start, longestTurnFile: episode.file)
                 order.append(key)
             }
-            let own = timedByCues ? utterance.cues.map { ms($0.start)...ms(max($0.end ?? $0.start, $0.start)) }
-                : [start...ms(max(ends[index], utterance.start))]
+            let own = spoken[index].map { ms($0.lowerBound)...ms($0.upperBound) }
             if key != previous {
                 closeTurn()
                 previous = key

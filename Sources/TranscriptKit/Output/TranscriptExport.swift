@@ -77,8 +77,7 @@ public enum TranscriptExport {
     /// Words are counted in the text as exported (control characters as placeholders), so a
     /// vertical tab or form feed splits no word here that the exported file would not.
     private static func estimatedEnd(_ utterance: Utterance) -> Double {
-        let words = utterance.paragraphs.reduce(0) { $0 + WordCount.shown(in: $1) }
-        return utterance.start + max(1, Double(words) * 0.4)
+        utterance.start + SpeakingTime.saying(utterance)
     }
 
     /// The utterances at `selected` (all when nil) in `format`.
