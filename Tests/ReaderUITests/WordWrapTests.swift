@@ -22,6 +22,20 @@ import TranscriptKit
         #expect(shown("日本語の", width: 6) == ["日本語", "の"])
     }
 
+    /// The notes' rules: an address breaks after a `/`, and a word cut at the edge shows
+    /// a `…` (its next letter starts the next line: nothing is lost).
+    @Test func notesBreakAddressesAtSlashesAndMarkCuts() {
+        func notes(_ text: String, width: Int) -> [String] {
+            let units = DisplayText.units(of: text)
+            return WordWrap.lines(units, width: width, rules: .notes).map {
+                units[$0.range].map(\.text).joined() + ($0.cut ? "…" : "")
+            }
+        }
+        #expect(notes("https://example.org/a/very/long/path", width: 12) == ["https://", "example.org/", "a/very/long/", "path"])
+        #expect(notes("abcdefghijklmnop", width: 6) == ["abcde…", "fghij…", "klmnop"])
+        #expect(notes("see https://x.org/abcdefgh", width: 12) == ["see", "https://", "x.org/", "abcdefgh"])
+    }
+
     /// A row that starts inside a placeholder makes the rest of it again from its mark.
     @Test func aPlaceholderCutAtTheEdgeContinuesOnTheNextRow() {
         // a b ^ [ c d: the escape's two units are split by a width of three.

@@ -37,10 +37,11 @@ enum NotesContent {
         var out: [NoteLine] = []
         func wrapped(_ text: String, _ style: Style, indent: Int = 1, hanging: Int? = nil, opens: Int? = nil, link: String? = nil) {
             let units = DisplayText.units(of: text)
-            let first = WordWrap.lines(units, width: max(1, width - indent - 1))
-            for (n, range) in first.enumerated() {
+            let lines = WordWrap.lines(units, width: max(1, width - indent - 1), rules: .notes)
+            for (n, line) in lines.enumerated() {
                 let pad = String(repeating: " ", count: n == 0 ? indent : (hanging ?? indent))
-                out.append(NoteLine([Span(pad, .plain), Span(units[range].map(\.text).joined(), style)], opens: opens, link: link))
+                let shown = units[line.range].map(\.text).joined() + (line.cut ? "…" : "")
+                out.append(NoteLine([Span(pad, .plain), Span(shown, style)], opens: opens, link: link))
             }
         }
         func heading(_ text: String) {

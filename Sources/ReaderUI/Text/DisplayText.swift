@@ -74,12 +74,12 @@ public struct DisplayUnits: IteratorProtocol {
             guard mark.index < text.endIndex else { return nil }
             if let byte = plainASCII() {
                 passPlain(byte, aside: asideBefore(byte))
-                return UnitShape(width: 1, isSpace: byte == 0x20)
+                return UnitShape(width: 1, isSpace: byte == 0x20, isSlash: byte == UInt8(ascii: "/"))
             }
             load()
         }
         let unit = takePending()
-        return UnitShape(width: unit.width, isSpace: unit.isSpace)
+        return UnitShape(width: unit.width, isSpace: unit.isSpace, isSlash: unit.text == "/")
     }
 
     private mutating func takePending() -> DisplayUnit {
@@ -154,6 +154,7 @@ public struct DisplayUnits: IteratorProtocol {
 struct UnitShape {
     var width: Int
     var isSpace: Bool
+    var isSlash = false
 }
 
 public enum DisplayText {

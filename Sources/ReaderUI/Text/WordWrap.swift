@@ -2,11 +2,28 @@
 /// line is cut; spaces at a break are dropped. It reads the units as a stream and keeps
 /// only the line it is filling, so wrapping a paragraph costs no memory per character.
 public enum WordWrap {
+    /// How lines may break besides at spaces.
+    public struct Rules: Sendable {
+        /// Also after a `/` (a long address breaks between its parts).
+        public var afterSlash = false
+        /// A word cut at the edge leaves room for a `…` there (`cut` on the line).
+        public var markCuts = false
+
+        public static let text = Rules()
+        /// The notes: addresses break at `/`, and a cut shows.
+        public static let notes = Rules(afterSlash: true, markCuts: true)
+    }
+
     /// Lines as ranges into `units`.
     public static func lines(_ units: [DisplayUnit], width: Int) -> [Range<Int>] {
+        lines(units, width: width, rules: .text).map(\.range)
+    }
+
+    /// Lines as ranges into `units`, each saying whether it cuts a word.
+    public static func lines(_ units: [DisplayUnit], width: Int, rules: Rules) -> [(range: Range<Int>, cut: Bool)] {
         var source = IndexedUnits(units: units)
-        var lines: [Range<Int>] = []
-        wrap(&source, width: width) { _, range in lines.append(range) }
+        var lines: [(range: Range<Int>, cut: Bool)] = []
+        wrap(&source, width: width, rules: rules) { _, range, cut in lines.append((range, cut)) }
         return lines
     }
 
@@ -14,19 +31,19 @@ public enum WordWrap {
     static func lines(of text: String, width: Int) -> [(start: UnitMark, range: Range<Int>)] {
         var source = DisplayUnits(text)
         var lines: [(start: UnitMark, range: Range<Int>)] = []
-        wrap(&source, width: width) { lines.append(($0, $1)) }
+        wrap(&source, width: width, rules: .text) { start, range, _ in lines.append((start, range)) }
         return lines
     }
 
-    private static func wrap<Source: MarkedUnits>(_ source: inout Source, width: Int,
-                                                   line: (Source.Mark, Range<Int>) -> Void) {
+    private static func wrap<Source: MarkedUnits>(_ source: inout Source, width: Int, rules: Rules,
+                                                   line: (Source.Mark, Range<Int>, Bool) -> Void) {
         guard width > 0 else { return }
         var ahead = LookAhead(source: source)
         defer { source = ahead.source }
         let first = ahead.source.mark
         var any = false
-        func emit(_ count: Int) {
-            line(ahead.mark(0), ahead.consumed..<(ahead.consumed + count))
+        func emit(_ count: Int, cut: Bool = false) {
+            line(ahead.mark(0), ahead.consumed..<(ahead.consumed + count), cut)
             any = true
         }
         while true {
@@ -35,11 +52,13 @@ public enum WordWrap {
             var column = 0
             var index = 0
             var lastBreak: Int?
+            var afterSlash: Int?
             while let unit = ahead.peek(index) {
                 if unit.isSpace { lastBreak = index }
                 if column + unit.width > width { break }
                 column += unit.width
                 index += 1
+                if rules.afterSlash, unit.isSlash { afterSlash = index }
             }
             guard let stop = ahead.peek(index) else {
                 emit(ahead.trimmed(index))
@@ -52,6 +71,13 @@ public enum WordWrap {
             } else if let lastBreak, lastBreak > 0 {
                 emit(ahead.trimmed(lastBreak))
                 ahead.drop(lastBreak)
+            } else if let afterSlash, afterSlash > 0 {
+                emit(afterSlash)
+                ahead.drop(afterSlash)
+            } else if rules.markCuts, index > 1, column - ahead.width(index - 1) + 1 <= width {
+                // Cut, leaving the last column for a `…`.
+                emit(index - 1, cut: true)
+                ahead.drop(index - 1)
             } else {
                 // One word longer than the line (or a wide character at the edge): cut it.
                 let end = max(index, 1)
@@ -59,7 +85,7 @@ public enum WordWrap {
                 ahead.drop(end)
             }
         }
-        if !any { line(first, 0..<0) }
+        if !any { line(first, 0..<0, false) }
     }
 }
 
@@ -79,7 +105,7 @@ struct IndexedUnits: MarkedUnits {
     mutating func nextShape() -> UnitShape? {
         guard mark < units.count else { return nil }
         defer { mark += 1 }
-        return UnitShape(width: units[mark].width, isSpace: units[mark].isSpace)
+        return UnitShape(width: units[mark].width, isSpace: units[mark].isSpace, isSlash: units[mark].text == "/")
     }
 }
 
@@ -112,6 +138,9 @@ private struct LookAhead<Source: MarkedUnits> {
             head = 0
         }
     }
+
+    /// The width of the unit at `offset`.
+    func width(_ offset: Int) -> Int { units[head + offset].unit.width }
 
     /// `end` less the spaces just before it.
     func trimmed(_ end: Int) -> Int {
