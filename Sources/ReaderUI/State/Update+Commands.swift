@@ -1,0 +1,95 @@
+import TranscriptKit
+
+extension ReaderState {
+    mutating func perform(_ command: Command, times: Int = 1) {
+        let page = max(1, (layout.panes[focus]?.height ?? 1) - 1)
+        switch command {
+        case .lineDown: move(focus, by: times)
+        case .lineUp: move(focus, by: -times)
+        case .pageDown: move(focus, by: page * times)
+        case .pageUp: move(focus, by: -page * times)
+        case .halfPageDown: move(focus, by: max(1, page / 2) * times)
+        case .halfPageUp: move(focus, by: -max(1, page / 2) * times)
+        case .top: move(focus, by: Int.min)
+        case .bottom: move(focus, by: Int.max)
+        case .nextPane: cycleFocus(1)
+        case .previousPane: cycleFocus(-1)
+        case .paneLeft:
+            if focus != .episodes { cycleFocus(-1) }
+        case .paneRight:
+            switch focus {
+            case .episodes:
+                focus = .transcript
+                open(episode: listCursor)
+            case .transcript: focus = .notes
+            case .notes: break
+            }
+        case .open:
+            if focus == .episodes {
+                if layout.mode == .tabs { focus = .transcript }
+                open(episode: listCursor)
+            } else if focus == .notes {
+                openAtNotesCursor()
+            }
+        case .jump: openPrompt(.jump)
+        case .goTo: openPrompt(.goTo)
+        case .back: goBack()
+        case .previousUtterance: stepUtterance(-times)
+        case .nextUtterance: stepUtterance(times)
+        case .previousSpeaker: for _ in 0..<times { stepSpeaker(-1) }
+        case .nextSpeaker: for _ in 0..<times { stepSpeaker(1) }
+        case .speakers: openSpeakerPicker()
+        case .everySpeaker:
+            if filter.isEmpty {
+                message = StatusMessage(text: "no speaker filter to clear", isError: false)
+            } else {
+                setFilter([], names: [])
+                message = StatusMessage(text: "speaker filter cleared", isError: false)
+            }
+        case .search: openPrompt(focus == .episodes ? .listFilter : .search)
+        case .nextMatch: for _ in 0..<times { if trail != nil { stepResult(1) } else { nextMatch(1) } }
+        case .previousMatch: for _ in 0..<times { if trail != nil { stepResult(-1) } else { nextMatch(-1) } }
+        case .searchAll: openPrompt(.corpusSearch)
+        case .copyQuote: copyQuote()
+        case .markRange: markRange()
+        case .copyRange: copyRange()
+        case .video: openVideo()
+        case .statistics:
+            if let episode { overlay = .statistics(StatisticsWindow(speakers: SpeakerStatistics.of(episode))) }
+        case .bookmark:
+            if memoryKey == nil {
+                message = StatusMessage(text: "bookmarks are off (--no-state)", isError: true)
+            } else {
+                openPrompt(.bookmark)
+            }
+        case .bookmarks: openBookmarks()
+        case .escape:
+            if search != nil || trail != nil {
+                search = nil
+                trail = nil
+                message = StatusMessage(text: "search cleared", isError: false)
+            }
+        case .repaint: break   // the program repaints the terminal
+        case .help: overlay = .help(ScrollList())
+        case .quit: isQuitting = true
+        }
+    }
+
+    /// Digits in the list select the episode with that number (`1`, `5`: episode 15).
+    mutating func typeEpisodeNumber(_ digit: Int) {
+        let typed = typedNumber + String(digit)
+        let episodes = corpus.episodes
+        let find = { (text: String) in episodes.firstIndex { $0.number.map(String.init) == text } }
+        if let index = find(typed) ?? episodes.firstIndex(where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
+            typedNumber = typed
+            listCursor = index
+        } else if let index = find(String(digit)) {
+            typedNumber = String(digit)
+            listCursor = index
+        } else {
+            typedNumber = ""
+            message = StatusMessage(text: "no episode \(typed)", isError: true)
+        }
+        keepListCursorVisible()
+    }
+}
