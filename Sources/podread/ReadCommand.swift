@@ -96,6 +96,7 @@ struct ReadCommand: ParsableCommand {
                 Thread.sleep(forTimeInterval: busyForTest)
                 busyForTest = 0
             }
+            screen.waitForInput(milliseconds: runner.isBusy(for: state) ? 15 : 200)
             if let action = screen.nextAction() {
                 if action == .key(.ctrl("l")) { screen.repaintAll() }
                 handle(action)

@@ -489,6 +489,36 @@ struct ReaderEndToEndTests {
         #expect(String(decoding: copied, as: UTF8.self) == "\"\(said)\" — Bryan Liles, Stateful and Stateless Workloads, 20:32")
     }
 
+    /// Enter on a link in the notes hands it to the opener (a stand-in that writes down what
+    /// it was given), as `o` does.
+    @Test func aLinkInTheNotesOpens() throws {
+        let folder = NSTemporaryDirectory() + "podread-link-opener-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("#!/bin/sh\necho \"$@\" > '\(folder)/opened'\n".utf8).write(to: URL(fileURLWithPath: folder + "/xdg-open"))
+        chmod(folder + "/xdg-open", 0o755)
+        let page = "---\ntitle: Links\nhosts:\n  - name: Ann Lee\nlinks:\n  - name: The page\n    url: https://example.org/a/page\n---\n[0:00:01] AL: hello\n"
+        try Data(page.utf8).write(to: URL(fileURLWithPath: folder + "/corpus/001-links.md"))
+        let tmux = try Tmux(width: 140, height: 40, command: "PATH='\(folder)':/usr/bin:/bin \(podread) --no-state --data '\(folder)/corpus'")
+        _ = try tmux.wait(for: "0:01  Ann Lee")
+        try tmux.keys("Tab")
+        var screen = try tmux.screen()
+        var moves = 0
+        // Down the notes, Enter on each line, until one is the link.
+        while !screen.contains("opening in the browser"), moves < 40 {
+            try tmux.keys("j", "Enter")
+            Thread.sleep(forTimeInterval: 0.1)
+            screen = try tmux.screen()
+            moves += 1
+        }
+        screen = try tmux.wait(for: "opening in the browser: https://example.org/a/page")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/opened") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try String(contentsOfFile: folder + "/opened", encoding: .utf8) == "https://example.org/a/page\n")
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+
     /// `o` hands the watch page at the current time to xdg-open (a stand-in here that writes
     /// down what it was given); with no xdg-open the address stays in the status bar.
     @Test func oOpensTheVideoAtTheMoment() throws {

@@ -10,6 +10,8 @@ final class EffectRunner: @unchecked Sendable {
     private var inbox: [Action] = []
     /// Transcripts asked for and not yet handed back.
     private var reading = 0
+    /// Effects under way whose results are still to come (reads, opening links).
+    private var underWay = 0
     private var search: BackgroundSearch?
     private let writer: MemoryWriter?
     private let loading: BackgroundLoad
@@ -30,11 +32,12 @@ final class EffectRunner: @unchecked Sendable {
             switch effect {
             case let .readTranscript(index, file):
                 let corpus = state.corpus
-                lock.withLock { reading += 1 }
+                lock.withLock { reading += 1; underWay += 1 }
                 DispatchQueue.global(qos: .userInitiated).async { [self] in
                     let episode = corpus.transcript(of: index)
                     lock.withLock {
                         reading -= 1
+                        underWay -= 1
                         inbox.append(.transcriptRead(episode: index, file: file, Delivered(episode)))
                     }
                 }
@@ -47,8 +50,13 @@ final class EffectRunner: @unchecked Sendable {
                 if let writer, let key = state.memoryKey { writer.submit(changes, corpus: key) }
             case let .openLink(url):
                 guard VideoOpener.command != nil else { post(.linkOpened(url, .noOpener)); continue }
+                lock.withLock { underWay += 1 }
                 DispatchQueue.global(qos: .userInitiated).async { [self] in
-                    post(.linkOpened(url, VideoOpener.open(url) ? .opened : .failed))
+                    let outcome: LinkOutcome = VideoOpener.open(url) ? .opened : .failed
+                    lock.withLock {
+                        underWay -= 1
+                        inbox.append(.linkOpened(url, outcome))
+                    }
                 }
             case let .copy(text, what):
                 post(.copied(what: what, how: copier.copy(text)))
@@ -67,13 +75,21 @@ final class EffectRunner: @unchecked Sendable {
         while lock.withLock({ reading > 0 }), DispatchTime.now() < deadline { usleep(1000) }
     }
 
+    /// True while results are to come soon (a transcript, a link, a search, the corpus):
+    /// the main loop then waits for input only briefly, so they show at once.
+    func isBusy(for state: ReaderState) -> Bool {
+        lock.withLock { underWay > 0 || !inbox.isEmpty } || search != nil || (state.corpus.isPartial && !loadOver)
+    }
+
     /// What came back since the last call.
     func results(for state: ReaderState) -> [Action] {
         var actions = lock.withLock { () -> [Action] in
             defer { inbox = [] }
             return inbox
         }
-        actions += search?.poll() ?? []
+        let searched = search?.poll() ?? []
+        if searched.contains(where: { if case .corpusSearchFinished = $0 { return true }; return false }) { search = nil }
+        actions += searched
         if let warning = writer?.poll() { actions.append(.memoryProblem(warning)) }
         if state.corpus.isPartial, !loadOver { actions += loadReport() }
         return actions

@@ -135,6 +135,15 @@ final class NcursesScreen {
         return Int16(next)
     }
 
+    /// How long `nextAction` waits for input: short while results are coming in, so they
+    /// reach the screen without waiting for a key.
+    func waitForInput(milliseconds: Int32) {
+        guard milliseconds != inputWait else { return }
+        inputWait = milliseconds
+        wtimeout(podread_stdscr(), milliseconds)
+    }
+    private var inputWait: Int32 = 200
+
     /// The next input as an action; nil after a short timeout (so signals are noticed).
     func nextAction() -> Action? {
         var character: wint_t = 0
