@@ -407,3 +407,39 @@ import TranscriptKit
         #expect(state.message?.text == "jumped to 0:00")
     }
 }
+
+/// The whole corpus arriving while a transcript is being read: the transcript, read from
+/// the partial corpus, is still shown when it comes, in whichever order the two arrive.
+@Suite struct TranscriptWhileLoadingTests {
+    @Test(arguments: [false, true])
+    func aTranscriptReadBeforeTheCorpusIsShown(corpusFirst: Bool) throws {
+        let dir = NSTemporaryDirectory() + "podread-partial-read-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for n in 1...3 {
+            let body = "[0:00:01] AL: words of \(n)\n"
+            try Data(Fixture.episode(number: n, title: "E\(n)", hosts: ["Ann Lee"], body: body).utf8)
+                .write(to: URL(fileURLWithPath: dir + "/00\(n).md"))
+        }
+        let partial = try CorpusLoader.loadFrontMatter(directory: dir)
+        var state = Fixture.state(partial)
+        var asked = update(&state, .start)
+        // Episode 3, clicked while the first is still being read.
+        state.focus = .episodes
+        asked += update(&state, .key(.char("3")))
+        asked += update(&state, .key(.enter))
+        let reads = asked.compactMap { effect -> (Int, String)? in
+            if case let .readTranscript(index, file) = effect { return (index, file) }
+            return nil
+        }
+        #expect(reads.map(\.0) == [0, 2])
+        let full = try CorpusLoader.load(directory: dir, transcripts: false, after: partial)
+        let read = Delivered(partial.transcript(of: 2))
+        if corpusFirst { update(&state, .corpusLoaded(Delivered(full))) }
+        update(&state, .transcriptRead(episode: 2, file: reads[1].1, read))
+        if !corpusFirst { update(&state, .corpusLoaded(Delivered(full))) }
+        #expect(state.opening == nil)
+        #expect(state.episodeIndex == 2)
+        #expect(render(state).text.contains("words of 3"))
+    }
+}

@@ -118,6 +118,8 @@ public struct ReaderState: @unchecked Sendable {
         let openFile = episode?.file
         let opened = episode
         let sameFiles = full.episodes.map(\.file) == corpus.episodes.map(\.file)
+        // An episode being opened stays the one being opened (its transcript is on its way).
+        let pending = opening.map { (file: corpus.episodes[$0.episode].file, then: $0.then) }
         corpus = full
         readOnOpen = nil
         loading = nil
@@ -130,6 +132,17 @@ public struct ReaderState: @unchecked Sendable {
         if !sameFiles { overlay = nil }
         listCursor = listFile.flatMap { file in full.episodes.firstIndex { $0.file == file } } ?? 0
         episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
+        if let pending, let index = full.episodes.firstIndex(where: { $0.file == pending.file }) {
+            if let shown = openFile.flatMap({ file in full.episodes.firstIndex { $0.file == file } }) { episodeIndex = shown }
+            shownVersion += 1
+            if sameFiles {
+                opening = (index, pending.then)
+            } else {
+                opening = nil
+                open(episode: index, then: pending.then)
+            }
+            return
+        }
         guard let openFile, let index = full.episodes.firstIndex(where: { $0.file == openFile }) else {
             if !full.episodes.isEmpty { open(episode: min(episodeIndex, full.episodes.count - 1)) }
             return
