@@ -502,15 +502,11 @@ struct ReaderEndToEndTests {
         let tmux = try Tmux(width: 140, height: 40, command: "PATH='\(folder)':/usr/bin:/bin \(podread) --no-state --data '\(folder)/corpus'")
         _ = try tmux.wait(for: "0:01  Ann Lee")
         try tmux.keys("Tab")
-        var screen = try tmux.screen()
-        var moves = 0
-        // Down the notes, Enter on each line, until one is the link.
-        while !screen.contains("opening in the browser"), moves < 40 {
-            try tmux.keys("j", "Enter")
-            Thread.sleep(forTimeInterval: 0.1)
-            screen = try tmux.screen()
-            moves += 1
-        }
+        // The notes start on screen row 2; a count moves the cursor straight to the link's row.
+        var screen = try tmux.wait(for: "The page")
+        let row = try #require(screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasSuffix("│ The page") })
+        try tmux.literal("\(row - 2)j")
+        try tmux.keys("Enter")
         screen = try tmux.wait(for: "opening in the browser: https://example.org/a/page")
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !FileManager.default.fileExists(atPath: folder + "/opened") { Thread.sleep(forTimeInterval: 0.1) }
