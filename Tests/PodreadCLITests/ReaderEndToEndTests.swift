@@ -16,7 +16,7 @@ struct ReaderEndToEndTests {
 
     @Test func browseJumpFilterSearchResizeAndQuitOnData() throws {
         let tmux = try Tmux(width: 120, height: 35, command: "\(podread)")
-        var screen = try tmux.wait(for: "Episodes (1)")
+        var screen = try tmux.wait(for: "0:08  Announcer")
         #expect(screen.contains("#9 Stateful and Stateless Workloads"))
         #expect(screen.contains("── INTRODUCTION"))
         #expect(screen.contains("0:08  Announcer"))
@@ -120,7 +120,7 @@ struct ReaderEndToEndTests {
     @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)])
     func signalsRestoreTheTerminalAndSaveThePlace(_ signal: Int32, _ status: Int) throws {
         let tmux = try Tmux(width: 100, height: 30, command: podread)
-        try tmux.wait(for: "Episodes (1)")
+        try tmux.wait(for: "Welcome to The Podlets")
         #expect(try tmux.option("#{alternate_on}") == "1")
         try tmux.keys("t")
         try tmux.literal("20:32")
@@ -137,7 +137,7 @@ struct ReaderEndToEndTests {
     /// A closed terminal (the pane killed: SIGHUP, then no terminal at all) keeps the place.
     @Test func aClosedTerminalSavesThePlace() throws {
         let tmux = try Tmux(width: 100, height: 30, command: podread)
-        try tmux.wait(for: "Episodes (1)")
+        try tmux.wait(for: "Welcome to The Podlets")
         try tmux.keys("t")
         try tmux.literal("40:00")
         try tmux.keys("Enter")
@@ -173,13 +173,13 @@ struct ReaderEndToEndTests {
         try tmux.wait(for: atPrompt)
         try tmux.literal("stty -a > before.txt; \(podread)")
         try tmux.keys("Enter")
-        try tmux.wait(for: "Episodes (1)")
+        try tmux.wait(for: "0:08 Announcer")
         try tmux.keys("C-z")
         var screen = try tmux.wait(for: "Stopped")
         #expect(!screen.contains("Episodes (1)"))
         try tmux.literal("fg")
         try tmux.keys("Enter")
-        screen = try tmux.wait(for: "Episodes (1)")
+        screen = try tmux.wait(for: "0:08 Announcer")
         #expect(screen.contains("0:08 Announcer"))
         try tmux.keys("j")
         try tmux.keys("q")
@@ -228,7 +228,7 @@ struct ReaderEndToEndTests {
 
     @Test func eightColourTerminal() throws {
         let tmux = try Tmux(width: 120, height: 30, command: "TERM=screen \(podread)")
-        try tmux.wait(for: "Episodes (1)")
+        try tmux.wait(for: "0:08  Announcer")
         try tmux.keys("Tab", "]")
         Thread.sleep(forTimeInterval: 0.3)
         let coloured = try tmux.colouredScreen()
@@ -602,7 +602,8 @@ struct ReaderEndToEndTests {
     @Test(.enabled(if: FeedFolder.available, "../shared/real-transcripts is absent: skipped"))
     func feedTranscriptsInTheReader() throws {
         let tmux = try Tmux(width: 140, height: 40, command: "\(podread) --data '\(FeedFolder.path)'")
-        var screen = try tmux.wait(for: "Episodes (2)")
+        // The list first, the transcript when it is read.
+        var screen = try tmux.wait { $0.contains("Episodes (2)") && $0.contains("0:00  Alban") }
         #expect(screen.contains("- buzzcast"))
         #expect(screen.contains("- example"))
         #expect(screen.contains("0:00  Alban   It is so stinking nice to like, show up and record this"))

@@ -443,3 +443,22 @@ import TranscriptKit
         #expect(render(state).text.contains("words of 3"))
     }
 }
+
+/// Keys pressed while a transcript is being read: a jump waits for it.
+@Suite struct WhileReadingTests {
+    @Test func aJumpWaitsForTheTranscript() throws {
+        let summary = Fixture.dataCorpus.episodes[0].summary
+        let corpus = Corpus(directory: Fixture.data, episodes: [summary])
+        var state = Fixture.state(corpus)
+        let asked = update(&state, .start)
+        guard case let .readTranscript(index, file)? = asked.first else { Issue.record("no read asked for"); return }
+        #expect(render(state).text.contains("Reading the transcript of Stateful and Stateless Workloads…"))
+        #expect(render(state).text.contains("110 utterances"))
+        state.send(.char("t")); state.type("20:32")
+        update(&state, .key(.enter))
+        #expect(state.message?.text == "jumping to 20:32 when the transcript is read")
+        update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
+        #expect(state.message?.text == "jumped to 20:32")
+        #expect(state.episode?.utterances[state.currentUtterance ?? 0].timestamp == "00:20:32")
+    }
+}

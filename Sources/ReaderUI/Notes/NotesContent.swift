@@ -54,7 +54,7 @@ enum NotesContent {
         if let number = episode.number { facts.append("#\(number)") }
         if let date = episode.date, !date.isEmpty { facts.append(date) }
         facts.append(TimeFormat.clock(episode.duration))
-        facts.append("\(episode.utterances.count) utterances")
+        facts.append("\(episode.utteranceCount) utterances")
         wrapped(facts.joined(separator: " · "), theme.timestamp)
         wrapped(episode.id, theme.timestamp)
 
