@@ -457,8 +457,11 @@ import TranscriptKit
         state.send(.char("t")); state.type("20:32")
         update(&state, .key(.enter))
         #expect(state.message?.text == "jumping to 20:32 when the transcript is read")
+        update(&state, .key(.char("i")))
+        #expect(state.overlay == nil)
         update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
-        #expect(state.message?.text == "jumped to 20:32")
+        guard case let .statistics(window)? = state.overlay else { Issue.record("no statistics window"); return }
+        #expect(window.speakers.count == 6)   // data/009's five hosts and the announcer
         #expect(state.episode?.utterances[state.currentUtterance ?? 0].timestamp == "00:20:32")
     }
 }

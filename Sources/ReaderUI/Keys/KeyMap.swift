@@ -1,5 +1,5 @@
 /// What a key does in the reader, by name.
-public enum Command: Equatable, Sendable {
+public enum Command: Hashable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case nextPane, previousPane, paneLeft, paneRight, open
     case jump, goTo, back, previousUtterance, nextUtterance, previousSpeaker, nextSpeaker

@@ -2,6 +2,12 @@ import TranscriptKit
 
 extension ReaderState {
     mutating func perform(_ command: Command, times: Int = 1) {
+        // What needs the transcript waits for it while it is being read.
+        if opening != nil, let key = Self.waitsForTheTranscript[command] {
+            opening?.then.append(.key(key))
+            message = StatusMessage(text: "reading the transcript first", isError: false)
+            return
+        }
         let page = max(1, (layout.panes[focus]?.height ?? 1) - 1)
         switch command {
         case .lineDown: move(focus, by: times)
@@ -74,6 +80,9 @@ extension ReaderState {
         case .quit: isQuitting = true
         }
     }
+
+    /// Commands that need the transcript, and the key that asks for each again once it is read.
+    static let waitsForTheTranscript: [Command: Key] = [.statistics: .char("i"), .copyQuote: .char("y"), .markRange: .char("v")]
 
     /// Digits in the list select the episode with that number (`1`, `5`: episode 15).
     mutating func typeEpisodeNumber(_ digit: Int) {
