@@ -234,7 +234,7 @@ public struct ReaderState: @unchecked Sendable {
         columns = TranscriptColumns(episode: corpus.episodes[index])
         recomputeShown()
         // The scroll map costs a pass over the transcript: made here, once, not in a frame.
-        if let height = transcriptRect?.height { _ = timeline.slices(corpus.episodes[index], index: index, count: height) }
+        if let height = transcriptRect?.height { _ = timeline.slices(corpus.episodes[index], index: shownVersion, count: height) }
         if let saved = positions[Self.fileName(corpus.episodes[index])] { restore(saved) }
         if let pattern = search?.pattern { runSearch(pattern) }
     }

@@ -40,6 +40,9 @@ public enum WordCount {
         // since a placeholder or a tab made a space can change where characters begin.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in text.utf8 { step(separates: byte == 0x20 || byte == 0x09) }
+        } else if !text.unicodeScalars.contains(where: OutputText.isControl) {
+            // Without controls the text is as exported: no copy to make.
+            for character in text { step(separates: character.isWhitespace) }
         } else {
             for character in OutputText.forData(text) { step(separates: character.isWhitespace) }
         }
