@@ -101,7 +101,6 @@ struct ReadCommand: ParsableCommand {
                 if action == .key(.ctrl("l")) { screen.repaintAll() }
                 handle(action)
             }
-            for action in runner.results(for: state) { handle(action) }
         }
         runner.finish()
         screen.stop()

@@ -61,7 +61,7 @@ enum StatusBarView {
     /// `? help` always, since it leads to the rest.
     static func hints(for pane: Pane, width: Int) -> String {
         let all = KeyMap.hints(for: pane)
-        let help = KeyMap.hints(for: pane).first { $0.hasPrefix(KeyMap.name(of: .char("?")) + " ") }
+        let help = all.first { $0.hasPrefix(KeyMap.name(of: .char("?")) + " ") }
         var shown: [String] = []
         func text(_ hints: [String]) -> String { hints.joined(separator: "  ") + " " }
         for hint in all where hint != help {

@@ -32,13 +32,17 @@ extension ReaderState {
         keepListCursorVisible()
     }
 
+    /// The episode whose number is written `text` (`15`), if any.
+    func episodeIndex(numbered text: String) -> Int? {
+        corpus.episodes.firstIndex { $0.number.map(String.init) == text }
+    }
+
     /// `:` — an episode number (`15`) or a time (`20:32`, `+2m`). A plain number is an
     /// episode when one has that number, else seconds.
     mutating func goTo(_ input: String) {
         let text = input.trimmingCharacters(in: .whitespaces)
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-           let index = corpus.episodes.firstIndex(where: { $0.number.map(String.init) == digits }) {
+        if digits.allSatisfy(\.isASCII), let index = episodeIndex(numbered: digits) {
             leaveMark()
             focus = .transcript
             open(episode: index)

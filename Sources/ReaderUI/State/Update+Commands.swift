@@ -87,12 +87,11 @@ extension ReaderState {
     /// Digits in the list select the episode with that number (`1`, `5`: episode 15).
     mutating func typeEpisodeNumber(_ digit: Int) {
         let typed = typedNumber + String(digit)
-        let episodes = corpus.episodes
-        let find = { (text: String) in episodes.firstIndex { $0.number.map(String.init) == text } }
-        if let index = find(typed) ?? episodes.firstIndex(where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
+        if let index = episodeIndex(numbered: typed)
+            ?? corpus.episodes.firstIndex(where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
             typedNumber = typed
             listCursor = index
-        } else if let index = find(String(digit)) {
+        } else if let index = episodeIndex(numbered: String(digit)) {
             typedNumber = String(digit)
             listCursor = index
         } else {

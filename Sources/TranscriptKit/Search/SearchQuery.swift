@@ -156,11 +156,13 @@ extension Corpus {
             if allowed?.isEmpty == true { return ([], made) }
         }
         var hits: [SearchHit] = []
-        let repeats = RepeatedUtterances.earlier(in: episode.utterances)
+        // Looked for only in an episode with a hit: most have none.
+        var repeats: [Int: Int]?
         for (u, utterance) in episode.utterances.enumerated() {
             if let allowed, !allowed.contains(utterance.speakerIndex) { continue }
-            if repeats[u] != nil { continue }   // found once, where it first is
             if query.mayMatch(utterance.paragraphs), query.matches(utterance.text) {
+                if repeats == nil { repeats = RepeatedUtterances.earlier(in: episode.utterances) }
+                if repeats?[u] != nil { continue }   // found once, where it first is
                 hits.append(SearchHit(episode: e, utterance: u, found: utterance, speaker: episode.speaker(of: utterance)))
             }
         }

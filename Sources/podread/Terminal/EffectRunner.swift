@@ -8,8 +8,9 @@ import TranscriptKit
 final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var inbox: [Action] = []
-    /// Transcripts asked for and not yet handed back.
+    /// Transcripts asked for and not yet handed back, and when the last was asked for.
     private var reading = 0
+    private var lastRead = DispatchTime.now()
     /// Effects under way whose results are still to come (reads, opening links).
     private var underWay = 0
     private var search: BackgroundSearch?
@@ -32,7 +33,7 @@ final class EffectRunner: @unchecked Sendable {
             switch effect {
             case let .readTranscript(index, file):
                 let corpus = state.corpus
-                lock.withLock { reading += 1; underWay += 1 }
+                lock.withLock { reading += 1; underWay += 1; lastRead = .now() }
                 DispatchQueue.global(qos: .userInitiated).async { [self] in
                     let episode = corpus.transcript(of: index)
                     lock.withLock {
@@ -68,10 +69,11 @@ final class EffectRunner: @unchecked Sendable {
 
     private func post(_ action: Action) { lock.withLock { inbox.append(action) } }
 
-    /// Waits a moment (at most `seconds`) for a transcript being read, so an episode read
-    /// in a blink shows at once instead of after a frame that says it is being read.
+    /// Waits a moment (until `seconds` after it was asked for) for a transcript being read,
+    /// so an episode read in a blink shows at once instead of after a frame that says it is
+    /// being read; a long read costs that moment once, not on every turn of the loop.
     func settle(seconds: Double = 0.05) {
-        let deadline = DispatchTime.now() + seconds
+        let deadline = lock.withLock { lastRead } + seconds
         while lock.withLock({ reading > 0 }), DispatchTime.now() < deadline { usleep(1000) }
     }
 
