@@ -15,7 +15,8 @@ final class BackgroundSearch: @unchecked Sendable {
 
     init(corpus: Corpus, search: CorpusSearch) {
         id = search.id
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own, not one from the pool the corpus's load may be filling.
+        Thread.detachNewThread {
             let found = corpus.search(search.query,
                                       progress: { [self] count in lock.withLock { done = max(done, count) } },
                                       isCancelled: { [self] in lock.withLock { stopped } })

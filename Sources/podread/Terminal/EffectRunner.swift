@@ -8,10 +8,10 @@ import TranscriptKit
 final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var inbox: [Action] = []
-    /// Transcripts asked for and not yet handed back, and when the last was asked for.
-    private var reading = 0
+    private lazy var reads = TranscriptReads { [unowned self] action in post(action) }
+    /// When the last transcript was asked for.
     private var lastRead = DispatchTime.now()
-    /// Effects under way whose results are still to come (reads, opening links).
+    /// Links being opened, whose outcomes are still to come.
     private var underWay = 0
     private var search: BackgroundSearch?
     private let writer: MemoryWriter?
@@ -32,16 +32,8 @@ final class EffectRunner: @unchecked Sendable {
         for effect in effects {
             switch effect {
             case let .readTranscript(index, file):
-                let corpus = state.corpus
-                lock.withLock { reading += 1; underWay += 1; lastRead = .now() }
-                DispatchQueue.global(qos: .userInitiated).async { [self] in
-                    let episode = corpus.transcript(of: index)
-                    lock.withLock {
-                        reading -= 1
-                        underWay -= 1
-                        inbox.append(.transcriptRead(episode: index, file: file, Delivered(episode)))
-                    }
-                }
+                lock.withLock { lastRead = .now() }
+                reads.read(episode: index, file: file, of: state.corpus)
             case let .searchCorpus(request):
                 search?.stop()
                 search = BackgroundSearch(corpus: state.corpus, search: request)
@@ -74,13 +66,13 @@ final class EffectRunner: @unchecked Sendable {
     /// being read; a long read costs that moment once, not on every turn of the loop.
     func settle(seconds: Double = 0.05) {
         let deadline = lock.withLock { lastRead } + seconds
-        while lock.withLock({ reading > 0 }), DispatchTime.now() < deadline { usleep(1000) }
+        while reads.isReading, DispatchTime.now() < deadline { usleep(1000) }
     }
 
     /// True while results are to come soon (a transcript, a link, a search, the corpus):
     /// the main loop then waits for input only briefly, so they show at once.
     func isBusy(for state: ReaderState) -> Bool {
-        lock.withLock { underWay > 0 || !inbox.isEmpty } || search != nil || (state.corpus.isPartial && !loadOver)
+        lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || search != nil || (state.corpus.isPartial && !loadOver)
     }
 
     /// What came back since the last call.
