@@ -246,7 +246,7 @@ struct PodreadBench {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "reader: first frame %.3f s (summary cache; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms (frame %d) over %d frames | peak %.0f MB",
-                     first, coldFirst, state.corpus.episodes[largest].utterances.count, openTime,
+                     first, coldFirst, state.episode?.utterances.count ?? 0, openTime,
                      times[times.count / 2], times.last ?? 0, worstAt, times.count, Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -52,9 +52,16 @@ func outputsAreSafe(_ episode: Episode) {
         guard let text = try? TranscriptExport.render(episode, only: Array(episode.utterances.indices.prefix(20)), as: format) else { continue }
         precondition(!bad(text, invisibleToo: format == .json), "the \(format.rawValue) export let a character through")
     }
-    var state = ReaderState(corpus: Corpus(directory: "fuzz", episodes: [episode]), width: 100, height: 30)
-    for action in [Action.key(.tab), .key(.char("?")), .key(.escape), .key(.char("i"))] {
-        update(&state, action)
+    let corpus = Corpus(directory: "fuzz", transcripts: [episode])
+    var state = ReaderState(corpus: corpus, width: 100, height: 30)
+    // As the program does: a transcript asked for is read and handed back.
+    func apply(_ action: Action) {
+        for case let .readTranscript(index, file) in update(&state, action) {
+            apply(.transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
+        }
+    }
+    for action in [Action.start, .key(.tab), .key(.char("?")), .key(.escape), .key(.char("i"))] {
+        apply(action)
         let grid = render(state)
         for y in 0..<grid.height {
             for x in 0..<grid.width {

@@ -28,11 +28,11 @@ enum EpisodeChoice {
                 return loaded.transcript(of: hit)
             }
             let single = CorpusLoader.load(file: reference)
-            guard let episode = single.episodes.first else {
+            guard !single.episodes.isEmpty else {
                 let reasons = single.diagnostics.map { OutputText.forPeople($0.formatted) }
                 throw CleanExit.failure(reasons.isEmpty ? "\(reference) is not a transcript" : reasons.joined(separator: "\n"))
             }
-            return episode
+            return single.transcript(of: 0)
         }
         let loaded = try corpus.load(transcripts: false)
         guard let hit = loaded.index(matching: reference) else {

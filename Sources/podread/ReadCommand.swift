@@ -160,7 +160,7 @@ struct ReaderSetup {
         }
         if !speakers.isEmpty {
             // A partial corpus has no speakers yet: this episode is read to know its own.
-            let read = corpus.isPartial ? corpus.transcript(of: index) : hit
+            let read = corpus.isPartial ? corpus.transcript(of: index).summary : hit
             let (_, unmatched) = read.speakerIndexes(matching: speakers)
             if !unmatched.isEmpty {
                 throw CleanExit.failure("no speaker '\(unmatched.joined(separator: "', '"))' in episode \(hit.title)")

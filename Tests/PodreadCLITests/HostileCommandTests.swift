@@ -34,7 +34,9 @@ struct HostileCommandTests {
     @Test func listAndValidateFinishWithEveryEpisode() throws {
         let list = try Spawn.measure([CLI.binary, "list", "--json", "--data", Self.directory], captureOutput: true, measuringMemory: true)
         #expect(list.status == 0)
-        #expect(list.seconds < 30 && list.peakMegabytes ?? .max < 1024, "\(list.seconds) s, \(list.peakMegabytes ?? -1) MB")
+        // Hang guards, not speed targets (see `showEveryFile`).
+        #expect(list.seconds < 240, "\(list.seconds) s")
+        #expect(list.peakMegabytes ?? .max < 1024, "\(list.peakMegabytes ?? -1) MB")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
         #expect(entries.count == Self.files.count)
         // The three ordinary episodes are all there, with their utterances.
@@ -42,7 +44,8 @@ struct HostileCommandTests {
 
         let validate = try Spawn.measure([CLI.binary, "validate", "--data", Self.directory], captureOutput: true, measuringMemory: true)
         #expect(validate.status == 1)   // there are errors: binary, invalid UTF-8, bad YAML …
-        #expect(validate.seconds < 30 && validate.peakMegabytes ?? .max < 1024)
+        #expect(validate.seconds < 240, "\(validate.seconds) s")
+        #expect(validate.peakMegabytes ?? .max < 1024, "\(validate.peakMegabytes ?? -1) MB")
         let lines = validate.output.split(separator: "\n")
         #expect(lines.allSatisfy { $0.range(of: #"^.+\.md:[0-9]+: (error|warning|info): .+"#, options: .regularExpression) != nil })
         for name in ["hostile-05-empty-file.md", "hostile-22-binary-garbage.md", "hostile-31-invalid-yaml-syntax.md", "hostile-04-unterminated-front-matter.md",
@@ -72,7 +75,11 @@ struct HostileCommandTests {
             }
             let show = try Spawn.measure([CLI.binary, "show", single + "/" + name], captureOutput: true, measuringMemory: true)
             #expect(show.status == 0 || show.status == 1, "\(name): \(show.status)")
-            #expect(show.seconds < 20 && show.peakMegabytes ?? .max < 1024, "\(name): \(show.seconds) s, \(show.peakMegabytes ?? -1) MB")
+            // A guard against a hang, not a speed target (podread-bench has those): the 20 MB
+            // file takes about 1 s in a release build, and 46 s was seen under AddressSanitizer
+            // on two busy cores.
+            #expect(show.seconds < 240, "\(name): \(show.seconds) s")
+            #expect(show.peakMegabytes ?? .max < 1024, "\(name): \(show.peakMegabytes ?? -1) MB")
         }
     }
 

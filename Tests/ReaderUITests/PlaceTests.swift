@@ -55,7 +55,7 @@ import TranscriptKit
     @Test func aSavedPlaceInTabs() throws {
         var memory = ReaderMemory()
         let utterance = 60
-        let start = Fixture.dataCorpus.episodes[0].utterances[utterance].start
+        let start = Fixture.dataCorpus.transcript(of: 0).utterances[utterance].start
         memory.corpora["/corpus"] = ReaderMemory.CorpusMemory()
         memory.corpora["/corpus"]?.positions["009-stateful-and-stateless.md"] = ReadingPosition(utterance: utterance, time: start)
         var state = Fixture.state(width: 80, height: 24)

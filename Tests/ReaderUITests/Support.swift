@@ -17,7 +17,7 @@ enum Fixture {
     static func corpus(_ files: [String: String]) -> Corpus {
         var episodes = files.sorted { $0.key < $1.key }.map { EpisodeParser.parse(text: $0.value, file: $0.key) }
         SpeakerResolver.resolve(&episodes)
-        return Corpus(directory: "test", episodes: episodes)
+        return Corpus(directory: "test", transcripts: episodes)
     }
 
     static func state(_ corpus: Corpus = dataCorpus, width: Int = 140, height: Int = 30, mode: ColorMode = .full256) -> ReaderState {

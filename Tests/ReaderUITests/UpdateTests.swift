@@ -447,7 +447,7 @@ import TranscriptKit
 /// Keys pressed while a transcript is being read: a jump waits for it.
 @Suite struct WhileReadingTests {
     @Test func aJumpWaitsForTheTranscript() throws {
-        let summary = Fixture.dataCorpus.episodes[0].summary
+        let summary = Fixture.dataCorpus.episodes[0]
         let corpus = Corpus(directory: Fixture.data, episodes: [summary])
         var state = Fixture.state(corpus)
         let asked = update(&state, .start)

@@ -191,7 +191,7 @@ import Testing
         let repeats = episode.diagnostics.filter { $0.message.contains("word for word") }
         #expect(repeats.map(\.line) == [7])
         #expect(repeats.first?.message.hasPrefix("2 utterance(s) here repeat lines 4–5 word for word") == true)
-        let corpus = Corpus(directory: "t", episodes: [episode])
+        let corpus = Corpus(directory: "t", transcripts: [episode])
         #expect(corpus.search(SearchQuery(arguments: ["general"])!).map(\.utterance) == [1])
     }
 }

@@ -20,8 +20,8 @@ import Testing
         let corpus = try CorpusLoader.load(directory: dir)
         #expect(Date().timeIntervalSince(start) < 10)   // the FIFO must not block the loader
         let byName = Dictionary(uniqueKeysWithValues: corpus.episodes.map { (($0.file as NSString).lastPathComponent, $0) })
-        #expect(byName["001-good.md"]?.utterances.count == 1)
-        #expect(byName["007-good.md"]?.utterances.count == 1)
+        #expect(byName["001-good.md"]?.utteranceCount == 1)
+        #expect(byName["007-good.md"]?.utteranceCount == 1)
         #expect(byName["002-loop.md"]?.messages(.error).first?.contains("cannot read the file") == true)
         #expect(byName["003-dangling.md"]?.messages(.error).first?.contains("No such file") == true)
         #expect(byName["004-pipe.md"]?.messages(.error) == ["not a regular file (a pipe); skipped"])

@@ -352,7 +352,7 @@ import Testing
         Fixture.write("nothing here but prose\n", to: directory + "/notes.txt")
         let corpus = try CorpusLoader.load(directory: directory)
         #expect(corpus.episodes.count == 1)
-        let episode = corpus.episodes[0]
+        let episode = corpus.transcript(of: 0)
         // Speakers and ends in JSON and SubRip; JSON's fields beat SubRip's prefixes.
         #expect((episode.file as NSString).lastPathComponent == "ep.json")
         #expect(episode.otherFiles.map { ($0 as NSString).lastPathComponent } == ["ep.html", "ep.srt"])
@@ -372,7 +372,7 @@ import Testing
         Fixture.write("Speaker 0: 00:00:01\n\nHello.\n\nSpeaker 1: 00:00:05\n\nHi.\n", to: directory + "/92-bitcoin.md")
         Fixture.write("episodes:\n  92-bitcoin:\n    Speaker 0: Aaron van Wirdum\n    Speaker 1: { name: Sjors Provoost, role: host }\n",
                       to: directory + "/speakers.yaml")
-        let episode = try CorpusLoader.load(directory: directory).episodes[0]
+        let episode = try CorpusLoader.load(directory: directory).transcript(of: 0)
         #expect(names(episode) == ["Aaron van Wirdum", "Sjors Provoost"])
         #expect(episode.speakers.map(\.role) == [.unknown, .host])
         #expect(episode.speakers.map(\.isCertain) == [true, true])
@@ -416,7 +416,7 @@ import Testing
         for format in [TranscriptExport.Format.vtt, .srt, .json] {
             let first = try TranscriptExport.render(episode, as: format)
             Fixture.write(first, to: directory + "/x." + format.rawValue)
-            let back = CorpusLoader.load(file: directory + "/x." + format.rawValue).episodes[0]
+            let back = CorpusLoader.load(file: directory + "/x." + format.rawValue).transcript(of: 0)
             if try TranscriptExport.render(back, as: format) != first { return false }
         }
         return true

@@ -24,9 +24,11 @@ struct HostileCorpusTests {
     }()
 
     static let corpus: Corpus = try! CorpusLoader.load(directory: directory)
+    /// Every episode whole.
+    static let episodes = corpus.transcripts()
 
     @Test func everyHostileFileLoadsWithADiagnostic() {
-        let hostile = Self.corpus.episodes.filter { ($0.file as NSString).lastPathComponent.hasPrefix("hostile-") }
+        let hostile = Self.episodes.filter { ($0.file as NSString).lastPathComponent.hasPrefix("hostile-") }
         #expect(hostile.count >= 30)
         // Files that are merely unusual but well-formed may have no diagnostic; all others must.
         let mayBeClean: Set<String> = ["hostile-02-crlf-line-endings.md", "hostile-03-utf8-bom.md",
@@ -53,7 +55,7 @@ struct HostileCorpusTests {
         let entries = try text.split(separator: "\n").map { try JSONDecoder().decode(ManifestEntry.self, from: Data($0.utf8)) }
         #expect(entries.count >= 4)
         for entry in entries where !entry.file.hasPrefix("hostile-") {
-            let episode = try #require(Self.corpus.episodes.first { $0.file.hasSuffix("/" + entry.file) })
+            let episode = try #require(Self.episodes.first { $0.file.hasSuffix("/" + entry.file) })
             #expect(episode.utterances.count == entry.utterances, "\(entry.file)")
             #expect(Set(episode.speakers.map(\.tag)) == Set(entry.speakers.keys.map { SpeakerTag.normalize($0) }), "\(entry.file)")
             #expect(episode.errorCount == 0, "\(entry.file)")
@@ -61,7 +63,7 @@ struct HostileCorpusTests {
     }
 
     func episode(_ prefix: String) throws -> Episode {
-        try #require(Self.corpus.episodes.first { ($0.file as NSString).lastPathComponent.hasPrefix(prefix) })
+        try #require(Self.episodes.first { ($0.file as NSString).lastPathComponent.hasPrefix(prefix) })
     }
 
     @Test func specificHostileCases() throws {
@@ -86,12 +88,12 @@ struct HostileCorpusTests {
     /// separators, hours over 99, a 20 MB episode).
     @Test func exportImportExportRoundTrips() throws {
         let directory = Fixture.temporaryDirectory()
-        for episode in Self.corpus.episodes where !episode.utterances.isEmpty {
+        for episode in Self.episodes where !episode.utterances.isEmpty {
             for format in [TranscriptExport.Format.vtt, .srt, .json] {
                 let first = try TranscriptExport.render(episode, as: format)
                 let path = directory + "/e." + format.rawValue
                 try Data(first.utf8).write(to: URL(fileURLWithPath: path))
-                let imported = CorpusLoader.load(file: path).episodes[0]
+                let imported = CorpusLoader.load(file: path).transcript(of: 0)
                 #expect(TranscriptExport.cues(imported).count == TranscriptExport.cues(episode).count, "\(episode.id) \(format)")
                 let second = try TranscriptExport.render(imported, as: format)
                 #expect(second == first, "\(episode.id) \(format)")

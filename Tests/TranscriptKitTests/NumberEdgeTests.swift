@@ -54,7 +54,7 @@ import Testing
     @Test func aForgedCacheDurationIsRefused() throws {
         var episode = Fixture.episode("---\ntitle: t\n---\n[0:00:01] A: y\n")
         episode.duration = 1e300
-        let summary = EpisodeSummary(episode)
+        let summary = episode.summary
         var writer = CacheWriter()
         summary.write(&writer)
         var reader = CacheReader(writer.bytes)

@@ -22,7 +22,7 @@ struct RealTranscriptsTests {
     }()
 
     static func episode(_ path: String) -> Episode {
-        CorpusLoader.load(file: path).episodes[0]
+        CorpusLoader.load(file: path).transcript(of: 0)
     }
 
     /// Each word with the speaker as the file wrote it ("?" unknown), and whether podread is sure.

@@ -37,7 +37,7 @@ import Testing
         #expect(count(["\"stateful set\""]) == 5)
         #expect(count(["State"]) == 3)
         #expect(corpus.search(SearchQuery(arguments: ["stateful"])!, speakers: ["Nicholas"]).allSatisfy {
-            corpus.episodes[0].speaker(of: corpus.episodes[0].utterances[$0.utterance]).name == "Nicholas Lane"
+            corpus.transcript(of: 0).speaker(of: corpus.transcript(of: 0).utterances[$0.utterance]).name == "Nicholas Lane"
         })
     }
 
@@ -67,7 +67,7 @@ import Testing
     @Test func foldsLikeFoundation() throws {
         var texts = Self.awkward
         if Fixture.hasSharedCorpus {
-            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts() {
                 texts += episode.utterances.map(\.text) + [episode.title, episode.notes]
             }
         }
@@ -83,7 +83,7 @@ import Testing
     @Test func rangesLikeFoldingEachCharacter() throws {
         var texts = Self.awkward + ["a\r\nb Ab", "ÀÀÀ aaa", "x﻿y"]
         if Fixture.hasSharedCorpus {
-            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+            for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts() {
                 texts += episode.utterances.prefix(50).map(\.text)
             }
         }

@@ -42,10 +42,14 @@ enum Fixture {
         """
 }
 
-extension Episode {
+extension EpisodeSummary {
     func messages(_ severity: Diagnostic.Severity? = nil) -> [String] {
         diagnostics.filter { severity == nil || $0.severity == severity }.map(\.message)
     }
+}
+
+extension Episode {
+    func messages(_ severity: Diagnostic.Severity? = nil) -> [String] { summary.messages(severity) }
 }
 
 /// Folders made by tests, removed at exit (tests run in parallel, hence the lock).

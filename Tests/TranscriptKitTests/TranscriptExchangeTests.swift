@@ -79,14 +79,14 @@ import Testing
         // so it must not count as a space between words (a fuzzing run found this).
         let unruly = Fixture.minimalHeader + "[0:00:09] JR: nine\n\n[0:00:02] KN: two\n\n[0:00:05] DC: a\u{0B}b\u{0C}c\u{85}d e\u{1B}[0m\n"
         var episodes = [Fixture.episode(Self.sample), Fixture.episode(unruly)]
-        if Fixture.hasSharedCorpus { episodes += try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes }
+        if Fixture.hasSharedCorpus { episodes += try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts() }
         let directory = Fixture.temporaryDirectory()
         for format in [TranscriptExport.Format.vtt, .srt, .json] {
             for (n, episode) in episodes.enumerated() {
                 let first = try TranscriptExport.render(episode, as: format)
                 let path = directory + "/e\(n).\(format.rawValue)"
                 try Data(first.utf8).write(to: URL(fileURLWithPath: path))
-                let imported = CorpusLoader.load(file: path).episodes[0]
+                let imported = CorpusLoader.load(file: path).transcript(of: 0)
                 // Consecutive cues of one speaker are one utterance now: the cues are what must match.
                 #expect(TranscriptExport.cues(imported).count == TranscriptExport.cues(episode).count, "\(episode.id) \(format)")
                 #expect(!imported.diagnostics.contains { $0.severity == .error }, "\(episode.id) \(format)")
@@ -121,7 +121,7 @@ import Testing
         ])
         let directory = Fixture.temporaryDirectory()
         try Data(srt.utf8).write(to: URL(fileURLWithPath: directory + "/names.srt"))
-        let imported = CorpusLoader.load(file: directory + "/names.srt").episodes[0]
+        let imported = CorpusLoader.load(file: directory + "/names.srt").transcript(of: 0)
         // The two unknown speakers' cues follow each other without a pause: one utterance.
         #expect(imported.utterances.map { imported.speaker(of: $0).name } == ["Dr. Jane Smith", "?"])
         #expect(imported.utterances.map(\.paragraphs) == [["Hello: there."], ["Hi. Nobody knows this line's speaker"]])
@@ -142,7 +142,7 @@ import Testing
         #expect(bare.map(\.title) == ["007-talk"])
         #expect(bare[0].number == 7)
         Fixture.write("title: A Talk\nepisode_number: 70\nhosts:\n  - name: Ann Lee\n", to: directory + "/007-talk.yaml")
-        let episode = try CorpusLoader.load(directory: directory).episodes[0]
+        let episode = try CorpusLoader.load(directory: directory).transcript(of: 0)
         #expect(episode.title == "A Talk")
         #expect(episode.number == 70)
         #expect(episode.speakers.map(\.name) == ["Ann Lee", "Bob Ray"])
@@ -165,7 +165,7 @@ import Testing
             "a.vtt:1: error", "b.json:1: warning"])
         #expect(corpus.diagnostics[0].message.hasPrefix("not a WebVTT file"))
         #expect(corpus.diagnostics[1].message.hasPrefix("a JSON file that is not a transcript"))
-        let srt = corpus.episodes[0]
+        let srt = corpus.transcript(of: 0)
         #expect(srt.utterances.count == 1)
         #expect(srt.diagnostics.contains { $0.line == 5 && $0.message == "a block without a cue timing; skipped" })
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct TrigramIndexTests {
     @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func everyPieceOfEveryUtteranceIsLetThrough() throws {
         var generator = SystemRandomNumberGenerator()
-        for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+        for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts() {
             let filter = TrigramFilter(episode.utterances)
             for utterance in episode.utterances {
                 let folded = Array(SearchText.fold(utterance.text, caseSensitive: false))
@@ -34,7 +34,7 @@ import Testing
     @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped"))
     func capitalisedWordsOfTheRealCorpusAreLetThrough() throws {
         var generator = SystemRandomNumberGenerator()
-        for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes {
+        for episode in try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts() {
             let filter = TrigramFilter(episode.utterances)
             for utterance in episode.utterances {
                 let words = utterance.text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(.enabled(if: Fixture.hasSharedCorpus, "../shared/corpus is absent: skipped")) func wordsThatAreNotThereAreMostlyRuledOut() throws {
-        let episodes = try CorpusLoader.load(directory: Fixture.sharedCorpus).episodes
+        let episodes = try CorpusLoader.load(directory: Fixture.sharedCorpus).transcripts()
         // Made-up words: grep -ril 'zqxv\|quixotry\|blorptang' ../shared/corpus finds nothing.
         let passed = episodes.count { episode in
             let filter = TrigramFilter(episode.utterances)

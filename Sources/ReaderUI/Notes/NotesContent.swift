@@ -32,7 +32,8 @@ public struct NoteLine: Equatable, Sendable {
 /// speaker tags, description, show notes, points, links, video, related episodes and
 /// the file's diagnostics.
 enum NotesContent {
-    static func lines(for state: ReaderState, episode: Episode, width: Int) -> [NoteLine] {
+    /// `episode`'s summary, and the text around its transcript once it is read (`whole`).
+    static func lines(for state: ReaderState, episode: EpisodeSummary, whole: Episode?, width: Int) -> [NoteLine] {
         let theme = state.theme
         var out: [NoteLine] = []
         func wrapped(_ text: String, _ style: Style, indent: Int = 1, hanging: Int? = nil, opens: Int? = nil, link: String? = nil) {
@@ -96,24 +97,24 @@ enum NotesContent {
                                      Span(" \(counts[index])× \(note)", theme.timestamp)]))
             }
         }
-        if !episode.description.isEmpty {
+        if let whole, !whole.description.isEmpty {
             heading("DESCRIPTION")
-            wrapped(episode.description, .plain)
+            wrapped(whole.description, .plain)
         }
-        if !episode.notes.isEmpty {
+        if let whole, !whole.notes.isEmpty {
             heading("SHOW NOTES")
-            for paragraph in episode.notes.split(separator: "\n", omittingEmptySubsequences: true) {
+            for paragraph in whole.notes.split(separator: "\n", omittingEmptySubsequences: true) {
                 let text = Markdown.plainLinks(paragraph.trimmedSpaces)
                 if !text.isEmpty { wrapped(text, .plain, link: Markdown.firstAddress(in: text)) }
             }
         }
-        if !episode.points.isEmpty {
+        if let whole, !whole.points.isEmpty {
             heading("POINTS")
-            for point in episode.points { wrapped("• " + point, .plain, indent: 1, hanging: 3) }
+            for point in whole.points { wrapped("• " + point, .plain, indent: 1, hanging: 3) }
         }
-        if !episode.links.isEmpty {
+        if let whole, !whole.links.isEmpty {
             heading("LINKS")
-            for link in episode.links {
+            for link in whole.links {
                 wrapped(link.name, .plain, link: link.url)
                 if let url = link.url, url != link.name { wrapped(url, theme.link, indent: 3, link: url) }
             }
@@ -186,10 +187,10 @@ final class NotesCache: @unchecked Sendable {
     private var cached: [NoteLine] = []
 
     func lines(for state: ReaderState, width: Int) -> [NoteLine] {
-        guard let episode = state.episode else { return [] }
+        guard let summary = state.shownSummary else { return [] }
         if key != (state.shownVersion, width) {
             key = (state.shownVersion, width)
-            cached = NotesContent.lines(for: state, episode: episode, width: width)
+            cached = NotesContent.lines(for: state, episode: summary, whole: state.episode, width: width)
         }
         return cached
     }

@@ -192,7 +192,7 @@ enum BookmarksView {
             grid.fill(x: rect.x + 1, y: y, width: max(0, rect.width - 2), height: 1, style: base)
             var x = rect.x + 2
             let limit = { max(0, rect.x + rect.width - 2 - x) }
-            let episode = state.corpus.episodes.first { ReaderState.fileName($0) == bookmark.file }
+            let episode = state.corpus.episodes.first { ReaderState.fileName($0.file) == bookmark.file }
             let number = episode?.number.map { "#\($0)" } ?? "-"
             x += grid.put(number.padding(toLength: 6, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
             x += grid.put(TimeFormat.clock(bookmark.position.time).padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)

@@ -70,7 +70,7 @@ enum HeaderView {
         } else {
             x += grid.put(" podread ", x: 0, y: 0, style: theme.header) + 1
         }
-        if let episode = state.episode {
+        if let episode = state.shownSummary {
             let title = (episode.number.map { "#\($0) " } ?? "") + episode.title
             grid.putTruncated(title, x: x, y: 0, limit: max(0, grid.width - x - 1), style: theme.header)
         }

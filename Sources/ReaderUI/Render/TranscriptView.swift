@@ -9,10 +9,13 @@ enum TranscriptView {
                     + "to read another folder; validate lists what it skipped. q quits.", rect, theme, &grid)
             return
         }
+        if let opening = state.opening {
+            message("Reading the transcript of \(state.corpus.episodes[opening.episode].title)…", rect, theme, &grid)
+            return
+        }
         guard let episode = state.episode, let geometry = state.geometry else { return }
-        if state.shown.isEmpty || state.opening != nil {
-            let text = state.opening.map { "Reading the transcript of \(state.corpus.episodes[$0.episode].title)…" }
-                ?? (episode.utterances.isEmpty
+        if state.shown.isEmpty {
+            let text = (episode.utterances.isEmpty
                     ? "No transcript in this episode (see the notes for diagnostics)"
                     : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter")
             message(text, rect, theme, &grid)

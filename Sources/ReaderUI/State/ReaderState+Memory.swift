@@ -22,29 +22,29 @@ public enum MemoryChange: Equatable, Sendable {
 }
 
 extension ReaderState {
-    static func fileName(_ episode: Episode) -> String { (episode.file as NSString).lastPathComponent }
+    static func fileName(_ file: String) -> String { (file as NSString).lastPathComponent }
 
     /// Takes what the memory holds for this corpus (`key`), and keeps it up to date from now on.
     mutating func remember(_ memory: ReaderMemory, key: String) {
         memoryKey = key
         bookmarks = memory.bookmarks.filter { $0.corpus == key }
         positions = memory.corpora[key]?.positions ?? [:]
-        if let episode, let saved = positions[Self.fileName(episode)] {
+        if let episode, let saved = positions[Self.fileName(episode.file)] {
             restore(saved)
-            savedPlace = .left(file: Self.fileName(episode), at: saved)
+            savedPlace = .left(file: Self.fileName(episode.file), at: saved)
         }
     }
 
     /// The last episode read in this corpus, from the memory.
     public static func lastEpisode(in memory: ReaderMemory, key: String, of corpus: Corpus) -> Int? {
         guard let file = memory.corpora[key]?.lastEpisode else { return nil }
-        return corpus.episodes.firstIndex { fileName($0) == file }
+        return corpus.episodes.firstIndex { fileName($0.file) == file }
     }
 
     /// Where the open episode is, as the memory keeps it.
     var place: MemoryChange? {
         guard memoryKey != nil, opening == nil, let episode, let utterance = currentUtterance else { return nil }
-        return .left(file: Self.fileName(episode), at: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start))
+        return .left(file: Self.fileName(episode.file), at: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start))
     }
 
     /// Saves where the open episode is, when that changed since it was last saved (or `again`).
@@ -75,7 +75,7 @@ extension ReaderState {
     /// `m`, then Enter: a bookmark at the current utterance with the typed note.
     mutating func addBookmark(note: String) {
         guard let key = memoryKey, let episode, let utterance = currentUtterance else { return }
-        let bookmark = Bookmark(corpus: key, file: Self.fileName(episode),
+        let bookmark = Bookmark(corpus: key, file: Self.fileName(episode.file),
                                 position: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start),
                                 note: note.trimmingCharacters(in: .whitespaces))
         bookmarks.append(bookmark)
@@ -110,7 +110,7 @@ extension ReaderState {
             guard bookmarks.indices.contains(cursor) else { break }
             let bookmark = bookmarks[cursor]
             overlay = nil
-            guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0) == bookmark.file }) else {
+            guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0.file) == bookmark.file }) else {
                 message = StatusMessage(text: "\(bookmark.file) is no longer in the corpus", isError: true)
                 return
             }

@@ -12,7 +12,7 @@ extension ReaderState {
     mutating func leaveMark() {
         guard let episode else { return }
         let position = currentUtterance.map { ReadingPosition(utterance: $0, time: episode.utterances[$0].start) }
-        let place = Place(file: Self.fileName(episode), position: position)
+        let place = Place(file: Self.fileName(episode.file), position: position)
         if cameFrom.last != place { cameFrom.append(place) }
         if cameFrom.count > 100 { cameFrom.removeFirst() }
     }
@@ -23,7 +23,7 @@ extension ReaderState {
             message = StatusMessage(text: "nowhere to go back to (Backspace returns after a related episode, a search result, a bookmark or :)", isError: false)
             return
         }
-        guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0) == place.file }) else {
+        guard let index = corpus.episodes.firstIndex(where: { Self.fileName($0.file) == place.file }) else {
             message = StatusMessage(text: "\(place.file) is no longer in the corpus", isError: true)
             return
         }

@@ -2,10 +2,8 @@ import TranscriptKit
 
 /// Everything the reader shows, as plain data; `update` changes it, `render` draws it.
 public struct ReaderState: @unchecked Sendable {
-    /// Summaries, except the open episode, whose transcript is read when it opens.
+    /// A summary of every episode; the open one is read whole when it opens (`episode`).
     public private(set) var corpus: Corpus
-    /// The episode whose transcript `open` read, to be summarised again when another opens.
-    private var readOnOpen: Int?
     public private(set) var colors: SpeakerColors
     public var theme: Theme
     public var width: Int { didSet { relayout() } }
@@ -31,8 +29,16 @@ public struct ReaderState: @unchecked Sendable {
         }
     }
     public var listTop: Int { episodeList.top }
-    /// The open episode.
+    /// The open episode, whole (nil until its transcript is read), and its index in the corpus.
+    public private(set) var episode: Episode?
     public private(set) var episodeIndex = 0
+    /// The summary of what the panes show: the open episode's or, before one is read, the
+    /// one being opened.
+    public var shownSummary: EpisodeSummary? {
+        if let episode { return episode.summary }
+        let index = opening?.episode ?? episodeIndex
+        return corpus.episodes.indices.contains(index) ? corpus.episodes[index] : nil
+    }
     /// Changes whenever the open episode's content does (another episode, its transcript
     /// read, the corpus read again): the caches of wrapped rows, notes and the scroll map
     /// are kept for one version.
@@ -115,13 +121,12 @@ public struct ReaderState: @unchecked Sendable {
     /// keeps its place, and the open episode its position, now with resolved speakers.
     mutating func finishLoading(with full: Corpus) {
         let listFile = corpus.episodes.indices.contains(listCursor) ? corpus.episodes[listCursor].file : nil
-        let openFile = episode?.file
         let opened = episode
+        let openFile = opened?.file
         let sameFiles = full.episodes.map(\.file) == corpus.episodes.map(\.file)
         // An episode being opened stays the one being opened (its transcript is on its way).
         let pending = opening.map { (file: corpus.episodes[$0.episode].file, then: $0.then) }
         corpus = full
-        readOnOpen = nil
         loading = nil
         colors = SpeakerColors(corpus: full.episodes)
         listNumberWidth = Self.numberWidth(full)
@@ -147,12 +152,10 @@ public struct ReaderState: @unchecked Sendable {
             if !full.episodes.isEmpty { open(episode: min(episodeIndex, full.episodes.count - 1)) }
             return
         }
-        if var opened, opened.hasTranscript, opened.speakers.map(\.tag) == full.episodes[index].speakers.map(\.tag) {
+        if var opened, opened.speakers.map(\.tag) == full.episodes[index].speakers.map(\.tag) {
             // Same transcript: keep it (and so the reading position), with the corpus's speakers.
-            opened.speakers = full.episodes[index].speakers
-            opened.diagnostics = full.episodes[index].diagnostics
-            corpus.episodes[index] = opened
-            readOnOpen = index
+            opened.summary = full.episodes[index]
+            episode = opened
             episodeIndex = index
             shownVersion += 1
             columns = TranscriptColumns(episode: opened)
@@ -164,8 +167,6 @@ public struct ReaderState: @unchecked Sendable {
     private static func numberWidth(_ corpus: Corpus) -> Int {
         max(2, corpus.episodes.compactMap(\.number).map { String($0).count }.max() ?? 2)
     }
-
-    public var episode: Episode? { corpus.episodes.indices.contains(episodeIndex) ? corpus.episodes[episodeIndex] : nil }
 
     private mutating func relayout() {
         layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
@@ -201,13 +202,14 @@ public struct ReaderState: @unchecked Sendable {
         guard corpus.episodes.indices.contains(index) else { return }
         recordPosition()
         listCursor = index
-        guard corpus.episodes[index].hasTranscript else {
+        let open = index == episodeIndex && episode?.file == corpus.episodes[index].file ? episode : nil
+        guard let whole = open ?? corpus.heldTranscript(of: index) else {
             if opening?.episode != index { outbox.append(.readTranscript(episode: index, file: corpus.episodes[index].file)) }
             opening = (index, then)
             return
         }
         opening = nil
-        show(episode: index)
+        show(whole, at: index)
         for action in then { apply(action) }
     }
 
@@ -215,27 +217,23 @@ public struct ReaderState: @unchecked Sendable {
     mutating func received(_ episode: Episode, for index: Int, file: String) {
         guard let opening, opening.episode == index, corpus.episodes.indices.contains(index),
               corpus.episodes[index].file == file else { return }
-        if let previous = readOnOpen, previous != index, corpus.episodes.indices.contains(previous) {
-            corpus.episodes[previous] = corpus.episodes[previous].summary
-        }
-        corpus.episodes[index] = episode
-        readOnOpen = index
         self.opening = nil
-        show(episode: index)
+        show(episode, at: index)
         for action in opening.then { apply(action) }
     }
 
-    private mutating func show(episode index: Int) {
+    private mutating func show(_ whole: Episode, at index: Int) {
         shownVersion += 1
-        if index != episodeIndex { mark = nil }
+        if index != episodeIndex || whole.file != episode?.file { mark = nil }
+        episode = whole
         episodeIndex = index
         listCursor = index
         notesList = ScrollList()
-        columns = TranscriptColumns(episode: corpus.episodes[index])
+        columns = TranscriptColumns(episode: whole)
         recomputeShown()
         // The scroll map costs a pass over the transcript: made here, once, not in a frame.
-        if let height = transcriptRect?.height { _ = timeline.slices(corpus.episodes[index], index: shownVersion, count: height) }
-        if let saved = positions[Self.fileName(corpus.episodes[index])] { restore(saved) }
+        if let height = transcriptRect?.height { _ = timeline.slices(whole, index: shownVersion, count: height) }
+        if let saved = positions[Self.fileName(whole.file)] { restore(saved) }
         if let pattern = search?.pattern { runSearch(pattern) }
     }
 

@@ -2,7 +2,7 @@ import TranscriptKit
 
 extension ReaderState {
     mutating func openPrompt(_ kind: Prompt.Kind) {
-        guard episode != nil else { return }
+        guard shownSummary != nil else { return }
         if kind == .listFilter {
             prompt = Prompt(kind: kind, text: listFilter, origin: top, originCurrent: current, previousSearch: search)
             return

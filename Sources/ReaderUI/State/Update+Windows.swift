@@ -2,7 +2,7 @@ import TranscriptKit
 
 extension ReaderState {
     mutating func openSpeakerPicker() {
-        guard let episode else { return }
+        guard let episode = shownSummary else { return }
         var people: [SpeakerPicker.Person] = []
         let counts = episode.utteranceCounts
         for (index, speaker) in episode.speakers.enumerated() {

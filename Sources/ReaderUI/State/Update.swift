@@ -199,13 +199,13 @@ extension ReaderState {
 
     /// Jumps to the shown utterance covering `time`, or says why not.
     public mutating func jump(to input: String) {
-        guard let episode else { return }
         if opening != nil {
             // The transcript is on its way: jump in it when it is here.
             opening?.then.append(.jump(input))
             message = StatusMessage(text: "jumping to \(input) when the transcript is read", isError: false)
             return
         }
+        guard let episode else { return }
         guard let parsed = TimeFormat.parseInput(input) else {
             message = StatusMessage(text: "'\(input)' is not a time; try 12:30, 1:02:03, 750, +2m or -30s (at most \(TimeFormat.latestText))", isError: true)
             return

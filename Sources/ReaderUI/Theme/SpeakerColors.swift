@@ -16,7 +16,7 @@ public struct SpeakerColors: Sendable {
     static let guests8: [UInt8] = [6, 2, 1, 5, 3, 4]
     static let others256: [UInt8] = [75, 214, 114, 176, 221, 73, 209, 147]
 
-    public init(corpus episodes: [Episode]) {
+    public init(corpus episodes: [EpisodeSummary]) {
         for episode in episodes {
             for speaker in episode.speakers {
                 let key = Self.key(speaker.name)

@@ -1,9 +1,10 @@
 import Foundation
 
-/// All the episodes of one folder, parsed, with speakers resolved across them.
+/// All the episodes of one folder, with speakers resolved across them: a summary of each,
+/// and each transcript read when it is asked for (`transcript(of:)`).
 public struct Corpus: Sendable {
     public var directory: String
-    public var episodes: [Episode]
+    public var episodes: [EpisodeSummary]
     /// Problems that belong to no single episode (unreadable folder entries, duplicates, bad speakers.yaml).
     public var diagnostics: [Diagnostic]
 
@@ -23,8 +24,11 @@ public struct Corpus: Sendable {
     public internal(set) var cacheProblem: String?
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
+    /// Whole episodes the corpus was made of or loaded with, by file: given by
+    /// `transcript(of:)` without reading the file again.
+    private(set) var held: [String: Episode] = [:]
 
-    public init(directory: String, episodes: [Episode], diagnostics: [Diagnostic] = [],
+    public init(directory: String, episodes: [EpisodeSummary], diagnostics: [Diagnostic] = [],
                 overrides: SpeakerOverrides = SpeakerOverrides()) {
         self.directory = directory
         self.episodes = episodes
@@ -32,11 +36,23 @@ public struct Corpus: Sendable {
         self.overrides = overrides
     }
 
-    /// Episode `index` with its transcript, notes and points: read now if it is a summary,
-    /// with the speakers and diagnostics the corpus gave it.
+    /// A corpus of whole episodes (read, or made in memory), which it holds.
+    public init(directory: String, transcripts: [Episode], diagnostics: [Diagnostic] = [],
+                overrides: SpeakerOverrides = SpeakerOverrides()) {
+        let whole = transcripts.map { episode in
+            var episode = episode
+            episode.refreshEvidence()
+            return episode
+        }
+        self.init(directory: directory, episodes: whole.map(\.summary), diagnostics: diagnostics, overrides: overrides)
+        held = Dictionary(whole.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Episode `index` whole: its transcript, notes and points, with the speakers and
+    /// diagnostics the corpus gave it; read now unless the corpus holds it.
     public func transcript(of index: Int) -> Episode {
+        if let episode = heldTranscript(of: index) { return episode }
         let summary = episodes[index]
-        if summary.hasTranscript { return summary }
         var episode = EpisodeParser.parse(fileAt: summary.file)
         episode.otherFiles = summary.otherFiles
         episode.chaptersFile = summary.chaptersFile
@@ -46,7 +62,7 @@ public struct Corpus: Sendable {
             episode.diagnostics = summary.diagnostics
         } else {
             // The file changed since the corpus was loaded: resolve it with the corpus's rules.
-            var all = episodes
+            var all = episodes.map(Episode.init(summary:))
             all[index] = episode
             SpeakerResolver.resolve(&all, overrides: overrides)
             episode = all[index]
@@ -60,9 +76,17 @@ public struct Corpus: Sendable {
         return known.episode
     }
 
-    /// Replaces summaries with whole episodes (see `transcript(of:)`).
-    public mutating func loadTranscript(of index: Int) {
-        if !episodes[index].hasTranscript { episodes[index] = transcript(of: index) }
+    /// Episode `index` whole if the corpus holds it (see `init(directory:transcripts:)`);
+    /// nil when it would have to be read.
+    public func heldTranscript(of index: Int) -> Episode? {
+        guard var episode = held[episodes[index].file] else { return nil }
+        episode.summary = episodes[index]
+        return episode
+    }
+
+    /// Every transcript, read on every core (those the corpus holds are not read again).
+    public func transcripts() -> [Episode] {
+        Concurrently.map(episodes.count) { transcript(of: $0) }
     }
 
     /// Every diagnostic, episode by episode in file order, then line order.
@@ -73,7 +97,7 @@ public struct Corpus: Sendable {
     }
 
     /// Finds an episode by number (`9`), id, file name with or without `.md`, or path.
-    public func episode(matching reference: String) -> Episode? {
+    public func episode(matching reference: String) -> EpisodeSummary? {
         index(matching: reference).map { episodes[$0] }
     }
 
@@ -84,7 +108,7 @@ public struct Corpus: Sendable {
         if let number = Int(ref), let hit = episodes.firstIndex(where: { $0.number == number }) { return hit }
         if let hit = episodes.firstIndex(where: { $0.id == ref }) { return hit }
         let name = (ref as NSString).lastPathComponent
-        let files = { (episode: Episode) in [episode.file] + episode.otherFiles }
+        let files = { (episode: EpisodeSummary) in [episode.file] + episode.otherFiles }
         if let hit = episodes.firstIndex(where: { files($0).contains { ($0 as NSString).lastPathComponent == name } }) { return hit }
         if let hit = episodes.firstIndex(where: { TranscriptFile.stem(of: $0.file) == name }) { return hit }
         let standardized = URL(fileURLWithPath: ref).standardizedFileURL.path

@@ -23,8 +23,9 @@ public enum CorpusLoader {
         return "data"
     }
 
-    /// Reads every episode of `directory`. Without `transcripts`, episodes are summaries
-    /// (see `Episode.summary`), and `Corpus.transcript(of:)` reads one in full when needed.
+    /// Reads every episode of `directory`. With `transcripts`, every file is read whole and
+    /// the corpus holds the episodes; without, it keeps their summaries, and
+    /// `Corpus.transcript(of:)` reads one whole when it is needed.
     /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
     /// `partial`, a `loadFrontMatter` of the same folder, saves reading front matter again
     /// (for files unchanged since).
@@ -76,7 +77,7 @@ public enum CorpusLoader {
         if let snapshot, steady, snapshot.key.overrides == SummaryCache.Stamp(path: overridesPath) {
             CorpusSnapshot.save(episodes, key: snapshot.key, path: snapshot.path)
         }
-        var corpus = assemble(episodes, directory: directory, diagnostics: diagnostics, overrides: overrides)
+        var corpus = assemble(episodes, directory: directory, diagnostics: diagnostics, overrides: overrides, holding: transcripts)
         corpus.cacheProblem = place.problem
         corpus.fromCache = fromCache
         corpus.cacheLocation = summaries
@@ -84,11 +85,15 @@ public enum CorpusLoader {
     }
 
     /// The corpus of the files read: one episode per name (see `EpisodeGroups`), checked
-    /// across episodes; files that are not transcripts leave their diagnostics.
-    static func assemble(_ files: [Episode], directory: String, diagnostics: [Diagnostic], overrides: SpeakerOverrides) -> Corpus {
+    /// across episodes; files that are not transcripts leave their diagnostics. `holding`:
+    /// the files were read whole, and the corpus keeps them.
+    static func assemble(_ files: [Episode], directory: String, diagnostics: [Diagnostic], overrides: SpeakerOverrides,
+                         holding: Bool = false) -> Corpus {
         var (episodes, skipped) = EpisodeGroups.apply(files)
         CorpusChecks.run(&episodes)
-        return Corpus(directory: directory, episodes: episodes, diagnostics: diagnostics + skipped, overrides: overrides)
+        return holding
+            ? Corpus(directory: directory, transcripts: episodes, diagnostics: diagnostics + skipped, overrides: overrides)
+            : Corpus(directory: directory, episodes: episodes.map(\.summary), diagnostics: diagnostics + skipped, overrides: overrides)
     }
 
     /// `speakers.yaml`, if there is one, and what is wrong with it.
@@ -130,7 +135,7 @@ public enum CorpusLoader {
             let path = (directory as NSString).appendingPathComponent(files[index])
             let stamp = SummaryCache.Stamp(path: path)
             let (episode, reusable) = stems[TranscriptFile.stem(of: files[index])] == 1
-                ? EpisodeParser.parseFrontMatter(fileAt: path) : (EpisodeParser.parse(fileAt: path).summary, false)
+                ? EpisodeParser.parseFrontMatter(fileAt: path) : (Episode(summary: EpisodeParser.parse(fileAt: path).summary), false)
             progress?(counter.increment(), files.count)
             // Reused later only if the file did not change while it was read.
             return (episode, reusable && stamp != nil && stamp == SummaryCache.Stamp(path: path) ? stamp : nil)
@@ -149,7 +154,7 @@ public enum CorpusLoader {
         var episodes = [EpisodeParser.parse(fileAt: file)]
         SpeakerResolver.resolve(&episodes)
         return assemble(episodes, directory: (file as NSString).deletingLastPathComponent, diagnostics: [],
-                        overrides: SpeakerOverrides())
+                        overrides: SpeakerOverrides(), holding: true)
     }
 
     /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
@@ -176,7 +181,7 @@ public enum CorpusLoader {
                 } else {
                     episode = EpisodeParser.parse(fileAt: path)
                 }
-                if !transcripts { episode = episode.summary }
+                if !transcripts { episode = Episode(summary: episode.summary) }
                 // A file that changed while being read must not be cached under either stamp.
                 let settled = stamp != nil && stamp == SummaryCache.Stamp(path: path)
                 result = (episode, settled ? stamp : nil, false)

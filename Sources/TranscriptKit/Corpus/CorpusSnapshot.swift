@@ -59,9 +59,9 @@ struct CorpusSnapshot {
             var name = index * blockSize
             while !block.isAtEnd {
                 guard name < key.names.count, let read = try? Self.episode(&block) else { return nil }
-                var episode = read.summary.episode(file: (directory as NSString).appendingPathComponent(key.names[name]))
-                episode.speakers = read.speakers
-                episodes.append(episode)
+                var summary = read.summary.read(as: (directory as NSString).appendingPathComponent(key.names[name]))
+                summary.speakers = read.speakers
+                episodes.append(Episode(summary: summary))
                 name += 1
             }
             return episodes.count == min(blockSize, key.names.count - index * blockSize) ? episodes : nil
@@ -79,7 +79,7 @@ struct CorpusSnapshot {
         writer.array(starts) { writer, start in
             var block = CacheWriter()
             for episode in episodes[start..<min(start + blockSize, episodes.count)] {
-                EpisodeSummary(episode).write(&block)
+                episode.summary.write(&block)
                 block.array(episode.speakers) { w, speaker in
                     w.string(speaker.name)
                     w.string(speaker.role.rawValue)

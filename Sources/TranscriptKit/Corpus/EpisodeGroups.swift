@@ -35,7 +35,7 @@ enum EpisodeGroups {
             if let chapters {
                 episode.chaptersFile = files[chapters].file
                 episode.diagnostics += files[chapters].diagnostics
-                if episode.hasTranscript { Chapters.attach(files[chapters].chapters, to: &episode) }
+                Chapters.attach(files[chapters].chapters, to: &episode)
             }
             episodes.append(episode)
         }

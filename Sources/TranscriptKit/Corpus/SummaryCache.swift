@@ -100,14 +100,14 @@ public struct SummaryCache: Sendable {
         writer.string(magic)
         program.write(&writer)
         let stamp = Stamp(size: 5, inode: 6, modified: 7, changed: 8)
-        writer.array([Entry(name: "x.md", stamp: stamp, summary: EpisodeSummary(episode))]) { $1.write(&$0) }
+        writer.array([Entry(name: "x.md", stamp: stamp, summary: episode.summary)]) { $1.write(&$0) }
         guard let back = decodeBody(writer.bytes, program: program), back.count == 1 else {
             preconditionFailure("a summary did not survive the cache")
         }
-        let again = back[0].summary.episode(file: episode.file)
+        let again = back[0].summary.read(as: episode.file)
         precondition(again.title == episode.title && again.speakers.map(\.tag) == episode.speakers.map(\.tag)
             && again.diagnostics == episode.diagnostics && again.evidence == episode.evidence
-            && again.utteranceCount == episode.utteranceCount && again.reading == episode.reading
+            && again.utteranceCount == episode.summary.utteranceCount && again.reading == episode.reading
             && again.speakers == episode.speakers && again.people == episode.people, "a summary changed in the cache")
     }
 
@@ -153,11 +153,11 @@ public struct SummaryCache: Sendable {
 
     /// The cached summary of the file `name`, read now as `path`, if it has not changed.
     func summary(for name: String, path: String, stamp: Stamp?) -> Episode? {
-        summaries.value(for: name, stamp: stamp)?.episode(file: path)
+        summaries.value(for: name, stamp: stamp).map { Episode(summary: $0.read(as: path)) }
     }
 
     mutating func store(_ episode: Episode, name: String, stamp: Stamp?) {
-        summaries.store(EpisodeSummary(episode), name: name, stamp: stamp)
+        summaries.store(episode.summary, name: name, stamp: stamp)
     }
 
     /// Drops entries of files that are gone.
@@ -175,69 +175,15 @@ public struct SummaryCache: Sendable {
     }
 }
 
-/// What the cache keeps of an episode: its summary (see `Episode.summary`) as parsed,
-/// before speakers are resolved across the corpus.
-struct EpisodeSummary: Sendable {
-    var id: String
-    var number: Int?
-    var title: String
-    var hosts: [Person]
-    var guests: [Person]
-    var video: String?
-    var related: [String]
-    var relatedLines: [String: Int]
-    var duration: Double
-    /// As parsed, before resolution (files that name their speakers say how sure they are).
-    var speakers: [Speaker]
-    var diagnostics: [Diagnostic]
-    var evidence: SpeakerEvidence
-    var reading: TranscriptReading
-    var date: String?
-    var media: String?
-    var people: [Person]
-
+extension EpisodeSummary {
     var tags: [String] { speakers.map(\.tag) }
 
-    init(_ episode: Episode) {
-        id = episode.id
-        number = episode.number
-        title = episode.title
-        hosts = episode.hosts
-        guests = episode.guests
-        video = episode.video
-        related = episode.related
-        relatedLines = episode.relatedLines
-        duration = episode.duration
-        speakers = episode.speakers
-        diagnostics = episode.diagnostics
-        evidence = episode.evidence
-        reading = episode.reading
-        date = episode.date
-        media = episode.media
-        people = episode.people
-    }
-
-    /// The episode, with `file` as the path it is read by this time.
-    func episode(file: String) -> Episode {
-        var episode = Episode(file: file)
-        episode.id = id
-        episode.number = number
-        episode.title = title
-        episode.hosts = hosts
-        episode.guests = guests
-        episode.video = video
-        episode.related = related
-        episode.relatedLines = relatedLines
-        episode.duration = duration
-        episode.speakers = speakers
-        episode.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
-        episode.evidence = evidence
-        episode.reading = reading
-        episode.date = date
-        episode.media = media
-        episode.people = people
-        episode.hasTranscript = false
-        return episode
+    /// This summary as the cache keeps it, read back for the file now at `file`.
+    func read(as file: String) -> EpisodeSummary {
+        var summary = self
+        summary.file = file
+        summary.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
+        return summary
     }
 }
 
@@ -272,7 +218,10 @@ extension SummaryCache.Entry {
 }
 
 extension EpisodeSummary {
+    /// A summary as the cache keeps it: as parsed (before resolution), without its file's
+    /// path (see `read(as:)`) or the other files of its episode.
     init(_ r: inout CacheReader) throws {
+        self.init(file: "")
         func person(_ r: inout CacheReader) throws -> Person {
             Person(name: try r.string(), url: try r.optional { try $0.string() })
         }

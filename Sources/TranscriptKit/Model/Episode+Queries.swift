@@ -1,6 +1,6 @@
 import Foundation
 
-extension Episode {
+extension EpisodeSummary {
     /// Speakers named by tags (`JR`) or names (`Josh Rosso`, `josh`, `Nova`); case and
     /// diacritics ignored. Returns the matched speaker indexes and the queries that matched nobody.
     public func speakerIndexes(matching queries: [String]) -> (indexes: Set<Int>, unmatched: [String]) {
@@ -19,11 +19,18 @@ extension Episode {
         }
         return (found, unmatched)
     }
+}
+
+extension Episode {
+    /// See `EpisodeSummary.speakerIndexes(matching:)`.
+    public func speakerIndexes(matching queries: [String]) -> (indexes: Set<Int>, unmatched: [String]) {
+        summary.speakerIndexes(matching: queries)
+    }
 
     /// The utterance that covers `time`: the first, in file order, that starts at or before
     /// it and is followed by one starting after it. Nil when `time` is past the last timestamp.
     public func utteranceIndex(covering time: Double) -> Int? {
-        guard !utterances.isEmpty, time <= duration + 0.0001 else { return nil }
+        guard !utterances.isEmpty, time <= summary.duration + 0.0001 else { return nil }
         for index in utterances.indices {
             let next = index + 1 < utterances.count ? utterances[index + 1].start : .infinity
             if utterances[index].start <= time, next > time { return index }
@@ -32,7 +39,7 @@ extension Episode {
     }
 }
 
-extension Episode {
+extension EpisodeSummary {
     /// Which file was read and how, for `validate`, `show` and the notes; nil for an
     /// episode page with no other files (the usual case, nothing to say).
     public var readingNote: Diagnostic? {

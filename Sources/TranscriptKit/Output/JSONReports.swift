@@ -24,7 +24,7 @@ public enum JSONReports {
         /// How the file was read (`WebVTT`, `episode page`, …).
         public var format: String
 
-        public init(_ episode: Episode) {
+        public init(_ episode: EpisodeSummary) {
             format = episode.reading.format.name
             file = episode.file
             id = episode.id
@@ -175,9 +175,12 @@ public enum JSONReports {
         }
     }
 
-    static func speakers(of episode: Episode) -> [SpeakerEntry] {
-        let counts = episode.utteranceCounts
-        return episode.speakers.enumerated().map { index, s in
+    static func speakers(of episode: EpisodeSummary) -> [SpeakerEntry] { speakers(episode.speakers, counts: episode.utteranceCounts) }
+
+    static func speakers(of episode: Episode) -> [SpeakerEntry] { speakers(episode.speakers, counts: episode.utteranceCounts) }
+
+    private static func speakers(_ speakers: [Speaker], counts: [Int]) -> [SpeakerEntry] {
+        speakers.enumerated().map { index, s in
             SpeakerEntry(tag: s.tag, name: s.name, role: s.role, certain: s.isCertain, utterances: counts[index])
         }
     }

@@ -32,15 +32,13 @@ public enum EpisodeParser {
     static func parseFrontMatter(fileAt path: String) -> (episode: Episode, reusable: Bool) {
         let ext = TranscriptFile.fileExtension(path)
         guard ext == "md" || ext == "markdown", case let .success(bytes) = FileReader.read(path) else {
-            return (parse(fileAt: path).summary, false)
+            return (Episode(summary: parse(fileAt: path).summary), false)
         }
-        let whole = { TranscriptFile.parse(bytes: bytes, file: path).summary }
+        let whole = { Episode(summary: TranscriptFile.parse(bytes: bytes, file: path).summary) }
         guard let end = bytes.withUnsafeBytes(FrontMatter.byteEnd) else { return (whole(), false) }
         let source = bytes.withUnsafeBytes { SourceText(bytes: UnsafeRawBufferPointer(rebasing: $0[..<end]), file: path) }
         guard source.diagnostics.isEmpty else { return (whole(), false) }
-        var episode = parse(source, file: path, readBody: false)
-        episode.hasTranscript = false
-        return (episode, true)
+        return (parse(source, file: path, readBody: false), true)
     }
 
     /// The whole file, its front matter taken from a `parseFrontMatter` of the same version

@@ -5,7 +5,7 @@ extension SearchQuery {
     /// parsing it: every needle must occur in the file folded scalar by scalar (see
     /// `ScalarFold`); a scalar that cannot be folded that way may stand for zero to three
     /// folded characters.
-    func mayMatch(_ episode: Episode) -> Bool {
+    func mayMatch(_ episode: EpisodeSummary) -> Bool {
         // Other formats escape text (`&amp;`, `\u00e9`) or join lines: their bytes are not the text.
         guard episode.reading.format == .episodePage, case let .success(data) = FileReader.read(episode.file) else { return true }
         return data.withUnsafeBytes { raw in

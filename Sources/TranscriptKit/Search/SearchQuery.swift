@@ -117,7 +117,7 @@ extension Corpus {
     }
 
     /// The file name (NSString's `lastPathComponent` took a tenth of a search).
-    private static func name(of episode: Episode) -> String {
+    private static func name(of episode: EpisodeSummary) -> String {
         guard let slash = episode.file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return episode.file }
         return String(episode.file[episode.file.index(after: slash)...])
     }
@@ -125,22 +125,27 @@ extension Corpus {
     /// The episode's hits, and a new trigram filter for it when it was read to make one.
     private func search(_ query: SearchQuery, speakers: [String], inEpisode e: Int,
                         index: TrigramIndex?) -> ([SearchHit], (SummaryCache.Stamp, TrigramFilter)?) {
-        var episode = episodes[e]
+        let summary = episodes[e]
         var stamp: SummaryCache.Stamp?
-        if let index, !episode.hasTranscript {
-            stamp = SummaryCache.Stamp(path: episode.file)
-            if let filter = index.filter(for: Self.name(of: episode), stamp: stamp) {
-                if !query.caselessNeedles.allSatisfy(filter.mayContain) { return ([], nil) }
-                stamp = nil
+        var episode: Episode
+        if let whole = held[summary.file] {
+            episode = whole
+            episode.summary = summary
+        } else {
+            if let index {
+                stamp = SummaryCache.Stamp(path: summary.file)
+                if let filter = index.filter(for: Self.name(of: summary), stamp: stamp) {
+                    if !query.caselessNeedles.allSatisfy(filter.mayContain) { return ([], nil) }
+                    stamp = nil
+                }
             }
-        }
-        // No filter to make: the raw bytes can rule the file out more cheaply than parsing it.
-        if stamp == nil, !episode.hasTranscript, !query.mayMatch(episode) { return ([], nil) }
-        if !episode.hasTranscript {
+            // No filter to make: the raw bytes can rule the file out more cheaply than parsing it.
+            if stamp == nil, !query.mayMatch(summary) { return ([], nil) }
             // The summary has the front matter and resolved speakers: read only the transcript.
-            let read = episode.reading.format == .episodePage ? EpisodeParser.parseTranscript(fileAt: episode.file)
+            let read = summary.reading.format == .episodePage ? EpisodeParser.parseTranscript(fileAt: summary.file)
                 : transcript(of: e)
-            if read.speakers.map(\.tag) == episode.speakers.map(\.tag) {
+            if read.speakers.map(\.tag) == summary.speakers.map(\.tag) {
+                episode = Episode(summary: summary)
                 episode.utterances = read.utterances
             } else {
                 episode = transcript(of: e)

@@ -50,10 +50,7 @@ public struct SpeakerResolver: Sendable {
     /// Resolves every episode; tags still unexplained after the first pass are matched
     /// with how the same tag was resolved in other episodes, then with near-miss rules.
     public static func resolve(_ episodes: inout [Episode], overrides: SpeakerOverrides = SpeakerOverrides()) {
-        for index in episodes.indices where episodes[index].hasTranscript
-            && episodes[index].evidence.utteranceCounts.count != episodes[index].speakers.count {
-            episodes[index].evidence = SpeakerEvidence(of: episodes[index])
-        }
+        for index in episodes.indices { episodes[index].refreshEvidence() }
         // The same people host many episodes: each name is folded once.
         var known: [String: Candidate] = [:]
         func candidate(_ person: Person, _ role: Speaker.Role) -> Candidate {
