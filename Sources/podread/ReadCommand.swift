@@ -63,7 +63,12 @@ struct ReadCommand: ParsableCommand {
                                   copier: Clipboard(send: screen.send))
         var dirty = true
         func handle(_ action: Action) {
-            runner.run(update(&state, action), for: state)
+            let effects = update(&state, action)
+            if Trace.isOn {
+                Trace.log(Trace.describe(action) + (state.opening.map { " opening \($0.episode)" } ?? "")
+                          + effects.map { " → " + Trace.describe($0) }.joined())
+            }
+            runner.run(effects, for: state)
             dirty = true
         }
         handle(.start)
@@ -88,7 +93,10 @@ struct ReadCommand: ParsableCommand {
             }
             runner.settle()
             for action in runner.results(for: state) { handle(action) }
-            if dirty { screen.draw(render(state)) }
+            if dirty {
+                screen.draw(render(state))
+                Trace.log("drawn")
+            }
             dirty = false
             if crashForTest { fatalError("crash requested by PODREAD_TEST_CRASH") }
             if busyForTest > 0 {

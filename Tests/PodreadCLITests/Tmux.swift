@@ -47,7 +47,16 @@ final class Tmux {
     struct Timeout: Error, CustomStringConvertible {
         var seconds: Double
         var screen: String
-        var description: String { "the awaited screen did not come within \(seconds) s; the last screen was:\n\(screen)" }
+        /// The end of the reader's trace (`PODREAD_TRACE`): what it did meanwhile.
+        var trace = ""
+        var description: String {
+            "the awaited screen did not come within \(seconds) s; the last screen was:\n\(screen)\nthe reader's trace ended with:\n\(trace)"
+        }
+    }
+
+    /// The last lines of the reader's trace.
+    private var traceTail: String {
+        file("trace").split(separator: "\n").suffix(40).joined(separator: "\n")
     }
 
     /// Waits until the screen satisfies `condition` and returns it; throws `Timeout` with the
@@ -71,7 +80,7 @@ final class Tmux {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Timeout(seconds: seconds, screen: last)
+        throw Timeout(seconds: seconds, screen: last, trace: traceTail)
     }
 
     @discardableResult
@@ -83,7 +92,7 @@ final class Tmux {
         """
         cd '\(CLI.root.path)'
         unset NO_COLOR
-        export LANG=C.UTF-8 TERM=tmux-256color XDG_CACHE_HOME='\(CLI.cacheHome)' XDG_STATE_HOME='\(directory)/state' \(environment)
+        export LANG=C.UTF-8 TERM=tmux-256color XDG_CACHE_HOME='\(CLI.cacheHome)' XDG_STATE_HOME='\(directory)/state' PODREAD_TRACE='\(directory)/trace' \(environment)
         env > "$D/env"
         stty -a > "$D/stty-before"
         \(command)
@@ -109,6 +118,6 @@ final class Tmux {
             if now == last { return now }
             last = now
         }
-        throw Timeout(seconds: seconds, screen: last)
+        throw Timeout(seconds: seconds, screen: last, trace: traceTail)
     }
 }

@@ -66,7 +66,7 @@ public struct ReaderState: @unchecked Sendable {
     public internal(set) var loading: LoadProgress?
     /// The episode whose transcript is being read (`Effect.readTranscript`), and what to do
     /// once it is here (go back to a bookmark, show a search hit, filter, jump).
-    var opening: (episode: Int, then: [Action])?
+    public internal(set) var opening: (episode: Int, then: [Action])?
     /// Effects asked for while handling one action; `update` hands them to the program.
     var outbox: [Effect] = []
     /// The place last handed to the memory, so a move saves it once.

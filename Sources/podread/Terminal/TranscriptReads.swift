@@ -45,7 +45,9 @@ final class TranscriptReads: @unchecked Sendable {
                 reading = true
                 return waiting!
             }
+            Trace.log("reading \(request.index)")
             let episode = request.corpus.transcript(of: request.index)
+            Trace.log("read \(request.index)")
             condition.withLock {
                 // Answered before `reading` ends, so a reader of `isReading` never sees neither.
                 answer(.transcriptRead(episode: request.index, file: request.file, Delivered(episode)))

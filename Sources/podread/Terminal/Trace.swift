@@ -1,0 +1,45 @@
+import Foundation
+import ReaderUI
+
+/// What the reader's loop did, one line per event, appended to the file named by
+/// `PODREAD_TRACE` (for diagnosing the end-to-end tests: they print it with a screen that
+/// never came). Only kinds of events and numbers are written, never text from a file.
+enum Trace {
+    private static let handle: FileHandle? = {
+        guard let path = ProcessInfo.processInfo.environment["PODREAD_TRACE"], !path.isEmpty,
+              FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }()
+    private static let lock = NSLock()
+    private static let start = DispatchTime.now()
+
+    static var isOn: Bool { handle != nil }
+
+    static func log(_ event: @autoclosure () -> String) {
+        guard let handle else { return }
+        let since = start.uptimeNanoseconds   // set on first use: before the clock is read
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - since) / 1e6
+        let line = String(format: "%9.1f ", ms) + event() + "\n"
+        lock.withLock { handle.write(Data(line.utf8)) }
+    }
+
+    /// An action's kind and its numbers, without the text it may carry.
+    static func describe(_ action: Action) -> String {
+        switch action {
+        case let .transcriptRead(index, _, _): return "transcriptRead(\(index))"
+        case let .openEpisode(index, then): return "openEpisode(\(index), then: \(then.count))"
+        case let .mouse(mouse): return "mouse(\(mouse.kind), \(mouse.x), \(mouse.y))"
+        case let .key(key):
+            if case .char = key { return "key(char)" }
+            return "key(\(key))"
+        default: return String(String(describing: action).prefix { $0 != "(" })
+        }
+    }
+
+    static func describe(_ effect: Effect) -> String {
+        switch effect {
+        case let .readTranscript(index, _): return "readTranscript(\(index))"
+        default: return String(String(describing: effect).prefix { $0 != "(" })
+        }
+    }
+}
