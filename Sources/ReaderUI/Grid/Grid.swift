@@ -59,24 +59,25 @@ public struct Grid: Sendable {
     /// Writes text (sanitised, width-aware) in one style. Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, limit: Int = .max, style: Style = .plain) -> Int {
-        put(DisplayText.units(of: text), x: x, y: y, limit: limit) { _ in style }
+        put(DisplayUnits(text), x: x, y: y, limit: limit) { _ in style }
     }
 
-    /// Like `put`, but cuts with '…' when the text is wider than `limit`.
+    /// Like `put`, but cuts with '…' when the text is wider than `limit`. Reads no further
+    /// into the text than `limit` columns (a title may be a paragraph long).
     @discardableResult
     public mutating func putTruncated(_ text: String, x: Int, y: Int, limit: Int, style: Style = .plain) -> Int {
-        let units = DisplayText.units(of: text)
-        let total = units.reduce(0) { $0 + $1.width }
-        if total <= limit { return put(units, x: x, y: y, limit: limit) { _ in style } }
         guard limit > 0 else { return 0 }
         var kept: [DisplayUnit] = []
         var used = 0
-        for unit in units {
-            if used + unit.width > limit - 1 { break }
+        for unit in DisplayUnits(text) {
+            guard used + unit.width <= limit else {
+                while used > limit - 1, let last = kept.popLast() { used -= last.width }
+                kept.append(DisplayUnit(text: "…", width: 1, source: 0))
+                break
+            }
             kept.append(unit)
             used += unit.width
         }
-        kept.append(DisplayUnit(text: "…", width: 1, source: 0))
         return put(kept, x: x, y: y, limit: limit) { _ in style }
     }
 
@@ -91,11 +92,11 @@ public struct Grid: Sendable {
 
     /// Overwriting half of a wide character leaves the other half as a space.
     private mutating func clearWide(at x: Int, y: Int) {
-        let cell = self[x, y]
-        if cell.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style)
-        } else if !cell.isContinuation, x + 1 < width, self[x + 1, y].isContinuation {
-            self[x + 1, y] = Cell(text: " ", style: self[x + 1, y].style)
+        let index = y * width + x
+        if cells[index].isContinuation {
+            if x > 0 { cells[index - 1].text = " " }
+        } else if x + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1].text = " "
         }
     }
 

@@ -70,12 +70,12 @@ extension ReaderState {
         return rows
     }
 
-    /// The display units a line row shows.
-    func units(of row: TranscriptRow) -> [DisplayUnit] {
+    /// The display units a line row shows, made as they are drawn.
+    func units(of row: TranscriptRow) -> PrefixSequence<DisplayUnits> {
         guard let episode, case let .line(utterance, paragraph, start, range, _) = row,
               episode.utterances.indices.contains(utterance),
-              episode.utterances[utterance].paragraphs.indices.contains(paragraph) else { return [] }
-        return DisplayText.units(of: episode.utterances[utterance].paragraphs[paragraph], from: start, count: range.count)
+              episode.utterances[utterance].paragraphs.indices.contains(paragraph) else { return DisplayUnits("").prefix(0) }
+        return DisplayUnits(episode.utterances[utterance].paragraphs[paragraph], from: start).prefix(range.count)
     }
 
     /// Moves a position by `delta` rows, staying within the transcript.

@@ -36,7 +36,7 @@ public struct UnitMark: Equatable, Sendable {
 /// Untrusted text made safe and measurable, one unit at a time: what `OutputText.forPeople`
 /// replaces becomes a visible placeholder here too; widths come from `wcwidth` (so wide and
 /// combining characters align as the terminal draws them).
-public struct DisplayUnits: IteratorProtocol {
+public struct DisplayUnits: IteratorProtocol, Sequence {
     private let text: String
     /// Where the next unit comes from.
     private(set) var mark: UnitMark
@@ -58,7 +58,7 @@ public struct DisplayUnits: IteratorProtocol {
             guard mark.index < text.endIndex else { return nil }
             if let byte = plainASCII() {
                 let aside = asideBefore(byte)
-                let unit = DisplayUnit(text: String(Unicode.Scalar(byte)), width: 1, source: mark.offset, isAside: aside)
+                let unit = DisplayUnit(text: Self.ascii[Int(byte)], width: 1, source: mark.offset, isAside: aside)
                 passPlain(byte, aside: aside)
                 return unit
             }
@@ -82,8 +82,11 @@ public struct DisplayUnits: IteratorProtocol {
         return UnitShape(width: unit.width, isSpace: unit.isSpace, isSlash: unit.text == "/")
     }
 
+    /// Each ASCII character as a string, made once (not once per unit drawn).
+    private static let ascii = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     private mutating func takePending() -> DisplayUnit {
-        let unit = pending[min(mark.skip, pending.count - 1)]
+        let unit = pending[Swift.min(mark.skip, pending.count - 1)]
         mark.skip += 1
         if mark.skip >= pending.count {
             pending.removeAll(keepingCapacity: true)
@@ -122,7 +125,8 @@ public struct DisplayUnits: IteratorProtocol {
         nextIndex = text.index(after: mark.index)
         asideAfter = aside
         let first = character.unicodeScalars.first!
-        if character == "\t" || character == "\r\n" {
+        // A tab is always a character of its own; comparing characters costs far more than scalars.
+        if first == "\t" || (first == "\r" && character == "\r\n") {
             pending.append(DisplayUnit(text: " ", width: 1, source: mark.offset))
             return
         }
