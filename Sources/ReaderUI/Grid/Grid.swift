@@ -17,6 +17,8 @@ public struct Grid: Sendable {
     private var slots: [Slot]
     /// The graphemes of several scalars written so far (`Glyph.cluster`).
     private var clusters: [String] = []
+    /// Whether a wide character was written: until then no write can cut one in half.
+    private var hasWide = false
 
     private struct Slot {
         var glyph: Glyph
@@ -31,7 +33,11 @@ public struct Grid: Sendable {
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cell(slots[y * width + x]) }
-        set { slots[y * width + x] = Slot(glyph: glyph(newValue.text), style: newValue.style) }
+        set {
+            let glyph = glyph(newValue.text)
+            if glyph.isContinuation { hasWide = true }
+            slots[y * width + x] = Slot(glyph: glyph, style: newValue.style)
+        }
     }
 
     public var cells: [Cell] { slots.map(cell) }
@@ -101,6 +107,7 @@ public struct Grid: Sendable {
             clearWide(at: column + 1, y: y)
             slots[index] = Slot(glyph: glyph(unit), style: cellStyle)
             slots[index + 1] = Slot(glyph: .continuation, style: cellStyle)
+            hasWide = true
         } else {
             clearWide(at: column, y: y)
             slots[index] = Slot(glyph: glyph(unit), style: cellStyle)
@@ -145,6 +152,7 @@ public struct Grid: Sendable {
 
     /// Overwriting half of a wide character leaves the other half as a space.
     private mutating func clearWide(at x: Int, y: Int) {
+        guard hasWide else { return }
         let index = y * width + x
         if slots[index].glyph.isContinuation {
             if x > 0 { slots[index - 1].glyph = .space }
