@@ -3,7 +3,7 @@ import ReaderUI
 import TranscriptKit
 import Yams
 
-/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB]
+/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]
 ///
 /// Prints one line per figure: podread's median time and peak memory, the baseline a user
 /// would otherwise reach for, measured in the same run, and the ratio. Build it and podread
@@ -22,6 +22,10 @@ struct PodreadBench {
             try openInReader(directory: arguments[1])
             return
         }
+        if arguments.first == "--reader-frames", (2...3).contains(arguments.count) {
+            try readerFrames(directory: arguments[1], word: arguments.count == 3 ? arguments[2] : "cluster")
+            return
+        }
         func option(_ name: String, _ fallback: String) -> String {
             guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
             let value = arguments[i + 1]
@@ -34,8 +38,11 @@ struct PodreadBench {
         let rare = option("--rare", "quinn")
         let common = option("--common", "cluster")
         let formatMegabytes = Int(option("--format-mb", "32")) ?? 32
+        // `--reader-only`: only the in-process reader figures (the last lines of a full run).
+        let readerOnly = arguments.contains("--reader-only")
+        arguments.removeAll { $0 == "--reader-only" }
         guard let corpus = arguments.first else {
-            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB]\n".utf8))
+            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]\n".utf8))
             exit(64)
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".md") }
@@ -55,6 +62,7 @@ struct PodreadBench {
         try? FileManager.default.removeItem(atPath: cacheHome)
         setenv("XDG_CACHE_HOME", cacheHome, 1)
         defer { try? FileManager.default.removeItem(atPath: cacheHome) }
+        if readerOnly { return try reader(corpus: corpus, word: common) }
 
         let grepTitles = ProcessTimer.median(["grep", "-rl", "^title:", corpus], runs: runs)
         let cold = ProcessTimer.median([podread, "list", "--no-cache", "--data", corpus], runs: runs)
@@ -124,6 +132,43 @@ struct PodreadBench {
         let wc = ProcessTimer.median(["wc", "-l", path], runs: runs)
         line(String(format: "reader: one paragraph of %.0f MB opened, shown, searched, shown at its end", size), ours, [("wc -l", wc)],
              String(format: " | peak %.1f× the file", ours.peakMegabytes / size))
+    }
+
+    /// The actions before each frame the reader's figures time: 300×j, 100×PageDown, 100
+    /// jumps to random times, a search, 100×n, G.
+    static func frameScript(duration: Double, word: String) -> [[Action]] {
+        var script = Array(repeating: [Action.key(.char("j"))], count: 300) + Array(repeating: [.key(.pageDown)], count: 100)
+        var seed: UInt64 = 42
+        for _ in 0..<100 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let target = Int(Double(seed >> 11) / Double(1 << 53) * duration)
+            script.append([.key(.char("t"))] + String(target).map { .key(.char($0)) } + [.key(.enter)])
+        }
+        script.append([.key(.char("/"))] + word.map { .key(.char($0)) } + [.key(.enter)])
+        script += Array(repeating: [.key(.char("n"))], count: 100)
+        return script + [[.key(.char("G"))]]
+    }
+
+    /// `--reader-frames CORPUS [WORD]`: only the frames of `frameScript` in the largest episode,
+    /// from the summary cache, each frame's render time in ms on a line: a small program to
+    /// profile (`valgrind --tool=callgrind`) and to find the slow frames.
+    static func readerFrames(directory: String, word: String) throws {
+        DisplayText.useUTF8Locale()
+        let corpus = try CorpusLoader.load(directory: directory, transcripts: false, cache: true)
+        var state = ReaderState(corpus: corpus, width: 160, height: 48)
+        guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
+        for effect in update(&state, .openEpisode(largest, then: [])) {
+            if case let .readTranscript(index, file) = effect {
+                update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
+            }
+        }
+        update(&state, .key(.tab))
+        for actions in frameScript(duration: state.corpus.episodes[largest].duration, word: word) {
+            for action in actions { update(&state, action) }
+            let t = now()
+            _ = render(state)
+            print(String(format: "%.3f", Double(now() - t) / 1e6))
+        }
     }
 
     static func openInReader(directory: String) throws {
@@ -206,18 +251,7 @@ struct PodreadBench {
             _ = render(state)
             times.append(Double(now() - t) / 1e6)
         }
-        for _ in 0..<300 { frame([.key(.char("j"))]) }
-        for _ in 0..<100 { frame([.key(.pageDown)]) }
-        let duration = state.corpus.episodes[largest].duration
-        var seed: UInt64 = 42
-        for _ in 0..<100 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            let target = Int(Double(seed >> 11) / Double(1 << 53) * duration)
-            frame([.key(.char("t"))] + String(target).map { .key(.char($0)) } + [.key(.enter)])
-        }
-        frame([.key(.char("/"))] + word.map { .key(.char($0)) } + [.key(.enter)])
-        for _ in 0..<100 { frame([.key(.char("n"))]) }
-        frame([.key(.char("G"))])
+        for actions in frameScript(duration: state.corpus.episodes[largest].duration, word: word) { frame(actions) }
         // Input to screen (a key's update and the frame it draws) while a corpus search and
         // a load of every file run on the other threads, as they do in the reader.
         let busy = DispatchGroup()

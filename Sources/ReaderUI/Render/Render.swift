@@ -93,22 +93,22 @@ enum EpisodeListView {
         for row in 0..<rect.height {
             guard state.listed.indices.contains(state.listTop + row) else { break }
             let index = state.listed[state.listTop + row]
-            let episode = episodes[index]
+            // Fields read in place: a copy of the episode would count references to all of them.
             let y = rect.y + row
             let selected = index == state.listCursor
             let base: Style = selected ? (state.focus == .episodes ? theme.selection : theme.selectionUnfocused) : .plain
             if selected { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base) }
             var marker = " "
             var markerStyle = base
-            if episode.errorCount > 0 {
+            if episodes[index].diagnostics.contains(where: { $0.severity == .error }) {
                 marker = "!"
                 markerStyle = merge(theme.errorMarker, over: base)
-            } else if !episode.diagnostics.isEmpty {
+            } else if !episodes[index].diagnostics.isEmpty {
                 marker = "•"
                 markerStyle = merge(theme.warningMarker, over: base)
             }
             grid.put(marker, x: rect.x, y: y, style: markerStyle)
-            let number = episode.number.map(String.init) ?? "-"
+            let number = episodes[index].number.map(String.init) ?? "-"
             let padded = String(repeating: " ", count: max(0, numberWidth - number.count)) + number
             var numberStyle = merge(theme.timestamp, over: base)
             numberStyle.dim = false
@@ -116,7 +116,7 @@ enum EpisodeListView {
             var titleStyle = base
             if index == state.episodeIndex { titleStyle.bold = true; titleStyle.underline = !selected && state.theme.mode == .monochrome }
             let titleX = rect.x + 3 + numberWidth
-            grid.putTruncated(episode.title, x: titleX, y: y, limit: max(0, rect.x + rect.width - titleX - 1), style: titleStyle)
+            grid.putTruncated(episodes[index].title, x: titleX, y: y, limit: max(0, rect.x + rect.width - titleX - 1), style: titleStyle)
         }
     }
 

@@ -63,13 +63,15 @@ enum StatusBarView {
         let all = KeyMap.hints(for: pane)
         let help = all.first { $0.hasPrefix(KeyMap.name(of: .char("?")) + " ") }
         var shown: [String] = []
-        func text(_ hints: [String]) -> String { hints.joined(separator: "  ") + " " }
+        // The hints joined by two spaces, and one after: each hint is measured once.
+        var used = 1 + (help.map { DisplayText.width(of: $0) } ?? 0)
         for hint in all where hint != help {
-            let next = shown + [hint]
-            if DisplayText.width(of: text(next + (help.map { [$0] } ?? []))) > width { break }
-            shown = next
+            let more = DisplayText.width(of: hint) + (shown.isEmpty && help == nil ? 0 : 2)
+            if used + more > width { break }
+            used += more
+            shown.append(hint)
         }
         let ordered = all.filter { shown.contains($0) || $0 == help }
-        return ordered.isEmpty ? "" : text(ordered)
+        return ordered.isEmpty ? "" : ordered.joined(separator: "  ") + " "
     }
 }

@@ -102,8 +102,8 @@ enum TranscriptView {
                               style: state.colors.style(for: speaker, mode: theme.mode))
         case let .line(utterance, paragraph, start, range, first):
             gutter(state, episode, utterance, shownIndex, rect, y, &grid)
-            let u = episode.utterances[utterance]
             if first {
+                let u = episode.utterances[utterance]
                 let t = time(u)
                 let tx = rect.x + 1 + max(0, geometry.timeWidth - t.count)
                 grid.put(t, x: tx, y: y, limit: geometry.timeWidth, style: theme.timestamp)
@@ -118,7 +118,7 @@ enum TranscriptView {
             }
             let marks = highlights[key] ?? Highlights(ranges: [], current: nil)
             var mark = marks.first(endingAfter: start.offset)
-            grid.put(state.units(of: row), x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
+            grid.put(episode.units(of: row), x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
                 while mark < marks.ranges.count, marks.ranges[mark].upperBound <= unit.source { mark += 1 }
                 if mark < marks.ranges.count, marks.ranges[mark].contains(unit.source) {
                     return mark == marks.current ? theme.currentMatch : theme.match

@@ -47,36 +47,27 @@ extension ReaderState {
     }
 
     var geometry: TranscriptGeometry? {
-        guard let rect = transcriptRect, episode != nil else { return nil }
+        guard let rect = transcriptRect, corpus.episodes.indices.contains(episodeIndex) else { return nil }
         return TranscriptGeometry(paneWidth: rect.width, columns: columns)
     }
 
-    /// The wrapped rows of one utterance at the pane's width.
-    private func wrapped(_ utterance: Int) -> [TranscriptRow]? {
-        guard let episode, let geometry else { return nil }
-        return wraps.rows(episode: shownVersion, utterance: utterance, text: episode.utterances[utterance].paragraphs,
-                          width: geometry.textWidth, hanging: geometry.hanging)
-    }
-
     /// Rows of the `index`-th shown utterance, with a section rule first when it opens one.
+    /// The episode's parts are read in place: a copy of it would count references to all of
+    /// them, and this runs for every utterance a frame or a move passes.
     func rows(forShown index: Int) -> [TranscriptRow] {
-        guard let episode, shown.indices.contains(index), let rows = wrapped(shown[index]) else { return [] }
+        guard shown.indices.contains(index), let geometry else { return [] }
+        let utterances = corpus.episodes[episodeIndex].utterances
         let utterance = shown[index]
-        let section = episode.utterances[utterance].sectionIndex
-        let previous = index > 0 ? episode.utterances[shown[index - 1]].sectionIndex : nil
+        let rows = wraps.rows(episode: shownVersion, utterance: utterance, text: utterances[utterance].paragraphs,
+                              width: geometry.textWidth, hanging: geometry.hanging)
+        let section = utterances[utterance].sectionIndex
+        let previous = index > 0 ? utterances[shown[index - 1]].sectionIndex : nil
         if let section, section != previous || index == 0 {
-            return [.section(episode.sections[section].title), .blank] + rows
+            return [.section(corpus.episodes[episodeIndex].sections[section].title), .blank] + rows
         }
         return rows
     }
 
-    /// The display units a line row shows.
-    func units(of row: TranscriptRow) -> [DisplayUnit] {
-        guard let episode, case let .line(utterance, paragraph, start, range, _) = row,
-              episode.utterances.indices.contains(utterance),
-              episode.utterances[utterance].paragraphs.indices.contains(paragraph) else { return [] }
-        return DisplayText.units(of: episode.utterances[utterance].paragraphs[paragraph], from: start, count: range.count)
-    }
 
     /// Moves a position by `delta` rows, staying within the transcript.
     func advance(_ position: TranscriptPosition, by delta: Int) -> TranscriptPosition {

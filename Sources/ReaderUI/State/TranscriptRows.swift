@@ -91,3 +91,12 @@ final class WrapCache: @unchecked Sendable {
         return ranges
     }
 }
+
+extension Episode {
+    /// The display units a line row shows, made as they are drawn.
+    func units(of row: TranscriptRow) -> DisplayUnits {
+        guard case let .line(utterance, paragraph, start, range, _) = row, utterances.indices.contains(utterance),
+              utterances[utterance].paragraphs.indices.contains(paragraph) else { return DisplayUnits("") }
+        return DisplayUnits(utterances[utterance].paragraphs[paragraph], from: start, count: range.count)
+    }
+}

@@ -105,7 +105,7 @@ struct IndexedUnits: MarkedUnits {
     mutating func nextShape() -> UnitShape? {
         guard mark < units.count else { return nil }
         defer { mark += 1 }
-        return UnitShape(width: units[mark].width, isSpace: units[mark].isSpace, isSlash: units[mark].text == "/")
+        return UnitShape(width: units[mark].width, isSpace: units[mark].isSpace, isSlash: units[mark].isSlash)
     }
 }
 
