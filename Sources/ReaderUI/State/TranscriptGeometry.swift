@@ -47,7 +47,7 @@ extension ReaderState {
     }
 
     var geometry: TranscriptGeometry? {
-        guard let rect = transcriptRect, corpus.episodes.indices.contains(episodeIndex) else { return nil }
+        guard let rect = transcriptRect, episode != nil else { return nil }
         return TranscriptGeometry(paneWidth: rect.width, columns: columns)
     }
 
@@ -55,15 +55,14 @@ extension ReaderState {
     /// The episode's parts are read in place: a copy of it would count references to all of
     /// them, and this runs for every utterance a frame or a move passes.
     func rows(forShown index: Int) -> [TranscriptRow] {
-        guard shown.indices.contains(index), let geometry else { return [] }
-        let utterances = corpus.episodes[episodeIndex].utterances
+        guard shown.indices.contains(index), let geometry, let utterances = episode?.utterances else { return [] }
         let utterance = shown[index]
         let rows = wraps.rows(episode: shownVersion, utterance: utterance, text: utterances[utterance].paragraphs,
                               width: geometry.textWidth, hanging: geometry.hanging)
         let section = utterances[utterance].sectionIndex
         let previous = index > 0 ? utterances[shown[index - 1]].sectionIndex : nil
         if let section, section != previous || index == 0 {
-            return [.section(corpus.episodes[episodeIndex].sections[section].title), .blank] + rows
+            return [.section(episode?.sections[section].title ?? ""), .blank] + rows
         }
         return rows
     }
