@@ -13,10 +13,7 @@ import TranscriptKit
                       "\u{301}", "Ω", "ǅ", "x", "→\u{20D7}", "∑"]
         var generator = SeededGenerator(state: 7)
         for _ in 0..<400 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0..<30, using: &generator) {
-                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-            }
+            let text = generator.text(of: pieces)
             let width = Int.random(in: 1..<20, using: &generator)
             for line in [(start: UnitMark.start(of: text), range: 0..<Int.max)] + WordWrap.lines(of: text, width: width) {
                 let expected = Array(DisplayUnits(text, from: line.start, count: line.range.count))
@@ -42,14 +39,5 @@ import TranscriptKit
                 #expect(pair.count == 2, "U+\(String(value, radix: 16, uppercase: true)) in \(pair.debugDescription)")
             }
         }
-    }
-}
-
-/// The same cases on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return state ^ (state >> 29)
     }
 }

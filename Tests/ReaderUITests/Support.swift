@@ -102,3 +102,19 @@ extension Grid {
 
     func contains(_ text: String) -> Bool { find(text) != nil }
 }
+
+/// Random cases that are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state ^ (state >> 29)
+    }
+
+    /// Up to 29 of `pieces`, chosen at random, one after another.
+    mutating func text(of pieces: [String]) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 0..<30, using: &self) { text += pieces[Int.random(in: 0..<pieces.count, using: &self)] }
+        return text
+    }
+}

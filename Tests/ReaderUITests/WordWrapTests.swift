@@ -52,10 +52,7 @@ import TranscriptKit
                       "\u{85}", "averyveryverylongword", "[", "x"]
         var generator = SeededGenerator(state: 12)
         for _ in 0..<400 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0..<30, using: &generator) {
-                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-            }
+            let text = generator.text(of: pieces)
             let width = Int.random(in: 1..<20, using: &generator)
             let all = DisplayText.units(of: text)
             #expect(all.map(\.text).joined() == OutputText.forPeople(text))
@@ -69,14 +66,5 @@ import TranscriptKit
             }
             #expect(all[covered...].allSatisfy { $0.isSpace })
         }
-    }
-}
-
-/// The same cases on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return state ^ (state >> 29)
     }
 }
