@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CTextSupport"),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         .target(name: "ReaderUI", dependencies: ["TranscriptKit", "CTextSupport"]),
+        // Podcast feeds and the library they fill, on disk (below the UI; no terminal).
+        .target(name: "PodLibrary", dependencies: ["TranscriptKit"]),
         .executableTarget(
             name: "podread",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
+        .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),
     ]
 )

@@ -5,7 +5,7 @@ import TranscriptKit
 @main
 struct Podread: ParsableCommand {
     /// Said by `podread --version`.
-    static let version = "podread 0.13.0"
+    static let version = "podread \(PodreadVersion.number)"
 
     static let configuration = CommandConfiguration(
         commandName: "podread",

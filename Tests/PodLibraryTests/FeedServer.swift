@@ -1,0 +1,51 @@
+import Foundation
+@testable import PodLibrary
+
+/// The tests' HTTP server (`Server/feed-server.py`) on 127.0.0.1, serving files from a
+/// folder of its own; stopped when the value goes away.
+final class FeedServer: @unchecked Sendable {
+    let folder: String
+    let port: Int
+    private let process: Process
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "podread-feeds-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Server/feed-server.py").path
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script, folder]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        // The first line is the port it listens on.
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A { line.append(first) }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else { throw ServerFailed() }
+        self.port = port
+    }
+
+    struct ServerFailed: Error {}
+
+    deinit {
+        // Not `waitUntilExit`: it waits on a run loop, which a test's thread does not run.
+        kill(process.processIdentifier, SIGKILL)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }
+
+    func put(_ name: String, _ text: String) { put(name, Data(text.utf8)) }
+
+    func put(_ name: String, _ data: Data) {
+        FileManager.default.createFile(atPath: folder + "/" + name, contents: data)
+    }
+
+    /// Requests per path so far.
+    func requests() throws -> [String: Int] {
+        let answer = try HTTPFetcher().fetch(FetchRequest(url: url("stats"), limit: 1_000_000)).get()
+        return try JSONDecoder().decode([String: Int].self, from: answer.body ?? Data())
+    }
+}
