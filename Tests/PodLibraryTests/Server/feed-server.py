@@ -100,8 +100,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             elif kind == 'endless':
                 self.send_response(200)
                 self.end_headers()
+                # Endless, at about 6 MB/s: a flood would starve a client under
+                # AddressSanitizer long after it has cancelled.
                 while True:
                     self.wfile.write(b'x' * 65536)
+                    time.sleep(0.01)
             elif kind == 'stats':
                 with lock:
                     body = json.dumps(counts).encode()
