@@ -57,8 +57,8 @@ public final class HTTPFetcher: @unchecked Sendable {
     private let hostsLock = NSLock()
     private var hosts: [String: DispatchSemaphore] = [:]
     /// Requests made and bytes received, for the summary and the benchmark.
-    public private(set) var requests = Counter()
-    public private(set) var bytes = Counter()
+    public let requests = Counter()
+    public let bytes = Counter()
 
     public init(limits: Limits = Limits()) {
         self.limits = limits

@@ -128,9 +128,8 @@ extension Corpus {
         let summary = episodes[e]
         var stamp: SummaryCache.Stamp?
         var episode: Episode
-        if let whole = held[summary.file] {
+        if let whole = heldTranscript(of: e) {
             episode = whole
-            episode.summary = summary
         } else {
             if let index {
                 stamp = SummaryCache.Stamp(path: summary.file)

@@ -32,14 +32,19 @@ enum Trace {
         case let .key(key):
             if case .char = key { return "key(char)" }
             return "key(\(key))"
-        default: return String(String(describing: action).prefix { $0 != "(" })
+        default: return label(action)
         }
+    }
+
+    /// The case's name alone: describing its payload (a whole corpus, say) is not cheap.
+    private static func label(_ value: Any) -> String {
+        Mirror(reflecting: value).children.first?.label ?? "\(value)"
     }
 
     static func describe(_ effect: Effect) -> String {
         switch effect {
         case let .readTranscript(index, _): return "readTranscript(\(index))"
-        default: return String(String(describing: effect).prefix { $0 != "(" })
+        default: return label(effect)
         }
     }
 }
