@@ -24,11 +24,12 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         .target(name: "ReaderUI", dependencies: ["TranscriptKit", "CTextSupport"]),
         // Podcast feeds and the library they fill, on disk (below the UI; no terminal).
-        .target(name: "PodLibrary", dependencies: ["TranscriptKit"]),
+        .target(name: "PodLibrary", dependencies: ["TranscriptKit", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "podread",
             dependencies: [
                 "TranscriptKit",
+                "PodLibrary",
                 "ReaderUI",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

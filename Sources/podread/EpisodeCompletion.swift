@@ -8,7 +8,9 @@ enum EpisodeCompletion {
 
     static func candidates(words: [String], prefix: String) -> [String] {
         let data = words.firstIndex(of: "--data").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
-        guard let corpus = try? CorpusLoader.load(directory: CorpusLoader.location(option: data), transcripts: false, cache: true)
+        var options = CorpusOptions()
+        options.data = data
+        guard let corpus = try? CorpusLoader.load(directory: options.location, transcripts: false, cache: true)
         else { return [] }
         return corpus.episodes.flatMap { [$0.number.map(String.init), $0.id] }.compactMap { $0 }
             .filter { isShellSafe($0) && $0.hasPrefix(prefix) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodLibrary
 import TranscriptKit
 
 @main
@@ -13,12 +14,14 @@ struct Podread: ParsableCommand {
         discussion: """
             The corpus is a folder of episode pages (Markdown with YAML front matter), and of \
             WebVTT, SubRip and Podcasting 2.0 JSON transcripts. It is found from --data, then \
-            $PODREAD_DATA, then ./data. Shell completion: podread --generate-completion-script \
+            $PODREAD_DATA, then your library of podcasts when it has shows (podread add URL, \
+            podread update; in $XDG_DATA_HOME/podread), then ./data. Shell completion: podread --generate-completion-script \
             bash|zsh|fish.
             """,
         version: Podread.version,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
-                      ExportCommand.self, StatsCommand.self],
+                      ExportCommand.self, StatsCommand.self, AddCommand.self, ShowsCommand.self, UpdateCommand.self,
+                      RemoveCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 
@@ -83,7 +86,7 @@ struct Podread: ParsableCommand {
 
 /// `--data DIR`, shared by every command.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then ./data).", valueName: "dir"),
+    @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then your library of shows if it has any, then ./data).", valueName: "dir"),
             completion: .directory)
     var data: String?
     @Flag(name: .long, help: "Read every file again instead of using the summary cache ($XDG_CACHE_HOME/podread).")
@@ -94,7 +97,7 @@ struct CorpusOptions: ParsableArguments {
     /// its screen, stderr would be lost.
     func load(transcripts: Bool = true, after partial: Corpus? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
               isCancelled: (@Sendable () -> Bool)? = nil, reportsCacheProblem: Bool = true) throws -> Corpus {
-        let directory = CorpusLoader.location(option: data)
+        let directory = location
         do {
             let corpus = try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, after: partial,
                                                progress: progress, isCancelled: isCancelled)
@@ -105,11 +108,20 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
+    /// `--data`, else `$PODREAD_DATA`, else the library when it has shows, else `./data`.
+    var location: String {
+        let chosen = CorpusLoader.location(option: data)
+        guard (data ?? "").isEmpty, (ProcessInfo.processInfo.environment["PODREAD_DATA"] ?? "").isEmpty,
+              let library = Library.location(), !CorpusLoader.showFolders(in: library).isEmpty else { return chosen }
+        return library
+    }
+
     /// Without --data or $PODREAD_DATA and no ./data here, how to point podread at a folder.
     private func explained(_ error: CorpusError) -> String {
         let environment = ProcessInfo.processInfo.environment["PODREAD_DATA"] ?? ""
         guard case .notADirectory = error, (data ?? "").isEmpty, environment.isEmpty else { return error.description }
-        return "no transcripts to read: there is no ./data folder here. Point podread at a folder of transcripts "
+        return "no transcripts to read: your library has no shows and there is no ./data folder here. "
+            + "Subscribe to a podcast with podread add URL (a feed's address), or point podread at a folder of transcripts "
             + "(.md, .vtt, .srt, .json, .html, .txt) with --data DIR, or set PODREAD_DATA=DIR"
     }
 
@@ -117,7 +129,7 @@ struct CorpusOptions: ParsableArguments {
     func loadFrontMatter(progress: (@Sendable (Int, Int) -> Void)? = nil,
                          isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         do {
-            return try CorpusLoader.loadFrontMatter(directory: CorpusLoader.location(option: data), progress: progress,
+            return try CorpusLoader.loadFrontMatter(directory: location, progress: progress,
                                                     isCancelled: isCancelled)
         } catch let error as CorpusError {
             throw CleanExit.failure(explained(error))

@@ -59,8 +59,10 @@ struct ReadCommand: ParsableCommand {
         let (width, height) = screen.size
         var state = ReaderState(corpus: loaded, width: width, height: height, colorMode: screen.colorMode)
         let memoryPath = noState ? nil : ReaderMemory.location()
+        let options = corpus
         let runner = EffectRunner(writer: memoryPath.map(MemoryWriter.init), loading: loading,
-                                  copier: Clipboard(send: screen.send))
+                                  copier: Clipboard(send: screen.send),
+                                  reload: { try options.load(transcripts: false, reportsCacheProblem: false) })
         var dirty = true
         func handle(_ action: Action) {
             let effects = update(&state, action)
@@ -121,7 +123,7 @@ struct ReadCommand: ParsableCommand {
         var shown = false
         var askedForList = false
         let started = Date()
-        let folder = CorpusLoader.location(option: corpus.data)
+        let folder = corpus.location
         while true {
             if Signals.pending != 0 {
                 screen.stop()

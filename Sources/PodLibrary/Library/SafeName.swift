@@ -4,12 +4,12 @@ import Foundation
 /// ASCII letters, digits and single hyphens, at most 60 characters. Such a name cannot
 /// climb out of its folder (no `/`, no `..`), holds no control or invisible character,
 /// starts with no dot or hyphen, and is none of the names that mean something else: the
-/// corpus's own files (`speakers` would make `speakers.yaml`, its speaker overrides;
+/// corpus's own files (`speakers` would make `speakers.yaml`, its speaker overrides; `show`, `show.yaml`;
 /// `readme`) and the device names Windows reserves (a library may be copied there).
 public enum SafeName {
     static let longest = 60
     private static let reserved: Set<String> = {
-        var names: Set<String> = ["speakers", "readme", "con", "prn", "aux", "nul"]
+        var names: Set<String> = ["speakers", "show", "readme", "con", "prn", "aux", "nul"]
         for n in 1...9 { names.insert("com\(n)"); names.insert("lpt\(n)") }
         return names
     }()

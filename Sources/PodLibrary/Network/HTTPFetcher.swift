@@ -89,12 +89,12 @@ public final class HTTPFetcher: @unchecked Sendable {
         gate.wait()
         defer { gate.signal() }
         var pause = limits.firstPause
-        var outcome = once(request)
+        var outcome = once(request, isCancelled: isCancelled)
         for _ in 1..<max(1, limits.attempts) {
             guard case let .failure(failure) = outcome, failure.isTransient, !isCancelled() else { break }
             Thread.sleep(forTimeInterval: pause)
             pause *= 2
-            outcome = once(request)
+            outcome = once(request, isCancelled: isCancelled)
         }
         return outcome
     }
@@ -108,7 +108,7 @@ public final class HTTPFetcher: @unchecked Sendable {
         }
     }
 
-    private func once(_ request: FetchRequest) -> Result<FetchAnswer, FetchFailure> {
+    private func once(_ request: FetchRequest, isCancelled: () -> Bool) -> Result<FetchAnswer, FetchFailure> {
         var urlRequest = URLRequest(url: request.url)
         if let etag = request.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified = request.lastModified { urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
@@ -119,10 +119,15 @@ public final class HTTPFetcher: @unchecked Sendable {
         task.resume()
         // libcurl's own timeouts miss a server that sends a byte a second: the whole answer
         // has a deadline of its own.
-        if transfer.done.wait(timeout: .now() + limits.wholeTimeout) == .timedOut {
-            transfer.timedOut = true
+        // Looked at every tenth of a second: a user who stops an update does not wait for a slow server.
+        let deadline = DispatchTime.now() + limits.wholeTimeout
+        while transfer.done.wait(timeout: min(deadline, .now() + 0.1)) == .timedOut {
+            let stopped = isCancelled()
+            guard stopped || DispatchTime.now() >= deadline else { continue }
+            if stopped { transfer.cancelled = true } else { transfer.timedOut = true }
             task.cancel()
             transfer.done.wait()
+            break
         }
         bytes.add(transfer.received)
         return transfer.outcome(for: request)
@@ -137,6 +142,7 @@ public final class HTTPFetcher: @unchecked Sendable {
         var received = 0
         var tooLarge = false
         var timedOut = false
+        var cancelled = false
         var error: Error?
         var redirects = 0
         var allPermanent = true
@@ -153,6 +159,7 @@ public final class HTTPFetcher: @unchecked Sendable {
         func outcome(for request: FetchRequest) -> Result<FetchAnswer, FetchFailure> {
             if tooLarge { return .failure(FetchFailure(reason: "larger than \(limit / 1_000_000) MB; not fetched")) }
             if timedOut { return .failure(FetchFailure(reason: "timed out", isTransient: true)) }
+            if cancelled { return .failure(FetchFailure(reason: "stopped")) }
             if let refusedRedirect { return .failure(FetchFailure(reason: refusedRedirect)) }
             if let error = error as? URLError {
                 switch error.code {

@@ -5,11 +5,11 @@ import Foundation
 /// over it, so a reader sees the old file or the new one, never half of one. `durable` also
 /// syncs the data and the folder (the reader's memory); caches skip that, as losing one
 /// only costs time.
-enum AtomicFile {
+public enum AtomicFile {
     /// Nil when written, else why not. `mode` is the new file's; `keepingModeOf` an
     /// existing file whose mode (and owner, where allowed) the new one keeps.
     @discardableResult
-    static func replace(_ path: String, with data: Data, durable: Bool, mode: mode_t = 0o644) -> String? {
+    public static func replace(_ path: String, with data: Data, durable: Bool, mode: mode_t = 0o644) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         var template = Array(((folder.isEmpty ? "." : folder) + "/." + (path as NSString).lastPathComponent + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -26,7 +26,12 @@ public struct Corpus: Sendable {
     let overrides: SpeakerOverrides
     /// Whole episodes the corpus was made of or loaded with, by file: given by
     /// `transcript(of:)` without reading the file again.
-    private(set) var held: [String: Episode] = [:]
+    var held: [String: Episode] = [:]
+    /// In a library (see `CorpusLoader.showFolders(in:)`), each show's `show.yaml`, by the
+    /// folder its episodes give as `show`.
+    public internal(set) var shows: [String: ShowInfo] = [:]
+    /// Each show's `speakers.yaml`, by folder.
+    var showOverrides: [String: SpeakerOverrides] = [:]
 
     public init(directory: String, episodes: [EpisodeSummary], diagnostics: [Diagnostic] = [],
                 overrides: SpeakerOverrides = SpeakerOverrides()) {
@@ -61,11 +66,14 @@ public struct Corpus: Sendable {
             episode.speakers = summary.speakers
             episode.diagnostics = summary.diagnostics
         } else {
-            // The file changed since the corpus was loaded: resolve it with the corpus's rules.
-            var all = episodes.map(Episode.init(summary:))
-            all[index] = episode
-            SpeakerResolver.resolve(&all, overrides: overrides)
-            episode = all[index]
+            // The file changed since the corpus was loaded: resolve it with its show's rules.
+            let show = episodes.indices.filter { episodes[$0].show == summary.show }
+            var all = show.map { episodes[$0] }.map(Episode.init(summary:))
+            let position = show.firstIndex(of: index)!
+            all[position] = episode
+            SpeakerResolver.resolve(&all, overrides: summary.show.flatMap { showOverrides[$0] } ?? overrides)
+            episode = all[position]
+            episode.show = summary.show
         }
         return episode
     }
@@ -83,6 +91,9 @@ public struct Corpus: Sendable {
         episode.summary = episodes[index]
         return episode
     }
+
+    /// The show of `episode` in a library.
+    public func show(of episode: EpisodeSummary) -> ShowInfo? { episode.show.flatMap { shows[$0] } }
 
     /// Every transcript, read on every core (those the corpus holds are not read again).
     public func transcripts() -> [Episode] {

@@ -35,7 +35,22 @@ public enum CorpusLoader {
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                             isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let files = try episodeFiles(in: directory)
+        let shows = showFolders(in: directory)
+        if !shows.isEmpty {
+            return try loadLibrary(directory, shows: shows, ownFiles: !files.isEmpty, progress: progress, isCancelled: isCancelled) {
+                try loadFolder($0, files: $0 == directory ? files : episodeFiles(in: $0), transcripts: transcripts, cache: useCache,
+                               after: partial, environment: environment, progress: $1, isCancelled: isCancelled)
+            }
+        }
+        return try loadFolder(directory, files: files, transcripts: transcripts, cache: useCache, after: partial,
+                              environment: environment, progress: progress, isCancelled: isCancelled)
+    }
 
+    /// `load` of one folder of episodes (`files`: its `episodeFiles`).
+    private static func loadFolder(_ directory: String, files: [String], transcripts: Bool, cache useCache: Bool,
+                                   after partial: Corpus?, environment: [String: String],
+                                   progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                                   isCancelled: (@Sendable () -> Bool)?) throws -> Corpus {
         let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
         // With the cache, every file's stamp is taken first: if none changed, the last
@@ -127,6 +142,17 @@ public enum CorpusLoader {
     public static func loadFrontMatter(directory: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                                        isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let files = try episodeFiles(in: directory)
+        let shows = showFolders(in: directory)
+        if !shows.isEmpty {
+            return try loadLibrary(directory, shows: shows, ownFiles: !files.isEmpty, progress: progress, isCancelled: isCancelled) {
+                try loadFrontMatter($0, files: $0 == directory ? files : episodeFiles(in: $0), progress: $1, isCancelled: isCancelled)
+            }
+        }
+        return try loadFrontMatter(directory, files: files, progress: progress, isCancelled: isCancelled)
+    }
+
+    private static func loadFrontMatter(_ directory: String, files: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                                        isCancelled: (@Sendable () -> Bool)?) throws -> Corpus {
         // A name in several formats is read in full now, to choose between them as the full load will.
         let stems = Dictionary(files.map { (TranscriptFile.stem(of: $0), 1) }, uniquingKeysWith: +)
         let counter = ProgressCounter()

@@ -2,16 +2,16 @@ import Foundation
 
 /// Reads an episode file defensively: never blocks on a FIFO or device, never follows a
 /// symlink loop forever, never reads a file too large to be a transcript.
-enum FileReader {
+public enum FileReader {
     /// Larger files are refused: a transcript of many hours is a few megabytes.
     static let maximumBytes = 256 << 20
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case system(String)
         case notRegular(String)
         case tooLarge(Int)
 
-        var description: String {
+        public var description: String {
             switch self {
             case let .system(message): return "cannot read the file: \(message)"
             case let .notRegular(kind): return "not a regular file (\(kind)); skipped"
@@ -32,7 +32,7 @@ enum FileReader {
         }
     }
 
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
         // Only a regular file is opened at all (a FIFO or a device is never touched), checked
         // before opening and again on the open descriptor, in case it was swapped between.
         var before = stat()

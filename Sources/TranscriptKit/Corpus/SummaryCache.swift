@@ -256,6 +256,9 @@ extension EpisodeSummary {
         date = try r.optional { try $0.string() }
         media = try r.optional { try $0.string() }
         people = try r.array(person)
+        season = try r.optional { try $0.int() }
+        audio = try r.optional { try $0.string() }
+        withoutTranscript = try r.bool()
     }
 
     func write(_ w: inout CacheWriter) {
@@ -286,6 +289,9 @@ extension EpisodeSummary {
         w.optional(date) { $0.string($1) }
         w.optional(media) { $0.string($1) }
         w.array(people, person)
+        w.optional(season) { $0.int($1) }
+        w.optional(audio) { $0.string($1) }
+        w.bool(withoutTranscript)
     }
 }
 

@@ -34,6 +34,18 @@ public enum TranscriptFile {
 
     enum Content { case webVTT, subRip, json, html, text }
 
+    /// The extension a file of these bytes is read by (`vtt`, `srt`, `json`, `html` or
+    /// `txt`): what a downloaded transcript is saved as, whatever its server called it.
+    public static func sniffedExtension(_ bytes: [UInt8]) -> String {
+        switch sniff(bytes) {
+        case .webVTT: return "vtt"
+        case .subRip: return "srt"
+        case .json: return "json"
+        case .html: return "html"
+        case .text: return "txt"
+        }
+    }
+
     /// What the bytes are, by their first visible characters: `WEBVTT`; `{` or `[{`; a
     /// SubRip cue (a timing line, after a cue number or not); markup (`<`), only as HTML in
     /// a file that is not Markdown or text, or that starts as a web page does; else text.

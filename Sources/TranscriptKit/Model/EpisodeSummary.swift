@@ -18,6 +18,16 @@ public struct EpisodeSummary: Sendable {
     public var media: String?
     /// `speakers` of other shows' front matter: people who speak, with no role given.
     public var people: [Person] = []
+    /// `season` (a feed's `podcast:season`).
+    public var season: Int?
+    /// Where the episode's audio is: `audio`, else the `url` of `enclosure` (a feed's).
+    public var audio: String?
+    /// `transcript: none`: an episode known to have no transcript (a feed's item without
+    /// one), listed for its notes; not a page whose transcript is missing.
+    public var withoutTranscript = false
+    /// The folder of the episode's show when the corpus is a library of shows (see
+    /// `ShowInfo`); nil in a folder of episodes.
+    public var show: String?
     /// One entry per distinct normalised tag, in order of first appearance.
     public var speakers: [Speaker] = []
     public var diagnostics: [Diagnostic] = []

@@ -78,10 +78,19 @@ public enum EpisodeParser {
         let fromName = idFromFileName(episode.file)
         if episode.id.isEmpty { episode.id = fromName }
         if episode.title.isEmpty { episode.title = fromName }
-        if episode.number == nil, let digits = Int(fromName.prefix { $0.isNumber }) {
+        // Not from a name that starts with a date (`2023-03-17-title`): that is a year.
+        if episode.number == nil, !startsWithDate(fromName), let digits = Int(fromName.prefix { $0.isNumber }) {
             episode.number = digits
         }
         if evidence { episode.evidence = SpeakerEvidence(of: episode) }
+    }
+
+    static func startsWithDate(_ name: String) -> Bool {
+        let head = Array(name.utf8.prefix(10))
+        guard head.count == 10 else { return false }
+        return head.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
     }
 
     public static func idFromFileName(_ path: String) -> String {
@@ -168,7 +177,7 @@ private struct BodyParser {
             }
             index += 1
         }
-        if episode.utterances.isEmpty, !lines.isEmpty {
+        if episode.utterances.isEmpty, !lines.isEmpty, !episode.withoutTranscript {
             warn(min(start + 1, lines.count), "no timestamped utterances found (expected lines like '[0:00:41] AB: text')")
         }
         diagnostics += RepeatedUtterances.diagnostics(episode.utterances, file: file)

@@ -238,6 +238,16 @@ private struct FieldReader {
             case "date": episode.date = text(value, field: "date")
             case "media": episode.media = text(value, field: "media")
             case "speakers": episode.people = people(value, field: "speakers")
+            case "season": episode.season = number(value, field: "season")
+            case "audio": episode.audio = text(value, field: "audio")
+            case "transcript": episode.withoutTranscript = value.string?.trimmedSpaces.lowercased() == "none"
+            case "enclosure":
+                // A feed's enclosure: `url`, `type` and `length`; the address is the audio.
+                if case let .mapping(pairs) = value {
+                    if !seen.contains("audio") { episode.audio = self.value(of: "url", in: pairs).flatMap { text($0, field: "enclosure.url") } }
+                } else if !seen.contains("audio") {
+                    episode.audio = text(value, field: "enclosure")
+                }
             case "related":
                 episode.related = texts(value, field: "related")
                 if case let .sequence(items) = value {
@@ -248,7 +258,7 @@ private struct FieldReader {
         }
         if !seen.contains("episode_number"), let episodeNumber { episode.number = episodeNumber }
         if !seen.contains("description"), let summary { episode.description = summary }
-        for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) {
+        for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) && !episode.withoutTranscript {
             report(line: firstLine, .warning, "front matter has no '\(field)'")
         }
     }

@@ -19,13 +19,16 @@ final class EffectRunner: @unchecked Sendable {
     private var reportedLoad: (done: Int, total: Int)?
     private var loadOver = false
     private let copier: Clipboard
+    private let reload: @Sendable () throws -> Corpus
+    private lazy var updates = LibraryUpdates(reload: reload) { [unowned self] action in post(action) }
     /// `.quit` was run.
     private(set) var hasQuit = false
 
-    init(writer: MemoryWriter?, loading: BackgroundLoad, copier: Clipboard) {
+    init(writer: MemoryWriter?, loading: BackgroundLoad, copier: Clipboard, reload: @escaping @Sendable () throws -> Corpus) {
         self.writer = writer
         self.loading = loading
         self.copier = copier
+        self.reload = reload
     }
 
     func run(_ effects: [Effect], for state: ReaderState) {
@@ -53,6 +56,8 @@ final class EffectRunner: @unchecked Sendable {
                 }
             case let .copy(text, what):
                 post(.copied(what: what, how: copier.copy(text)))
+            case .updateLibrary:
+                updates.start(library: state.corpus.directory)
             case .quit:
                 hasQuit = true
             }
@@ -72,7 +77,7 @@ final class EffectRunner: @unchecked Sendable {
     /// True while results are to come soon (a transcript, a link, a search, the corpus):
     /// the main loop then waits for input only briefly, so they show at once.
     func isBusy(for state: ReaderState) -> Bool {
-        lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || search != nil || (state.corpus.isPartial && !loadOver)
+        lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || updates.isRunning || search != nil || (state.corpus.isPartial && !loadOver)
     }
 
     /// What came back since the last call.
@@ -108,6 +113,7 @@ final class EffectRunner: @unchecked Sendable {
     func finish() {
         writer?.finish()
         search?.stopAndWait()
+        updates.stop()
         loading.cancel()
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import PodLibrary
+import ReaderUI
+import TranscriptKit
+
+/// `U` in the reader: the library's shows updated on a thread of their own, their progress
+/// and outcome posted as actions, then the corpus read again (`.corpusLoaded`).
+final class LibraryUpdates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = false
+    private var stopped = false
+    private let finished = DispatchGroup()
+    private let reload: @Sendable () throws -> Corpus
+    private let post: @Sendable (Action) -> Void
+
+    init(reload: @escaping @Sendable () throws -> Corpus, post: @escaping @Sendable (Action) -> Void) {
+        self.reload = reload
+        self.post = post
+    }
+
+    var isRunning: Bool { lock.withLock { running } }
+
+    func start(library root: String) {
+        guard lock.withLock({ () -> Bool in defer { running = true }; return !running }) else { return }
+        finished.enter()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            defer {
+                lock.withLock { running = false }
+                finished.leave()
+            }
+            let shows = Library(root: root).shows()
+            let post = self.post
+            let report = LibraryUpdater().update(shows, progress: { position in
+                post(.libraryUpdateProgress(LibraryUpdateProgress(
+                    showsDone: position.showNumber - 1, showsTotal: position.showCount, currentShow: position.show,
+                    newEpisodes: position.newEpisodes, failures: position.failures)))
+            }, isCancelled: { [self] in lock.withLock { stopped } })
+            post(.libraryUpdateFinished(LibraryUpdateOutcome(
+                showsUpdated: report.shows, newEpisodes: report.newEpisodes, newTranscripts: report.newTranscripts,
+                failures: report.failures.count, firstFailure: report.failures.first?.description)))
+            if lock.withLock({ stopped }) { return }
+            do {
+                post(.corpusLoaded(Delivered(try reload())))
+            } catch {
+                post(.corpusLoadFailed("\(error)"))
+            }
+        }
+    }
+
+    /// Stops the update after the files being fetched and waits for it (the show's state is written).
+    func stop() {
+        lock.withLock { stopped = true }
+        finished.wait()
+    }
+}
