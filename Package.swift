@@ -43,7 +43,10 @@ let package = Package(
         .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
-        .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit"]),
-        .testTarget(name: "PodreadCLITests", dependencies: ["podread"]),
+        // The tests' HTTP server (Python's, with faults on purpose) and feeds they write.
+        .target(name: "FeedTestSupport", dependencies: ["PodLibrary"], path: "Tests/FeedTestSupport",
+                exclude: ["Server/feed-server.py"]),
+        .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit", "FeedTestSupport"]),
+        .testTarget(name: "PodreadCLITests", dependencies: ["podread", "FeedTestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PodLibrary
+import FeedTestSupport
 
 @Suite(.enabled(if: FeedServer.isAvailable, "python3 is not installed: no test server"))
 struct HTTPFetcherTests {

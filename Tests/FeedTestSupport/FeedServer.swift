@@ -1,16 +1,16 @@
 import Foundation
-@testable import PodLibrary
+import PodLibrary
 
 /// The tests' HTTP server (`Server/feed-server.py`) on 127.0.0.1, serving files from a
 /// folder of its own; stopped when the value goes away.
-final class FeedServer: @unchecked Sendable {
-    let folder: String
-    let port: Int
+public final class FeedServer: @unchecked Sendable {
+    public let folder: String
+    public let port: Int
     private let process: Process
 
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") }
 
-    init() throws {
+    public init() throws {
         folder = NSTemporaryDirectory() + "podread-feeds-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Server/feed-server.py").path
@@ -35,16 +35,16 @@ final class FeedServer: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }
+    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }
 
-    func put(_ name: String, _ text: String) { put(name, Data(text.utf8)) }
+    public func put(_ name: String, _ text: String) { put(name, Data(text.utf8)) }
 
-    func put(_ name: String, _ data: Data) {
+    public func put(_ name: String, _ data: Data) {
         FileManager.default.createFile(atPath: folder + "/" + name, contents: data)
     }
 
     /// Requests per path so far.
-    func requests() throws -> [String: Int] {
+    public func requests() throws -> [String: Int] {
         let answer = try HTTPFetcher().fetch(FetchRequest(url: url("stats"), limit: 1_000_000)).get()
         return try JSONDecoder().decode([String: Int].self, from: answer.body ?? Data())
     }
