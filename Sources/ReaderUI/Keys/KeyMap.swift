@@ -4,7 +4,7 @@ public enum Command: Hashable, Sendable {
     case nextPane, previousPane, paneLeft, paneRight, open
     case jump, goTo, back, previousUtterance, nextUtterance, previousSpeaker, nextSpeaker
     case speakers, everySpeaker, search, nextMatch, previousMatch, searchAll
-    case copyQuote, markRange, copyRange, video, statistics, bookmark, bookmarks, escape, repaint, help, quit
+    case copyQuote, markRange, copyRange, video, statistics, bookmark, bookmarks, updateLibrary, escape, repaint, help, quit
 }
 
 /// One binding: the keys, the command and what it does, declared once. The reader acts on
@@ -63,6 +63,7 @@ public enum KeyMap {
         KeyBinding([.char("i")], .statistics, "who speaks how much, and when"),
         KeyBinding([.char("m")], .bookmark, "bookmark this place, with a note"),
         KeyBinding([.char("'")], .bookmarks, "the bookmarks: Enter opens one, d deletes it"),
+        KeyBinding([.char("U")], .updateLibrary, "update the library: fetch every show's feed for new episodes and transcripts"),
         KeyBinding([.escape], .escape, "close a prompt or window; stop a search; clear the search"),
         KeyBinding([.ctrl("l")], .repaint, "repaint the screen"),
         KeyBinding([.char("?")], .help, "this help", hint: "help", in: everywhere),

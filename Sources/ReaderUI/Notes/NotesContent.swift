@@ -29,8 +29,8 @@ public struct NoteLine: Equatable, Sendable {
 }
 
 /// Builds the notes pane: title, people in their transcript colours (the legend), the
-/// speaker tags, description, show notes, points, links, video, related episodes and
-/// the file's diagnostics.
+/// speaker tags, description, show notes, points, links, video, the show (in a library),
+/// related episodes and the file's diagnostics.
 enum NotesContent {
     /// `episode`'s summary, and the text around its transcript once it is read (`whole`).
     static func lines(for state: ReaderState, episode: EpisodeSummary, whole: Episode?, width: Int) -> [NoteLine] {
@@ -126,6 +126,15 @@ enum NotesContent {
         if let media = episode.media, !media.isEmpty {
             heading("MEDIA")
             wrapped(media, theme.link, link: media)
+        }
+        if let show = state.shownShow {
+            heading("ABOUT THE SHOW")
+            wrapped(show.title, Style(bold: true))
+            for paragraph in (show.description ?? "").split(separator: "\n", omittingEmptySubsequences: true) {
+                let text = paragraph.trimmedSpaces
+                if !text.isEmpty { wrapped(text, .plain) }
+            }
+            if let link = show.link, !link.isEmpty { wrapped(link, theme.link, link: link) }
         }
         if let note = episode.readingNote {
             heading("FILE")

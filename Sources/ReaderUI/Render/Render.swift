@@ -91,10 +91,17 @@ enum EpisodeListView {
         }
         let numberWidth = state.listNumberWidth
         for row in 0..<rect.height {
-            guard state.listed.indices.contains(state.listTop + row) else { break }
-            let index = state.listed[state.listTop + row]
-            // Fields read in place: a copy of the episode would count references to all of them.
             let y = rect.y + row
+            guard state.listTop + row < state.listRowCount else { break }
+            let position: Int
+            switch state.sections.content(of: state.listTop + row) {
+            case let .header(show):
+                drawHeader(state.corpus.shows[show]?.title ?? show, rect, y: y, theme: theme, &grid)
+                continue
+            case let .episode(at): position = at
+            }
+            let index = state.listed[position]
+            // Fields read in place: a copy of the episode would count references to all of them.
             let selected = index == state.listCursor
             let base: Style = selected ? (state.focus == .episodes ? theme.selection : theme.selectionUnfocused) : .plain
             if selected { grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: base) }
@@ -118,6 +125,14 @@ enum EpisodeListView {
             let titleX = rect.x + 3 + numberWidth
             grid.putTruncated(episodes[index].title, x: titleX, y: y, limit: max(0, rect.x + rect.width - titleX - 1), style: titleStyle)
         }
+    }
+
+    /// A show's title, then a rule to the edge of the list.
+    static func drawHeader(_ title: String, _ rect: Rect, y: Int, theme: Theme, _ grid: inout Grid) {
+        let used = grid.putTruncated(title, x: rect.x + 1, y: y, limit: max(0, rect.width - 2), style: theme.showHeader)
+        let ruleX = rect.x + 2 + used
+        let ruleWidth = rect.x + rect.width - 1 - ruleX
+        if ruleWidth > 0 { grid.put(String(repeating: "─", count: ruleWidth), x: ruleX, y: y, style: theme.section) }
     }
 
     /// A foreground style laid over a row's selection background.

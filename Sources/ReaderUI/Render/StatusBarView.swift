@@ -47,6 +47,9 @@ enum StatusBarView {
             let read = state.loading.map { " \($0.done)/\($0.total)" } ?? ""
             x += grid.put(" reading transcripts\(read) ", x: x, y: y, limit: max(0, grid.width - x), style: theme.statusAccent) + 1
         }
+        if let update = state.libraryUpdate {
+            x += drawProgress(update, x: x, y: y, theme: theme, &grid) + 1
+        }
         if let message = state.message {
             grid.putTruncated(message.text + " ", x: x, y: y, limit: max(0, grid.width - x),
                               style: message.isError ? theme.statusError : theme.statusBar)
@@ -55,6 +58,21 @@ enum StatusBarView {
         let hints = hints(for: state.focus, width: grid.width - x)
         let w = DisplayText.width(of: hints)
         if grid.width - w >= x { grid.put(hints, x: grid.width - w, y: y, style: theme.hint) }
+    }
+
+    /// "Updating 2/5 shows: <title> · 14 new · 1 failed", the title cut to leave room for the rest.
+    private static func drawProgress(_ update: LibraryUpdateProgress, x start: Int, y: Int, theme: Theme, _ grid: inout Grid) -> Int {
+        var x = start
+        func put(_ text: String, _ style: Style = theme.statusAccent) { x += grid.put(text, x: x, y: y, limit: max(0, grid.width - x), style: style) }
+        put(" Updating \(update.showsDone)/\(update.showsTotal) shows")
+        if let title = update.currentShow {
+            put(": ")
+            x += grid.putTruncated(title, x: x, y: y, limit: min(30, max(0, grid.width - x)), style: theme.statusAccent)
+        }
+        if update.newEpisodes > 0 { put(" · \(update.newEpisodes) new") }
+        if update.failures > 0 { put(" · "); put("\(update.failures) failed", theme.statusError) }
+        put(" ")
+        return x - start
     }
 
     /// The key map's hints for the pane, as many as fit in `width` in the order declared;

@@ -40,6 +40,9 @@ public enum Action: Equatable, Sendable {
     /// The whole corpus, read after a partial one was shown.
     case corpusLoaded(Delivered<Corpus>)
     case corpusLoadFailed(String)
+    /// `Effect.updateLibrary` under way, and over.
+    case libraryUpdateProgress(LibraryUpdateProgress)
+    case libraryUpdateFinished(LibraryUpdateOutcome)
     /// The answer to `Effect.readTranscript`.
     case transcriptRead(episode: Int, file: String, Delivered<Episode>)
     /// What the memory file holds for this corpus (`key`), and why it could not be read.

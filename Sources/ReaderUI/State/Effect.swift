@@ -14,6 +14,10 @@ public enum Effect: Equatable, Sendable {
     case openLink(String)
     /// Put text on the clipboard; answer `.copied`.
     case copy(String, what: String)
+    /// Fetch every show of the library (the corpus is one: `corpus.shows`), then read the
+    /// corpus again; answer `.libraryUpdateProgress` as shows are fetched, then
+    /// `.libraryUpdateFinished`, then `.corpusLoaded` (or `.corpusLoadFailed`).
+    case updateLibrary
     /// Leave: the memory effects before this one are written first.
     case quit
 }

@@ -32,9 +32,20 @@ extension ReaderState {
         keepListCursorVisible()
     }
 
-    /// The episode whose number is written `text` (`15`), if any.
-    func episodeIndex(numbered text: String) -> Int? {
-        corpus.episodes.firstIndex { $0.number.map(String.init) == text }
+    /// The episode whose number is written `text` (`15`), if any: in a library, of the
+    /// show of episode `near` if it has one (each show numbers its own episodes).
+    func episodeIndex(numbered text: String, near: Int) -> Int? {
+        firstEpisode(near: near) { $0.number.map(String.init) == text }
+    }
+
+    /// The first episode that `matches`, looked for in the show of episode `near` first.
+    func firstEpisode(near: Int, where matches: (EpisodeSummary) -> Bool) -> Int? {
+        let episodes = corpus.episodes
+        if episodes.indices.contains(near), let show = episodes[near].show,
+           let index = episodes.firstIndex(where: { $0.show == show && matches($0) }) {
+            return index
+        }
+        return episodes.firstIndex(where: matches)
     }
 
     /// `:` — an episode number (`15`) or a time (`20:32`, `+2m`). A plain number is an
@@ -42,7 +53,7 @@ extension ReaderState {
     mutating func goTo(_ input: String) {
         let text = input.trimmingCharacters(in: .whitespaces)
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        if digits.allSatisfy(\.isASCII), let index = episodeIndex(numbered: digits) {
+        if digits.allSatisfy(\.isASCII), let index = episodeIndex(numbered: digits, near: episodeIndex) {
             leaveMark()
             focus = .transcript
             open(episode: index)

@@ -11,22 +11,31 @@ public struct ReaderState: @unchecked Sendable {
     public var focus: Pane = .episodes { didSet { relayout() } }
     /// Where everything goes at this size; kept in step with width, height and focus.
     public private(set) var layout: ScreenLayout
-    /// The episode list's cursor and view, over `listed`.
+    /// The episode list's cursor and view, over its rows: the `listed` episodes and, in a
+    /// library, each show's title above its episodes (`sections`). The cursor is always on
+    /// an episode's row.
     public var episodeList = ScrollList()
     /// The episodes the list shows: all, or those whose title or number has `listFilter`.
-    public private(set) var listed: [Int] = []
+    public private(set) var listed: [Int] = [] { didSet { sections = Self.sections(listed, corpus) } }
     public private(set) var listFilter = ""
+    /// The show headers among the list's rows, made whenever `listed` changes.
+    private(set) var sections = ListSections()
     /// The episode under the list's cursor (setting it to one the filter hides clears the filter).
     public var listCursor: Int {
-        get { listed.indices.contains(episodeList.cursor) ? listed[episodeList.cursor] : 0 }
+        get { listPosition.map { listed[$0] } ?? 0 }
         set {
-            if let row = listed.firstIndex(of: newValue) {
-                episodeList.cursor = row
+            if let position = listed.firstIndex(of: newValue) {
+                episodeList.cursor = sections.row(of: position)
             } else if corpus.episodes.indices.contains(newValue) {
                 filterList("")
-                episodeList.cursor = listed.firstIndex(of: newValue) ?? 0
+                episodeList.cursor = sections.row(of: listed.firstIndex(of: newValue) ?? 0)
             }
         }
+    }
+    /// The position in `listed` of the episode under the list's cursor.
+    var listPosition: Int? {
+        guard case let .episode(position) = sections.content(of: episodeList.cursor), listed.indices.contains(position) else { return nil }
+        return position
     }
     public var listTop: Int { episodeList.top }
     /// The open episode, whole (nil until its transcript is read), and its index in the corpus.
@@ -38,6 +47,12 @@ public struct ReaderState: @unchecked Sendable {
         if let episode { return episode.summary }
         let index = opening?.episode ?? episodeIndex
         return corpus.episodes.indices.contains(index) ? corpus.episodes[index] : nil
+    }
+    /// The show of what the panes show, in a library: found through the corpus's summary,
+    /// as a transcript read from its file does not know its show.
+    var shownShow: ShowInfo? {
+        let index = episode == nil ? opening?.episode ?? episodeIndex : episodeIndex
+        return corpus.episodes.indices.contains(index) ? corpus.show(of: corpus.episodes[index]) : nil
     }
     /// Changes whenever the open episode's content does (another episode, its transcript
     /// read, the corpus read again): the caches of wrapped rows, notes and the scroll map
@@ -64,6 +79,8 @@ public struct ReaderState: @unchecked Sendable {
     public var notesTop: Int { notesList.top }
     /// Set while a partial corpus (front matter only) waits for its transcripts.
     public internal(set) var loading: LoadProgress?
+    /// Set while the library is being updated (`U`, `Effect.updateLibrary`).
+    public internal(set) var libraryUpdate: LibraryUpdateProgress?
     /// The episode whose transcript is being read (`Effect.readTranscript`), and what to do
     /// once it is here (go back to a bookmark, show a search hit, filter, jump).
     public internal(set) var opening: (episode: Int, then: [Action])?
@@ -107,6 +124,8 @@ public struct ReaderState: @unchecked Sendable {
         listNumberWidth = Self.numberWidth(corpus)
         listWidth = Self.listWidth(corpus, numberWidth: listNumberWidth)
         listed = Array(corpus.episodes.indices)
+        // `listed`'s observer does not run in an initializer.
+        sections = Self.sections(listed, corpus)
         layout = ScreenLayout(width: width, height: height, focus: .episodes, listWidth: listWidth)
         self.width = width
         self.height = height
@@ -136,7 +155,7 @@ public struct ReaderState: @unchecked Sendable {
         layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
         if !sameFiles { overlay = nil }
         listCursor = listFile.flatMap { file in full.episodes.firstIndex { $0.file == file } } ?? 0
-        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
+        keepListCursorVisible()
         if let pending, let index = full.episodes.firstIndex(where: { $0.file == pending.file }) {
             if let shown = openFile.flatMap({ file in full.episodes.firstIndex { $0.file == file } }) { episodeIndex = shown }
             shownVersion += 1
@@ -172,15 +191,21 @@ public struct ReaderState: @unchecked Sendable {
         layout = ScreenLayout(width: width, height: height, focus: focus, listWidth: listWidth)
     }
 
-    /// The columns the list's rows need: marker, number, title and a space.
+    /// The columns the list's rows need: marker, number, title and a space; a space, the
+    /// title and a space for a show's header.
     private static func listWidth(_ corpus: Corpus, numberWidth: Int) -> Int {
-        3 + numberWidth + (corpus.episodes.map { DisplayText.width(of: $0.title) }.max() ?? 0) + 1
+        let episodes = 3 + numberWidth + (corpus.episodes.map { DisplayText.width(of: $0.title) }.max() ?? 0) + 1
+        return max(episodes, 2 + (corpus.shows.values.map { DisplayText.width(of: $0.title) }.max() ?? 0))
+    }
+
+    private static func sections(_ listed: [Int], _ corpus: Corpus) -> ListSections {
+        corpus.shows.isEmpty ? ListSections() : ListSections(listed: listed, episodes: corpus.episodes)
     }
 
     /// Shows only the episodes whose title or number contains `text` (any case); the cursor
     /// stays on its episode when it is still listed.
     mutating func filterList(_ text: String) {
-        let keep = listed.indices.contains(episodeList.cursor) ? listed[episodeList.cursor] : nil
+        let keep = listPosition.map { listed[$0] }
         listFilter = text
         let needle = SearchText.fold(text, caseSensitive: false)
         listed = corpus.episodes.indices.filter { index in
@@ -189,8 +214,8 @@ public struct ReaderState: @unchecked Sendable {
             return SearchText.fold(episode.title, caseSensitive: false).contains(needle)
                 || episode.number.map { String($0).hasPrefix(text) } == true
         }
-        episodeList.cursor = keep.flatMap { listed.firstIndex(of: $0) } ?? 0
-        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
+        episodeList.cursor = sections.row(of: keep.flatMap { listed.firstIndex(of: $0) } ?? 0)
+        keepListCursorVisible()
     }
 
     static func personKey(_ speaker: Speaker) -> String { SpeakerColors.key(speaker.name) }

@@ -10,8 +10,8 @@ extension ReaderState {
         }
         let page = max(1, (layout.panes[focus]?.height ?? 1) - 1)
         switch command {
-        case .lineDown: move(focus, by: times)
-        case .lineUp: move(focus, by: -times)
+        case .lineDown: if focus == .episodes { moveList(episodes: times) } else { move(focus, by: times) }
+        case .lineUp: if focus == .episodes { moveList(episodes: -times) } else { move(focus, by: -times) }
         case .pageDown: move(focus, by: page * times)
         case .pageUp: move(focus, by: -page * times)
         case .halfPageDown: move(focus, by: max(1, page / 2) * times)
@@ -69,6 +69,7 @@ extension ReaderState {
                 openPrompt(.bookmark)
             }
         case .bookmarks: openBookmarks()
+        case .updateLibrary: updateLibrary()
         case .escape:
             if search != nil || trail != nil {
                 search = nil
@@ -84,14 +85,15 @@ extension ReaderState {
     /// Commands that need the transcript, and the key that asks for each again once it is read.
     static let waitsForTheTranscript: [Command: Key] = [.statistics: .char("i"), .copyQuote: .char("y"), .markRange: .char("v")]
 
-    /// Digits in the list select the episode with that number (`1`, `5`: episode 15).
+    /// Digits in the list select the episode with that number (`1`, `5`: episode 15), of
+    /// the cursor's show first in a library.
     mutating func typeEpisodeNumber(_ digit: Int) {
         let typed = typedNumber + String(digit)
-        if let index = episodeIndex(numbered: typed)
-            ?? corpus.episodes.firstIndex(where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
+        if let index = episodeIndex(numbered: typed, near: listCursor)
+            ?? firstEpisode(near: listCursor, where: { $0.number.map(String.init)?.hasPrefix(typed) == true }) {
             typedNumber = typed
             listCursor = index
-        } else if let index = episodeIndex(numbered: String(digit)) {
+        } else if let index = episodeIndex(numbered: String(digit), near: listCursor) {
             typedNumber = String(digit)
             listCursor = index
         } else {

@@ -26,7 +26,7 @@ extension ReaderState {
         case .wheelUp, .wheelDown:
             let step = mouse.kind == .wheelUp ? -3 : 3
             switch pane {
-            case .episodes: episodeList.scroll(by: step, count: listed.count, height: height)
+            case .episodes: scrollList(by: step)
             case .transcript: scrollTranscript(by: step)
             case .notes: notesList.scroll(by: step, count: noteLines.count, height: height)
             }
@@ -36,7 +36,7 @@ extension ReaderState {
             let row = mouse.y - rect.y
             switch pane {
             case .episodes:
-                if episodeList.click(row: row, count: listed.count) { open(episode: listCursor) }
+                clickList(row: row)
             case .transcript:
                 let position = advance(top, by: row)
                 if shown.indices.contains(position.index) { current = position.index }

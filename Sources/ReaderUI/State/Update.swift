@@ -37,6 +37,10 @@ extension ReaderState {
         case let .corpusLoadFailed(problem):
             loading = nil
             message = StatusMessage(text: "reading the transcripts failed: \(problem)", isError: true)
+        case let .libraryUpdateProgress(progress):
+            libraryUpdateProgressed(progress)
+        case let .libraryUpdateFinished(outcome):
+            libraryUpdateFinished(outcome)
         case let .transcriptRead(index, file, episode):
             received(episode.value, for: index, file: file)
         case let .remembered(memory, key, warning):
@@ -110,7 +114,7 @@ extension ReaderState {
     mutating func move(_ pane: Pane, by delta: Int) {
         switch pane {
         case .episodes:
-            episodeList.move(by: delta, count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
+            moveList(rows: delta)
         case .transcript:
             if delta == Int.min {
                 top = .start
@@ -132,10 +136,6 @@ extension ReaderState {
     mutating func cycleFocus(_ step: Int) {
         let all = Pane.allCases
         focus = all[(focus.rawValue + step + all.count) % all.count]
-    }
-
-    mutating func keepListCursorVisible() {
-        episodeList.keepInView(count: listed.count, height: layout.panes[.episodes]?.height ?? 1)
     }
 
     mutating func keepNotesCursorVisible() {

@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     public var aside: Style { Style(foreground: color(244, 7), dim: true) }
     public var placeholder: Style { Style(foreground: color(203, 1), reverse: !colored) }
     public var section: Style { Style(foreground: color(244, 7), dim: true) }
+    /// A show's title above its episodes in the list.
+    public var showHeader: Style { Style(foreground: color(220, 3), bold: true, underline: !colored) }
     public var header: Style { Style(foreground: color(252, 7), background: color(236, 4), bold: true, reverse: !colored) }
     public var statusBar: Style { Style(foreground: color(252, 7), background: color(236, 4), reverse: !colored) }
     public var statusAccent: Style { Style(foreground: color(220, 3), background: color(236, 4), bold: true, reverse: !colored) }
