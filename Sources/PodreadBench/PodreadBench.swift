@@ -4,6 +4,7 @@ import TranscriptKit
 import Yams
 
 /// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]
+/// podread-bench --feeds EPISODES [--runs N] [--podread PATH]
 ///
 /// Prints one line per figure: podread's median time and peak memory, the baseline a user
 /// would otherwise reach for, measured in the same run, and the ratio. Build it and podread
@@ -41,8 +42,12 @@ struct PodreadBench {
         // `--reader-only`: only the in-process reader figures (the last lines of a full run).
         let readerOnly = arguments.contains("--reader-only")
         arguments.removeAll { $0 == "--reader-only" }
+        if let feeds = Int(option("--feeds", "")) {
+            guard feeds > 0 else { exit(64) }
+            return try FeedBench.run(episodes: feeds, runs: runs, podread: podread)
+        }
         guard let corpus = arguments.first else {
-            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]\n".utf8))
+            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]\n       podread-bench --feeds EPISODES [--runs N] [--podread PATH]\n".utf8))
             exit(64)
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".md") }

@@ -61,6 +61,7 @@ public struct Corpus: Sendable {
         var episode = EpisodeParser.parse(fileAt: summary.file)
         episode.otherFiles = summary.otherFiles
         episode.chaptersFile = summary.chaptersFile
+        episode.show = summary.show
         if let chapters = summary.chaptersFile { Chapters.attach(Chapters.read(chapters), to: &episode) }
         if episode.speakers.map(\.tag) == summary.speakers.map(\.tag) {
             episode.speakers = summary.speakers
@@ -73,7 +74,6 @@ public struct Corpus: Sendable {
             all[position] = episode
             SpeakerResolver.resolve(&all, overrides: summary.show.flatMap { showOverrides[$0] } ?? overrides)
             episode = all[position]
-            episode.show = summary.show
         }
         return episode
     }
