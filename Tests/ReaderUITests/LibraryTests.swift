@@ -328,3 +328,16 @@ enum Library {
         #expect(KeyMap.command(for: .char("U")) == .updateLibrary)
     }
 }
+
+@Suite struct EpisodeWithoutTranscriptTests {
+    /// A feed's item without a transcript is a page of front matter only (`transcript: none`):
+    /// the reader says the feed gave none, not that a transcript is missing or broken.
+    @Test func theTranscriptPaneSaysTheFeedGaveNone() {
+        let page = "---\nepisode_id: x-1\ntitle: Notes only\nnotes: Read me.\ntranscript: none\n---\n"
+        let corpus = Fixture.corpus(["notes-only.md": page])
+        #expect(corpus.episodes[0].diagnostics.isEmpty)
+        let text = (0..<30).map { render(Fixture.state(corpus)).row($0) }.joined(separator: "\n")
+        #expect(text.contains("The feed gives no transcript for this episode"))
+        #expect(!text.contains("No transcript in this episode"))
+    }
+}

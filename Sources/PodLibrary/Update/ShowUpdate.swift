@@ -214,20 +214,21 @@ struct ShowUpdate {
         progress(position)
         guard !jobs.isEmpty else { return }
 
-        let results = Results(position: position)
-        let gate = DispatchSemaphore(value: max(1, updater.options.parallel))
-        let group = DispatchGroup()
+        let results = Results(position: position, jobs: jobs)
         let base = show.info.feed.flatMap { LibraryUpdater.fetchable($0, base: nil) }
         let (fetcher, limit, folder, isCancelled, progress) = (updater.fetcher, updater.options.fileLimit, folder, isCancelled, progress)
-        for job in jobs {
-            if isCancelled() { break }
-            gate.wait()
+        // Threads of their own, not the shared pool: a fetch blocks its thread, and blocked
+        // pool threads starve URLSession's own work (a stall of seconds on two cores).
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs.count, max(1, updater.options.parallel)) {
             group.enter()
-            DispatchQueue.global().async {
-                defer { gate.signal(); group.leave() }
-                let outcome = Self.fetch(job, base: base, fetcher: fetcher, limit: limit, folder: folder, isCancelled: isCancelled,
-                                         claimed: results)
-                progress(results.record(job, outcome))
+            Thread.detachNewThread {
+                defer { group.leave() }
+                while !isCancelled(), let job = results.next() {
+                    let outcome = Self.fetch(job, base: base, fetcher: fetcher, limit: limit, folder: folder,
+                                             isCancelled: isCancelled, claimed: results)
+                    progress(results.record(job, outcome))
+                }
             }
         }
         group.wait()
@@ -306,9 +307,20 @@ struct ShowUpdate {
         private let lock = NSLock()
         private var position: UpdateProgress
         private var claimed: [String: String] = [:]
+        private let jobs: [Job]
+        private var taken = 0
         private(set) var all: [(Job, Outcome)] = []
 
-        init(position: UpdateProgress) { self.position = position }
+        init(position: UpdateProgress, jobs: [Job]) { (self.position, self.jobs) = (position, jobs) }
+
+        /// The next job no thread has taken.
+        func next() -> Job? {
+            lock.withLock {
+                guard taken < jobs.count else { return nil }
+                defer { taken += 1 }
+                return jobs[taken]
+            }
+        }
 
         func record(_ job: Job, _ outcome: Outcome) -> UpdateProgress {
             lock.withLock {

@@ -23,7 +23,8 @@ final class LibraryUpdates: @unchecked Sendable {
     func start(library root: String) {
         guard lock.withLock({ () -> Bool in defer { running = true }; return !running }) else { return }
         finished.enter()
-        DispatchQueue.global(qos: .utility).async { [self] in
+        // A thread of its own: the update blocks on the network (see `ShowUpdate.fetchFiles`).
+        Thread.detachNewThread { [self] in
             defer {
                 lock.withLock { running = false }
                 finished.leave()
