@@ -1,0 +1,59 @@
+import FeedTestSupport
+import Foundation
+import Testing
+
+/// A user's first feed, in a real terminal: `podread add FILE` with its progress, the
+/// reader on the library (shows as headers, speakers named from `podcast:person`, chapters
+/// as sections), and `U` fetching a new episode while the reader runs.
+@Suite(.enabled(if: Tmux.isAvailable && FeedServer.isAvailable, "tmux or python3 is not installed: no library end-to-end test"),
+       .serialized)
+struct LibraryEndToEndTests {
+    let podread = "'\(CLI.binary)'"
+
+    @Test func addALocalFeedReadItAndUpdateFromTheReader() throws {
+        let server = try FeedServer()
+        let home = server.folder + "-home"
+        let feedFile = server.folder + "-feed.xml"
+        defer { try? FileManager.default.removeItem(atPath: home); try? FileManager.default.removeItem(atPath: feedFile) }
+        server.put("one.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Welcome to the show.\n\n00:01:05.000 --> 00:01:09.000\n<v Bo>Glad to be here.\n")
+        server.put("two.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Second time around.\n")
+        server.put("chapters.json", #"{"version":"1.2.0","chapters":[{"startTime":0,"title":"Hello"},{"startTime":60,"title":"The guest"}]}"#)
+        var feed = TestFeed(title: "Terminal Radio")
+        feed.persons = [("Ann Arbor", "host")]
+        feed.items = [.init(title: "First words", guid: "tr-1", number: 1, persons: [("Ann Arbor", "host"), ("Bo Diddley", "guest")],
+                            transcripts: [(server.url("files/one.vtt").absoluteString, "text/vtt")],
+                            chapters: server.url("files/chapters.json").absoluteString)]
+        try Data(feed.xml.utf8).write(to: URL(fileURLWithPath: feedFile))
+
+        // Run from the repository, which has ./data: the library, having a show, comes first.
+        let tmux = try Tmux(width: 120, height: 30, command: "read go; \(podread) add '\(feedFile)' && \(podread)",
+                            environment: "XDG_DATA_HOME='\(home)'")
+        try tmux.record(to: tmux.directory + "/recording")
+        try tmux.keys("Enter")
+        var screen = try tmux.wait(for: "Bo Diddley?")
+        #expect(screen.contains(" Terminal Radio ─"))
+        #expect(screen.contains("1 First words"))
+        #expect(screen.contains("0:01  Ann Arbor?"))
+        #expect(screen.contains("1:05  Bo Diddley?"))
+        #expect(screen.contains("── Hello"))
+        #expect(screen.contains("── The guest"))
+        #expect(screen.contains("ABOUT THE SHOW"))
+        // `add` showed its progress on the terminal before the reader started.
+        #expect(tmux.file("recording").contains("[1/1] Terminal Radio"))
+
+        // A new episode whose transcript fails twice (a pause, then a longer one) before it comes.
+        feed.items.append(.init(title: "Second words", guid: "tr-2", date: "Sat, 18 Mar 2023 10:00:00 GMT", number: 2,
+                                transcripts: [(server.url("flaky/2/two.vtt").absoluteString, "text/vtt")]))
+        try Data(feed.xml.utf8).write(to: URL(fileURLWithPath: feedFile))
+        try tmux.keys("U")
+        screen = try tmux.wait(for: "Updating 0/1 shows: Terminal Radio")
+        screen = try tmux.wait(for: "Updated 1 show: 1 new episode, 1 transcript")
+        #expect(screen.contains("2 Second words"))
+        try tmux.keys("BTab", "Down", "Enter")
+        screen = try tmux.wait(for: "Second time around.")
+        #expect(screen.contains("0:01  Ann Arbor?"))
+
+        try tmux.keys("q")
+        screen = try tmux.wait(for: "EXIT=0")
+    }
+}
