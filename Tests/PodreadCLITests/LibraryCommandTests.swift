@@ -120,4 +120,28 @@ struct LibraryCommandTests {
         #expect(list.stderr.contains("podread add URL"))
         #expect(list.stderr.contains("--data DIR"))
     }
+
+    /// XML may carry C1 controls (U+009B is CSI to an 8-bit terminal) and bidi overrides:
+    /// neither reaches the terminal from a feed's text.
+    @Test func nothingFromAFeedReachesTheTerminalRaw() throws {
+        var feed = TestFeed(title: "Evil\u{9B}31m Show\u{202E}")
+        feed.items = [.init(title: "Item\u{9B}2J\u{202E}", guid: "e", notes: "x")]
+        server.put("feed.xml", feed.xml)
+        let add = try run(["add", server.url("files/feed.xml").absoluteString])
+        #expect(add.status == 0, "\(add.stderr)")
+        for output in [add.stdout, add.stderr, try run(["shows"]).stdout, try run(["shows", "--json"]).stdout,
+                       try run(["shows", "--opml"]).stdout, try run(["list"]).stdout] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x1B }, "\(output)")
+        }
+    }
+
+    @Test func aTranscriptOverTheSizeLimitIsRefusedWithAClearMessage() throws {
+        var feed = TestFeed(title: "Big")
+        feed.items = [.init(title: "Endless", guid: "e", transcripts: [(server.url("endless").absoluteString, "text/vtt")])]
+        server.put("feed.xml", feed.xml)
+        let add = try run(["add", "--max-file-mb", "1", server.url("files/feed.xml").absoluteString])
+        #expect(add.status == 1)
+        #expect(add.stderr.contains("Big — Endless: transcript \(server.url("endless").absoluteString): larger than 1 MB; not fetched"),
+                "\(add.stderr)")
+    }
 }

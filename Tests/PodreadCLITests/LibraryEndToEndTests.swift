@@ -56,4 +56,40 @@ struct LibraryEndToEndTests {
         try tmux.keys("q")
         screen = try tmux.wait(for: "EXIT=0")
     }
+
+    /// Ctrl-C during `podread update`: it stops at once (a transfer under way is cancelled),
+    /// says so, exits 130, leaves only whole files, and the next update fetches the rest.
+    @Test func ctrlCStopsAnUpdateAndTheNextGoesOn() throws {
+        let server = try FeedServer()
+        let home = server.folder + "-home"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        server.put("a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Quick.\n")
+        server.put("b.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Came later.\n")
+        var feed = TestFeed(title: "Stop Start")
+        feed.items = [.init(title: "Quick", guid: "q", transcripts: [(server.url("files/a.vtt").absoluteString, "text/vtt")]),
+                      // A byte a second: this one is still coming when Ctrl-C is pressed.
+                      .init(title: "Slow", guid: "s", transcripts: [(server.url("slow").absoluteString, "text/vtt")])]
+        server.put("feed.xml", feed.xml)
+        let tmux = try Tmux(width: 100, height: 20, command: "\(podread) add \(server.url("files/feed.xml").absoluteString)",
+                            environment: "XDG_DATA_HOME='\(home)'")
+        try tmux.wait(for: "1/2 files")
+        let pressed = Date()
+        try tmux.keys("C-c")
+        let screen = try tmux.wait(for: "EXIT=130")
+        #expect(Date().timeIntervalSince(pressed) < 10)
+        #expect(screen.contains("stopping after the files being fetched"))
+        #expect(screen.contains("stopped; run 'podread update' to fetch the rest"))
+        let folder = home + "/podread/stop-start"
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(names == ["show.yaml", ".podread-state.json", "2023-03-17-quick.vtt", "2023-03-17-quick.yaml", "2023-03-17-slow.md"])
+
+        // The slow one answers now: the next update fetches it, and nothing else again.
+        feed.items[1].transcripts = [(server.url("files/b.vtt").absoluteString, "text/vtt")]
+        server.put("feed.xml", feed.xml)
+        let next = try CLI.run(["update"], environment: ["XDG_DATA_HOME": home, "XDG_CACHE_HOME": CLI.cacheHome])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("0 new episode(s), 1 transcript(s)"), "\(next.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/2023-03-17-slow.vtt"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/2023-03-17-slow.md"))
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TranscriptKit
 
 /// Subscription lists as podcast apps exchange them: OPML outlines with an `xmlUrl`.
 public enum OPML {
@@ -27,31 +28,12 @@ public enum OPML {
     /// An OPML document listing `entries`.
     public static func write(_ entries: [Entry], title: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
-        out += "  <head><title>\(escaped(title))</title></head>\n  <body>\n"
+        out += "  <head><title>\(OutputText.forXML(title))</title></head>\n  <body>\n"
         for entry in entries {
-            let name = escaped(entry.title ?? entry.feed)
-            out += "    <outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escaped(entry.feed))\"/>\n"
+            let name = OutputText.forXML(entry.title ?? entry.feed)
+            out += "    <outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(OutputText.forXML(entry.feed))\"/>\n"
         }
         return out + "  </body>\n</opml>\n"
-    }
-
-    /// Text for an attribute or element: markup escaped, and control characters (which
-    /// XML 1.0 cannot hold at all) dropped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     private final class Reader: NSObject, XMLParserDelegate {

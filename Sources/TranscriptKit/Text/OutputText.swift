@@ -61,6 +61,31 @@ public enum OutputText {
         return String(out)
     }
 
+    /// One XML attribute or element value (an OPML export): markup escaped; controls, which
+    /// XML 1.0 cannot hold, as placeholders (a tab or line break as a space); invisible
+    /// characters as character references (`&#x202E;`), lossless and inert on a terminal.
+    public static func forXML(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out += " "
+            default:
+                if isControl(scalar) {
+                    out += placeholder(for: scalar)
+                } else if isInvisible(scalar) {
+                    out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
     /// Whether `text` may hold a character to replace, from its bytes: a control byte, DEL,
     /// or the lead byte of C1 (`C2`), U+061C (`D8`), U+2000–U+2FFF (`E2`), U+FEFF (`EF`) or a
     /// tag character (`F3`).

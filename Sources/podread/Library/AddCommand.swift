@@ -27,7 +27,7 @@ struct AddCommand: ParsableCommand {
             throw CleanExit.failure(error.description)
         }
         Output.line("Subscribed to \(show.info.title) (\(fetched.items.count) episodes) in \(show.folder)")
-        let report = UpdateRun.run(LibraryUpdater(), [show])
+        let report = UpdateRun.run(LibraryUpdater(options: options.updaterOptions), [show])
         Foundation.exit(report.failures.isEmpty ? (report.interrupted ? 130 : 0) : 1)
     }
 

@@ -8,6 +8,21 @@ struct LibraryOptions: ParsableArguments {
                                             valueName: "dir"), completion: .directory)
     var library: String?
 
+    @Option(name: .long, help: ArgumentHelp("Largest transcript or chapters file to download, in MB (default 50; a feed may be 20).",
+                                            valueName: "mb"))
+    var maxFileMb: Int?
+
+    func validate() throws {
+        if let maxFileMb, !(1...4096).contains(maxFileMb) { throw ValidationError("--max-file-mb must be from 1 to 4096") }
+    }
+
+    /// How the updater works, from these options.
+    var updaterOptions: LibraryUpdater.Options {
+        var options = LibraryUpdater.Options()
+        if let maxFileMb { options.fileLimit = maxFileMb * 1_000_000 }
+        return options
+    }
+
     func open() throws -> Library {
         if let library, !library.isEmpty { return Library(root: library) }
         guard let root = Library.location() else { throw CleanExit.failure(LibraryError.noLocation.description) }

@@ -32,7 +32,8 @@ struct ShowsCommand: ParsableCommand {
         for show in shows { if let problem = show.problem { Output.error(problem) } }
         if opml {
             let entries = shows.compactMap { show in show.info.feed.map { OPML.Entry(feed: $0, title: show.info.title) } }
-            Output.data(OutputText.forData(OPML.write(entries, title: "podread subscriptions"), keepingTabs: false))
+            // Safe as written: `OPML.write` leaves no control or invisible character.
+            Output.data(OPML.write(entries, title: "podread subscriptions"))
             return
         }
         let entries = shows.map { show in

@@ -27,7 +27,7 @@ struct UpdateCommand: ParsableCommand {
             throw CleanExit.failure("no shows in \(library.root) yet: podread add URL subscribes to a feed")
         }
         chosen = chosen.reduce(into: []) { list, show in if !list.contains(show) { list.append(show) } }
-        var settings = LibraryUpdater.Options()
+        var settings = options.updaterOptions
         settings.recheck = recheck
         let report = UpdateRun.run(LibraryUpdater(options: settings), chosen)
         Foundation.exit(report.interrupted ? 130 : report.failures.isEmpty ? 0 : 1)
