@@ -8,7 +8,8 @@ extension CorpusLoader {
     /// The folders in `directory` that hold a `show.yaml`; none when it is not a library.
     public static func showFolders(in directory: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
+        // Episode files are not looked at (a corpus of 10,000 would cost 10,000 stats a load).
+        return names.filter { !$0.hasPrefix(".") && !TranscriptFile.isCandidate($0) && !$0.hasSuffix(".yaml") }.sorted().compactMap { name in
             let folder = (directory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             let marker = (folder as NSString).appendingPathComponent(ShowInfo.fileName)
