@@ -40,7 +40,8 @@ let package = Package(
         // -DFUZZING it replays files given as arguments.
         .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit", "ReaderUI"]),
         // Figures for the README: podread beside grep, wc and ripgrep (release build).
-        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", "FeedTestSupport",
+                                                             .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),
         // The tests' HTTP server (Python's, with faults on purpose) and feeds they write.

@@ -1,3 +1,4 @@
+import FeedTestSupport
 import Foundation
 
 /// `podread-bench --feeds N`: a show of N episodes served by the tests' HTTP server on
@@ -6,18 +7,12 @@ import Foundation
 /// a 304), then updated plainly (the feed a 304). Beside it, curl fetching the same files
 /// into a folder in one process over one connection: the least any client could do.
 enum FeedBench {
-    static let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tests/FeedTestSupport/Server/feed-server.py").path
-
     static func run(episodes: Int, runs: Int, podread: String) throws {
         let root = NSTemporaryDirectory() + "podread-feed-bench-\(getpid())"
-        let files = root + "/served"
-        try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-
-        let (process, port) = try startServer(files)
-        defer { process.terminate() }
-        let base = "http://127.0.0.1:\(port)/files/"
+        let server = try FeedServer()
+        let base = server.url("files/").absoluteString
         var served = 0
         var feed = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -30,8 +25,8 @@ enum FeedBench {
         for n in 1...episodes {
             let vtt = transcript(n)
             let chapters = #"{"version":"1.2.0","chapters":[{"startTime":0,"title":"Start"},{"startTime":600,"title":"Middle"}]}"#
-            try Data(vtt.utf8).write(to: URL(fileURLWithPath: files + "/e\(n).vtt"))
-            try Data(chapters.utf8).write(to: URL(fileURLWithPath: files + "/e\(n).chapters.json"))
+            server.put("e\(n).vtt", vtt)
+            server.put("e\(n).chapters.json", chapters)
             served += vtt.utf8.count + chapters.utf8.count
             urls += [base + "e\(n).vtt", base + "e\(n).chapters.json"]
             feed += """
@@ -42,7 +37,7 @@ enum FeedBench {
                 """
         }
         feed += "</channel></rss>\n"
-        try Data(feed.utf8).write(to: URL(fileURLWithPath: files + "/feed.xml"))
+        server.put("feed.xml", feed)
         urls.insert(base + "feed.xml", at: 0)
         served += feed.utf8.count
         print("feeds: \(episodes) episodes, \(urls.count) files, \(String(format: "%.1f", Double(served) / 1e6)) MB served from 127.0.0.1, median of \(runs) runs")
@@ -113,19 +108,6 @@ enum FeedBench {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-    }
-
-    private static func startServer(_ folder: String) throws -> (Process, Int) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [server, folder]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 0x0A { line.append(first) }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else { throw CocoaError(.fileReadUnknown) }
-        return (process, port)
     }
 
     /// About 30 kB of cues, two voices taking turns.
