@@ -62,7 +62,7 @@ struct ReadCommand: ParsableCommand {
         let options = corpus
         let runner = EffectRunner(writer: memoryPath.map(MemoryWriter.init), loading: loading,
                                   copier: Clipboard(send: screen.send),
-                                  reload: { try options.load(transcripts: false, reportsCacheProblem: false) })
+                                  reload: { try options.load(transcripts: false, isCancelled: $0, reportsCacheProblem: false) })
         var dirty = true
         func handle(_ action: Action) {
             let effects = update(&state, action)

@@ -43,6 +43,10 @@ public final class FeedServer: @unchecked Sendable {
         FileManager.default.createFile(atPath: folder + "/" + name, contents: data)
     }
 
+    public func remove(_ name: String) {
+        try? FileManager.default.removeItem(atPath: folder + "/" + name)
+    }
+
     /// Requests per path so far.
     public func requests() throws -> [String: Int] {
         let answer = try HTTPFetcher().fetch(FetchRequest(url: url("stats"), limit: 1_000_000)).get()

@@ -82,7 +82,7 @@ struct LibraryUpdateTests {
         #expect(first.id == "qa-1")
         #expect(Set(corpus.transcript(of: 1).speakers.map(\.name))
                 == ["Chris Quamme Rhoden", "James C", "Jingles", "Nick Hilton", "Sam Sethi"])
-        #expect(corpus.episodes[2].withoutTranscript)
+        #expect(corpus.episodes[2].missingTranscript == .notInFeed)
         #expect(corpus.episodes[2].diagnostics.isEmpty)
     }
 
@@ -229,5 +229,81 @@ struct LibraryUpdateTests {
         #expect(first.newTranscripts + second.newTranscripts == 12)
         #expect(files(show).filter { $0.hasSuffix(".vtt") }.count == 12)
         #expect(try CorpusLoader.load(directory: library.root).episodes.count == 12)
+    }
+
+    func text(_ show: LibraryShow, _ name: String) -> String? {
+        FileManager.default.contents(atPath: show.folder + "/" + name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func aChangedItemsTranscriptIsAskedForUntilItComes() throws {
+        server.put("t.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>First cut.\n")
+        var feed = TestFeed()
+        feed.items = [.init(title: "Edited", guid: "e", transcripts: [(server.url("files/t.vtt").absoluteString, "text/vtt")], notes: "v1")]
+        let show = try subscribe(feed)
+        #expect(updater().update([show]).newTranscripts == 1)
+        // The item changes, and its transcript cannot be had this time.
+        feed.items[0].notes = "v2"
+        server.put("feed.xml", feed.xml)
+        server.remove("t.vtt")
+        let failed = updater().update([show])
+        #expect(failed.failures.map(\.episode) == ["Edited"])
+        // The feed does not change again (a 304); the transcript is back, edited.
+        server.put("t.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Second cut.\n")
+        let again = updater().update([show])
+        #expect(again.unchangedShows == 1 && again.failures.isEmpty && again.changedFiles == 1)
+        #expect(text(show, "2023-03-17-edited.vtt")?.contains("Second cut.") == true)
+        // Nothing left to ask for.
+        #expect(updater().update([show]).requests == 1)
+    }
+
+    @Test func aSecondTranscriptOfOneFormatNeverReplacesTheFirst() throws {
+        server.put("a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>The real one.\n")
+        server.put("b.txt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Served as HTML.\n")
+        var feed = TestFeed()
+        feed.items = [.init(title: "Two", guid: "two", transcripts: [(server.url("files/a.vtt").absoluteString, "text/vtt")])]
+        let show = try subscribe(feed)
+        _ = updater().update([show])
+        feed.items[0].transcripts.append((server.url("as/text~html/b.txt").absoluteString, "text/html"))
+        server.put("feed.xml", feed.xml)
+        let report = updater().update([show])
+        #expect(report.notes.contains { $0.reason.contains("also 2023-03-17-two.vtt") })
+        #expect(text(show, "2023-03-17-two.vtt")?.contains("The real one.") == true)
+        #expect(!files(show).contains("2023-03-17-two.html"))
+    }
+
+    @Test func aTranscriptMovedToAnotherFormatReplacesTheOld() throws {
+        server.put("a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Old.\n")
+        server.put("a.srt", "1\n00:00:01,000 --> 00:00:02,000\nAnn: New.\n")
+        var feed = TestFeed()
+        feed.items = [.init(title: "Moved", guid: "m", transcripts: [(server.url("files/a.vtt").absoluteString, "text/vtt")])]
+        let show = try subscribe(feed)
+        _ = updater().update([show])
+        feed.items[0].transcripts = [(server.url("files/a.srt").absoluteString, "application/x-subrip")]
+        server.put("feed.xml", feed.xml)
+        _ = updater().update([show])
+        #expect(files(show).contains("2023-03-17-moved.srt") && !files(show).contains("2023-03-17-moved.vtt"))
+        #expect(files(show).contains("2023-03-17-moved.yaml") && !files(show).contains("2023-03-17-moved.md"))
+    }
+
+    @Test func anItemWhoseTranscriptIsNotFetchedYetSaysSo() throws {
+        var feed = TestFeed()
+        feed.items = [.init(title: "Later", guid: "l", transcripts: [(server.url("files/missing.vtt").absoluteString, "text/vtt")]),
+                      .init(title: "Never", guid: "n")]
+        let show = try subscribe(feed)
+        _ = updater().update([show])
+        let corpus = try CorpusLoader.load(directory: library.root)
+        #expect(corpus.episodes.map(\.missingTranscript) == [.pending, .notInFeed])
+        #expect(corpus.episodes.allSatisfy { $0.diagnostics.isEmpty })
+    }
+
+    @Test func aFileTooLargeIsNotDownloadedAgainUntilItsItemChanges() throws {
+        server.put("big.vtt", "WEBVTT\n\n" + String(repeating: "00:00:01.000 --> 00:00:02.000\n<v Ann>Padding words here.\n\n", count: 40_000))
+        var feed = TestFeed()
+        feed.items = [.init(title: "Big", guid: "b", transcripts: [(server.url("files/big.vtt").absoluteString, "text/vtt")])]
+        let show = try subscribe(feed)
+        let first = updater(fileLimit: 1_000_000).update([show])
+        #expect(first.failures.first?.reason.contains("larger than 1 MB") == true)
+        let second = updater(fileLimit: 1_000_000).update([show])
+        #expect((second.requests, second.bytes, second.failures.count) == (1, 0, 0))
     }
 }

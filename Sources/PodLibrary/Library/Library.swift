@@ -25,33 +25,45 @@ public struct Library: Sendable {
     }
 
     /// The show a user means by `reference`: its folder's name, its title (without case) or
-    /// its feed's address.
-    public func show(matching reference: String) throws -> LibraryShow {
+    /// its feed's address; with `partly`, also a part of its title or name that only it has
+    /// (not for `remove`, which deletes).
+    public func show(matching reference: String, partly: Bool = true) throws -> LibraryShow {
         let all = shows()
         let wanted = reference.trimmingCharacters(in: .whitespaces)
         if let hit = all.first(where: { $0.name == wanted || $0.info.feed == wanted }) { return hit }
         let titled = all.filter { $0.info.title.caseInsensitiveCompare(wanted) == .orderedSame }
         if titled.count == 1 { return titled[0] }
         let partial = all.filter { $0.info.title.range(of: wanted, options: .caseInsensitive) != nil || $0.name.contains(wanted.lowercased()) }
-        if partial.count == 1, !wanted.isEmpty { return partial[0] }
+        if partly, partial.count == 1, !wanted.isEmpty { return partial[0] }
         let candidates = (titled.isEmpty ? partial : titled).map(\.name)
         throw LibraryError.noSuchShow(reference, candidates: wanted.isEmpty ? [] : candidates)
     }
 
     /// A new show folder for `feed` (an http or https address, or a local file's absolute
     /// path), named from `title` (else the address); refused when `feed` is already there.
-    public func subscribe(feed: String, title: String?) throws -> LibraryShow {
-        let all = shows()
+    /// `among`: the shows, when the caller subscribes to many (read once, kept up to date).
+    public func subscribe(feed: String, title: String?, among known: inout [LibraryShow]) throws -> LibraryShow {
+        let all = known
         if let known = all.first(where: { $0.info.feed == feed }) { throw LibraryError.alreadySubscribed(known.info.title, known.name) }
         try makeFolder(root)
         let fallback = URL(string: feed)?.host ?? (feed as NSString).lastPathComponent
-        let taken = Set(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).map { $0.lowercased() })
-        let name = SafeName.make(title ?? "", fallback: fallback, taken: taken)
+        var names = SafeName.Names(taken: Set(all.map(\.name)))
+        var name = names.make(title ?? "", fallback: fallback)
+        // A folder or file of that name that is not a show (the user's own) is left alone.
+        while FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(name)) {
+            name = names.make(title ?? "", fallback: fallback)
+        }
         let folder = (root as NSString).appendingPathComponent(name)
         try makeFolder(folder)
         let show = LibraryShow(folder: folder, info: ShowInfo(title: title ?? fallback, feed: feed))
         try show.save()
+        known.append(show)
         return show
+    }
+
+    public func subscribe(feed: String, title: String?) throws -> LibraryShow {
+        var known = shows()
+        return try subscribe(feed: feed, title: title, among: &known)
     }
 
     /// Deletes the show's folder: its subscription and every file fetched for it.
@@ -121,14 +133,29 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
 /// Writing the library's files: whole (see `AtomicFile`), and only when their content changes,
 /// so an unchanged episode keeps its stamp and its cached summary.
 enum LibraryFiles {
-    static func write(_ text: String, to path: String) throws {
+    /// What a transcript is saved as (see `TranscriptFile.sniffedExtension`).
+    static let transcriptExtensions = ["vtt", "srt", "json", "html", "txt"]
+
+    /// True when written, false when the file already held `text`.
+    @discardableResult
+    static func write(_ text: String, to path: String) throws -> Bool {
         try write(Data(text.utf8), to: path)
     }
 
-    static func write(_ data: Data, to path: String) throws {
-        if let old = FileManager.default.contents(atPath: path), old == data { return }
+    @discardableResult
+    static func write(_ data: Data, to path: String) throws -> Bool {
+        if let old = FileManager.default.contents(atPath: path), old == data { return false }
         if let problem = AtomicFile.replace(path, with: data, durable: false, mode: 0o644) {
             throw LibraryError.cannotWrite(path, problem)
+        }
+        return true
+    }
+
+    /// Temporary files of `AtomicFile` (`.NAME.XXXXXX`) that a process killed while writing left.
+    static func removeLeftovers(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(".") && name != ShowState.fileName && name.range(of: #"^\..+\.[A-Za-z0-9]{6}$"#, options: .regularExpression) != nil {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
 }

@@ -16,17 +16,35 @@ public enum SafeName {
 
     /// A name for `text` that is not in `taken`; `fallback` when the text gives none.
     public static func make(_ text: String, fallback: String, taken: Set<String> = []) -> String {
-        let base = slug(text).isEmpty ? slug(fallback) : slug(text)
-        let safe = base.isEmpty ? "item" : reserved.contains(base) ? "x-" + base : base
-        guard taken.contains(safe) else { return safe }
-        var n = 2
-        while true {
-            let suffix = "-\(n)"
-            var stem = String(safe.prefix(longest - suffix.count))
-            while stem.hasSuffix("-") { stem.removeLast() }
-            let candidate = stem + suffix
-            if !taken.contains(candidate) { return candidate }
-            n += 1
+        var names = Names(taken: taken)
+        return names.make(text, fallback: fallback)
+    }
+
+    /// Names given one after the other, each unique among those taken and given so far;
+    /// the next suffix of each name is kept, so many items of one title cost no search.
+    public struct Names {
+        public private(set) var taken: Set<String>
+        private var nextSuffix: [String: Int] = [:]
+
+        public init(taken: Set<String> = []) { self.taken = taken }
+
+        public mutating func make(_ text: String, fallback: String) -> String {
+            let base = slug(text).isEmpty ? slug(fallback) : slug(text)
+            let safe = base.isEmpty ? "item" : reserved.contains(base) ? "x-" + base : base
+            var name = safe
+            if taken.contains(safe) {
+                var n = nextSuffix[safe] ?? 2
+                repeat {
+                    let suffix = "-\(n)"
+                    var stem = String(safe.prefix(longest - suffix.count))
+                    while stem.hasSuffix("-") { stem.removeLast() }
+                    name = stem + suffix
+                    n += 1
+                } while taken.contains(name)
+                nextSuffix[safe] = n
+            }
+            taken.insert(name)
+            return name
         }
     }
 

@@ -22,8 +22,11 @@ struct ShowState: Codable, Equatable {
         var validators: Validators?
         /// Why the last try failed.
         var failure: String?
-        /// Why it was fetched but not kept (another transcript of the same format).
+        /// Why it is set aside until its item changes: too large, or fetched but not kept
+        /// (another transcript of the same format).
         var ignored: String?
+        /// Its item changed since it was fetched: to ask for again (conditionally).
+        var stale: Bool?
     }
 
     struct Item: Codable, Equatable {
@@ -37,11 +40,15 @@ struct ShowState: Codable, Equatable {
     /// By GUID.
     var items: [String: Item] = [:]
 
-    static func load(folder: String) -> ShowState {
+    /// The state, and why it had to start afresh (a damaged file) when it did: names are
+    /// then given again from the feed, and every file is fetched again.
+    static func load(folder: String) -> (state: ShowState, problem: String?) {
         let path = (folder as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path),
-              let state = try? JSONDecoder().decode(ShowState.self, from: data) else { return ShowState() }
-        return state
+        guard let data = FileManager.default.contents(atPath: path) else { return (ShowState(), nil) }
+        guard let state = try? JSONDecoder().decode(ShowState.self, from: data) else {
+            return (ShowState(), "\(path) could not be read; the show is fetched again as if new")
+        }
+        return (state, nil)
     }
 
     func save(folder: String) throws {

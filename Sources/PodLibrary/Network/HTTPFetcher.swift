@@ -33,6 +33,8 @@ public struct FetchFailure: Error, CustomStringConvertible, Equatable, Sendable 
     public var reason: String
     /// Worth trying again (a timeout, a 5xx): the fetcher does, with a pause between.
     var isTransient = false
+    /// Over the size limit: no use asking again for the same file.
+    public var isTooLarge = false
     public var description: String { reason }
 }
 
@@ -157,7 +159,7 @@ public final class HTTPFetcher: @unchecked Sendable {
         }
 
         func outcome(for request: FetchRequest) -> Result<FetchAnswer, FetchFailure> {
-            if tooLarge { return .failure(FetchFailure(reason: "larger than \(limit / 1_000_000) MB; not fetched")) }
+            if tooLarge { return .failure(FetchFailure(reason: "larger than \(limit / 1_000_000) MB; not fetched", isTooLarge: true)) }
             if timedOut { return .failure(FetchFailure(reason: "timed out", isTransient: true)) }
             if cancelled { return .failure(FetchFailure(reason: "stopped")) }
             if let refusedRedirect { return .failure(FetchFailure(reason: refusedRedirect)) }
@@ -230,7 +232,13 @@ public final class HTTPFetcher: @unchecked Sendable {
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-            transfer(dataTask)?.response = response as? HTTPURLResponse
+            guard let transfer = transfer(dataTask) else { return completionHandler(.allow) }
+            transfer.response = response as? HTTPURLResponse
+            // Refused before its body when its length says it is too large.
+            if response.expectedContentLength > Int64(transfer.limit), transfer.response?.statusCode == 200 {
+                transfer.tooLarge = true
+                return completionHandler(.cancel)
+            }
             completionHandler(.allow)
         }
 

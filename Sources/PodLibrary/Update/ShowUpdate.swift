@@ -11,18 +11,20 @@ struct ShowUpdate {
     private var report = UpdateReport()
     private var state: ShowState
 
-    /// An item to write: its files to fetch, and its fields (nil when the feed was not read
-    /// this time: its sidecar stays as it is).
+    /// An item to write: its fields (nil when the feed was not read this time: its sidecar
+    /// stays as it is), and whether every file it has is to be asked for again.
     private struct Plan {
         var guid: String
         var fields: EpisodeFields?
-        var fetchAll: Bool
+        var recheck: Bool
     }
 
     init(show: LibraryShow, updater: LibraryUpdater, start: UpdateProgress, progress: @escaping @Sendable (UpdateProgress) -> Void,
          isCancelled: @escaping @Sendable () -> Bool) {
         (self.show, self.updater, self.start, self.progress, self.isCancelled) = (show, updater, start, progress, isCancelled)
-        state = ShowState.load(folder: show.folder)
+        let loaded = ShowState.load(folder: show.folder)
+        state = loaded.state
+        if let problem = loaded.problem { report.notes.append(UpdateFailure(show: show.info.title, episode: nil, reason: problem)) }
     }
 
     private var title: String { show.info.title }
@@ -35,20 +37,23 @@ struct ShowUpdate {
     mutating func run() -> UpdateReport {
         report.shows = 1
         progress(start)
+        LibraryFiles.removeLeftovers(in: folder)
         let (feed, validators, base) = fetchFeed()
-        var plans: [Plan]
+        let plans: [Plan]
         if let feed {
             plans = plan(feed, base: base)
         } else {
             // Unchanged or unreadable: what an earlier update left to fetch is fetched now.
             let recheck = updater.options.recheck
-            plans = state.items.filter { $0.value.links.contains { $0.isPending || (recheck && $0.file != nil) } }.keys.sorted()
-                .map { Plan(guid: $0, fields: nil, fetchAll: recheck) }
+            plans = state.items.filter { $0.value.links.contains { $0.needsFetch(in: folder) || (recheck && $0.file != nil) } }
+                .keys.sorted().map { Plan(guid: $0, fields: nil, recheck: recheck) }
         }
         fetchFiles(plans)
-        for plan in plans { writeFields(plan) }
         if feed != nil, !report.interrupted { state.feed = validators }
+        // The state first: stopped after it, the sidecars left to write differ from the feed
+        // next time, which asks for their files again; stopped before it, nothing is lost.
         do { try state.save(folder: folder) } catch { fail(nil, "\(error)") }
+        for plan in plans { writeFields(plan) }
         return report
     }
 
@@ -124,7 +129,7 @@ struct ShowUpdate {
         if let moved = feed.newFeedURL, let url = LibraryUpdater.fetchable(moved, base: nil) { show.info.feed = url.absoluteString }
         saveShow()
 
-        var taken = Set(state.items.values.map(\.name))
+        var names = SafeName.Names(taken: Set(state.items.values.map(\.name)))
         var seen: [String: String] = [:]
         var plans: [Plan] = []
         for item in feed.items {
@@ -139,21 +144,26 @@ struct ShowUpdate {
             if let known {
                 name = known.name
             } else {
-                let dated = [item.date ?? "", item.title].joined(separator: " ")
-                name = SafeName.make(dated, fallback: item.guid, taken: taken)
-                taken.insert(name)
+                name = names.make([item.date ?? "", item.title].joined(separator: " "), fallback: item.guid)
                 report.newEpisodes += 1
             }
             let fields = EpisodeFields(item, channel: feed.persons)
+            // An item whose fields changed may have changed files: they are asked for again
+            // (conditionally), until an answer comes.
+            let changed = known != nil && fieldsText(name) != (try? fields.yaml())
             var links: [ShowState.Link] = []
             for transcript in chosenTranscripts(item.transcripts, language: feed.language) {
                 links.append(link(.transcript, transcript.url, base: base, item: item.title, known: known))
             }
             if let chapters = item.chapters { links.append(link(.chapters, chapters, base: base, item: item.title, known: known)) }
+            if changed {
+                for index in links.indices where !links[index].isRefused {
+                    links[index].stale = true
+                    links[index].ignored = nil
+                }
+            }
             state.items[item.guid] = ShowState.Item(name: name, title: item.title, links: links)
-            // An item whose fields changed may have changed files: they are asked for again (conditionally).
-            let changed = known != nil && fieldsText(name) != (try? fields.yaml())
-            plans.append(Plan(guid: item.guid, fields: fields, fetchAll: updater.options.recheck || changed))
+            plans.append(Plan(guid: item.guid, fields: fields, recheck: updater.options.recheck))
         }
         return plans
     }
@@ -165,7 +175,7 @@ struct ShowUpdate {
         if let old = known?.links.first(where: { $0.kind == kind && $0.url == address }) { return old }
         var link = ShowState.Link(kind: kind, url: address)
         if LibraryUpdater.fetchable(address, base: base) == nil {
-            link.failure = "not an http or https address: \(address)"
+            link.failure = ShowState.Link.refusal + address
             fail(item, "\(kind.rawValue) \(link.failure!)")
         }
         return link
@@ -191,32 +201,38 @@ struct ShowUpdate {
 
     // MARK: Files
 
+    /// The links of one item to fetch, one after the other (so which of two transcripts
+    /// of one format is kept does not depend on timing), and the files its links own.
     private struct Job {
         var guid: String
-        var index: Int
-        var link: ShowState.Link
         var name: String
         var episode: String
+        var links: [(index: Int, link: ShowState.Link)]
+        /// File name → the index of the link that owns it, from the state.
+        var owned: [String: Int]
     }
 
     private mutating func fetchFiles(_ plans: [Plan]) {
         var jobs: [Job] = []
         for plan in plans {
             guard let item = state.items[plan.guid] else { continue }
-            for (index, link) in item.links.enumerated() where link.isPending || (plan.fetchAll && link.file != nil) {
-                jobs.append(Job(guid: plan.guid, index: index, link: link, name: item.name, episode: item.title))
-            }
+            let wanted = item.links.enumerated().filter { $0.element.needsFetch(in: folder) || (plan.recheck && $0.element.file != nil) }
+            guard !wanted.isEmpty else { continue }
+            var owned: [String: Int] = [:]
+            for (index, link) in item.links.enumerated() { if let file = link.file, owned[file] == nil { owned[file] = index } }
+            jobs.append(Job(guid: plan.guid, name: item.name, episode: item.title, links: wanted.map { ($0.offset, $0.element) },
+                            owned: owned))
         }
         var position = start
-        position.filesTotal = jobs.count
+        position.filesTotal = jobs.reduce(0) { $0 + $1.links.count }
         position.newEpisodes += report.newEpisodes
         position.failures += report.failures.count
         progress(position)
         guard !jobs.isEmpty else { return }
 
-        let results = Results(position: position, jobs: jobs)
+        let results = Results(position: position, jobs: jobs, progress: progress)
         let base = show.info.feed.flatMap { LibraryUpdater.fetchable($0, base: nil) }
-        let (fetcher, limit, folder, isCancelled, progress) = (updater.fetcher, updater.options.fileLimit, folder, isCancelled, progress)
+        let (fetcher, limit, showFolder, isCancelled) = (updater.fetcher, updater.options.fileLimit, folder, isCancelled)
         // Threads of their own, not the shared pool: a fetch blocks its thread, and blocked
         // pool threads starve URLSession's own work (a stall of seconds on two cores).
         let group = DispatchGroup()
@@ -224,94 +240,118 @@ struct ShowUpdate {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
-                while !isCancelled(), let job = results.next() {
-                    let outcome = Self.fetch(job, base: base, fetcher: fetcher, limit: limit, folder: folder,
-                                             isCancelled: isCancelled, claimed: results)
-                    progress(results.record(job, outcome))
+                while !isCancelled(), var job = results.next() {
+                    for (index, link) in job.links {
+                        if isCancelled() { break }
+                        let outcome = Self.fetch(link, index: index, of: &job, base: base, fetcher: fetcher, limit: limit,
+                                                 folder: showFolder, isCancelled: isCancelled)
+                        results.record(job.guid, index, outcome)
+                    }
+                    Self.removeReplaced(job, folder: showFolder)
                 }
             }
         }
         group.wait()
-        for (job, outcome) in results.all {
-            var link = job.link
+        var recorded = 0
+        for (guid, index, outcome) in results.all {
+            guard var link = state.items[guid]?.links[index], let episode = state.items[guid]?.title else { continue }
+            recorded += 1
             switch outcome {
-            case let .saved(file, validators, fresh):
-                if let old = link.file, old != file { try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(old)) }
+            case let .saved(file, validators, written):
                 if link.file == nil {
                     if link.kind == .transcript { report.newTranscripts += 1 } else { report.newChapters += 1 }
-                } else if fresh {
+                } else if written {
                     report.changedFiles += 1
                 }
-                (link.file, link.validators, link.failure, link.ignored) = (file, validators, nil, nil)
+                (link.file, link.validators, link.failure, link.ignored, link.stale) = (file, validators, nil, nil, nil)
             case .unchanged:
-                link.failure = nil
+                (link.failure, link.stale) = (nil, nil)
             case let .ignored(reason):
-                link.ignored = reason
-                report.notes.append(UpdateFailure(show: title, episode: job.episode, reason: reason))
+                (link.ignored, link.stale) = (reason, nil)
+                report.notes.append(UpdateFailure(show: title, episode: episode, reason: reason))
             case .failed where isCancelled():
                 // Stopped by the user: still to fetch next time.
                 continue
-            case let .failed(reason):
-                link.failure = reason
-                fail(job.episode, "\(link.kind.rawValue) \(link.url): \(reason)")
+            case let .failed(failure):
+                link.failure = failure.reason
+                // A file too large is not asked for again until its item changes.
+                if failure.isTooLarge { (link.ignored, link.stale) = (failure.reason, nil) }
+                fail(episode, "\(link.kind.rawValue) \(link.url): \(failure.reason)")
             }
-            state.items[job.guid]?.links[job.index] = link
+            state.items[guid]?.links[index] = link
         }
-        if results.all.count < jobs.count || isCancelled() { report.interrupted = true }
+        if recorded < position.filesTotal || isCancelled() { report.interrupted = true }
     }
 
     enum Outcome {
-        case saved(String, ShowState.Validators, fresh: Bool)
+        /// Saved as this file (`written`: its bytes were new).
+        case saved(String, ShowState.Validators, written: Bool)
         case unchanged
         case ignored(String)
-        case failed(String)
+        case failed(FetchFailure)
     }
 
-    /// Fetches one file and writes it; runs on its own thread.
-    private static func fetch(_ job: Job, base: URL?, fetcher: HTTPFetcher, limit: Int, folder: String,
-                              isCancelled: () -> Bool, claimed: Results) -> Outcome {
-        guard let url = LibraryUpdater.fetchable(job.link.url, base: base) else {
-            return .failed("not an http or https address")
+    /// Fetches one file of `job` and writes it; runs on a fetching thread.
+    private static func fetch(_ link: ShowState.Link, index: Int, of job: inout Job, base: URL?, fetcher: HTTPFetcher, limit: Int,
+                              folder: String, isCancelled: () -> Bool) -> Outcome {
+        guard let url = LibraryUpdater.fetchable(link.url, base: base) else {
+            return .failed(FetchFailure(reason: "not an http or https address"))
         }
-        let onDisk = job.link.file.map { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) } ?? false
-        let known = onDisk ? job.link.validators : nil
+        let path = { (file: String) in (folder as NSString).appendingPathComponent(file) }
+        let onDisk = link.file.map { FileManager.default.fileExists(atPath: path($0)) } ?? false
+        let known = onDisk ? link.validators : nil
         switch fetcher.fetch(FetchRequest(url: url, etag: known?.etag, lastModified: known?.lastModified, limit: limit),
                              isCancelled: isCancelled) {
         case let .failure(failure):
-            return .failed(failure.reason)
+            return .failed(failure)
         case let .success(answer):
             guard let body = answer.body else { return .unchanged }
-            guard !body.isEmpty else { return .failed("the server sent an empty file") }
+            guard !body.isEmpty else { return .failed(FetchFailure(reason: "the server sent an empty file")) }
             let file: String
-            switch job.link.kind {
+            switch link.kind {
             case .chapters: file = job.name + ".chapters.json"
             case .transcript:
                 // The content decides the format: servers often send the wrong type.
                 file = job.name + "." + TranscriptFile.sniffedExtension(Array(body.prefix(4096)))
-                guard claimed.claim(file, for: job) else {
-                    return .ignored("another transcript of this episode is also \(file); \(job.link.url) not kept")
+                if let owner = job.owned[file], owner != index {
+                    return .ignored("another transcript of this episode is also \(file); \(link.url) not kept")
                 }
             }
+            let written: Bool
             do {
-                try LibraryFiles.write(body, to: (folder as NSString).appendingPathComponent(file))
+                written = try LibraryFiles.write(body, to: path(file))
             } catch {
-                return .failed("\(error)")
+                return .failed(FetchFailure(reason: "\(error)"))
             }
-            let validators = ShowState.Validators(etag: answer.etag, lastModified: answer.lastModified)
-            return .saved(file, validators, fresh: true)
+            if let old = link.file, old != file { job.owned[old] = nil }
+            job.owned[file] = index
+            return .saved(file, ShowState.Validators(etag: answer.etag, lastModified: answer.lastModified), written: written)
         }
     }
 
-    /// The outcomes of the files fetched, gathered from the fetching threads.
+    /// Transcripts of the item that no link owns any more (the feed moved one, or its server
+    /// now sends another format), once one it links to is on disk.
+    private static func removeReplaced(_ job: Job, folder: String) {
+        let owned = Set(job.owned.keys)
+        let path = { (file: String) in (folder as NSString).appendingPathComponent(file) }
+        guard owned.contains(where: { !$0.hasSuffix(".chapters.json") && FileManager.default.fileExists(atPath: path($0)) }) else { return }
+        for ext in LibraryFiles.transcriptExtensions where !owned.contains(job.name + "." + ext) {
+            try? FileManager.default.removeItem(atPath: path(job.name + "." + ext))
+        }
+    }
+
+    /// The jobs to do and their outcomes, shared by the fetching threads.
     private final class Results: @unchecked Sendable {
         private let lock = NSLock()
         private var position: UpdateProgress
-        private var claimed: [String: String] = [:]
+        private let progress: @Sendable (UpdateProgress) -> Void
         private let jobs: [Job]
         private var taken = 0
-        private(set) var all: [(Job, Outcome)] = []
+        private(set) var all: [(String, Int, Outcome)] = []
 
-        init(position: UpdateProgress, jobs: [Job]) { (self.position, self.jobs) = (position, jobs) }
+        init(position: UpdateProgress, jobs: [Job], progress: @escaping @Sendable (UpdateProgress) -> Void) {
+            (self.position, self.jobs, self.progress) = (position, jobs, progress)
+        }
 
         /// The next job no thread has taken.
         func next() -> Job? {
@@ -322,22 +362,13 @@ struct ShowUpdate {
             }
         }
 
-        func record(_ job: Job, _ outcome: Outcome) -> UpdateProgress {
+        /// Also reports the progress, under the lock, so the last report is the latest.
+        func record(_ guid: String, _ index: Int, _ outcome: Outcome) {
             lock.withLock {
-                all.append((job, outcome))
+                all.append((guid, index, outcome))
                 position.filesDone += 1
                 if case .failed = outcome { position.failures += 1 }
-                return position
-            }
-        }
-
-        /// False when another link of the same item saved this file in this update.
-        func claim(_ file: String, for job: Job) -> Bool {
-            lock.withLock {
-                let key = job.guid + "\u{0}" + job.link.url
-                if let owner = claimed[file], owner != key { return false }
-                claimed[file] = key
-                return true
+                progress(position)
             }
         }
     }
@@ -350,28 +381,26 @@ struct ShowUpdate {
         if let data = FileManager.default.contents(atPath: path + ".yaml") { return String(decoding: data, as: UTF8.self) }
         guard let data = FileManager.default.contents(atPath: path + ".md") else { return nil }
         let page = String(decoding: data, as: UTF8.self)
-        guard page.hasPrefix("---\n"), page.hasSuffix(Self.pageEnd) else { return nil }
-        return String(page.dropFirst(4).dropLast(Self.pageEnd.count))
+        guard page.hasPrefix("---\n"), let end = page.range(of: "transcript: ", options: .backwards) else { return nil }
+        return String(page[page.index(page.startIndex, offsetBy: 4)..<end.lowerBound])
     }
 
-    /// How `NAME.md` ends: its front matter says there is no transcript (so none is missed).
-    private static let pageEnd = "transcript: none\n---\n"
-
-    /// The item's fields beside its transcript (`NAME.yaml`), or, while it has none, as an
-    /// episode page of front matter only (`NAME.md`), so it is listed.
+    /// The item's fields beside its transcript (`NAME.yaml`); while none is on disk, an
+    /// episode page of front matter only (`NAME.md`), so it is listed, which says whether
+    /// the feed gives no transcript (`none`) or one not fetched yet (`pending`).
     private mutating func writeFields(_ plan: Plan) {
         guard let item = state.items[plan.guid] else { return }
         let base = (folder as NSString).appendingPathComponent(item.name)
-        let hasTranscript = item.links.contains {
-            $0.kind == .transcript && $0.file.map { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) } == true
-        }
+        let hasTranscript = LibraryFiles.transcriptExtensions.contains { FileManager.default.fileExists(atPath: base + "." + $0) }
         guard let text = (try? plan.fields?.yaml()) ?? fieldsText(item.name) else { return }
         do {
             if hasTranscript {
                 try LibraryFiles.write(text, to: base + ".yaml")
                 try? FileManager.default.removeItem(atPath: base + ".md")
             } else {
-                try LibraryFiles.write("---\n" + text + Self.pageEnd, to: base + ".md")
+                let missing = item.links.contains { $0.kind == .transcript } ? "pending" : "none"
+                try LibraryFiles.write("---\n" + text + "transcript: " + missing + "\n---\n", to: base + ".md")
+                try? FileManager.default.removeItem(atPath: base + ".yaml")
             }
         } catch {
             fail(item.title, "\(error)")
@@ -380,8 +409,19 @@ struct ShowUpdate {
 }
 
 extension ShowState.Link {
-    /// Still to fetch: never fetched, not refused for its address, not set aside.
-    var isPending: Bool {
-        file == nil && ignored == nil && !(failure?.hasPrefix("not an http or https address") ?? false)
+    static let refusal = "not an http or https address: "
+
+    /// Its address is not one podread fetches: never asked for.
+    var isRefused: Bool { failure?.hasPrefix(Self.refusal) ?? false }
+
+    /// To ask for now: its item changed, or it was never fetched, or it failed, or its
+    /// file is gone; not when refused, or set aside (too large, or a second transcript of
+    /// one format) until its item changes.
+    func needsFetch(in folder: String) -> Bool {
+        if isRefused { return false }
+        if stale == true { return true }
+        if ignored != nil { return false }
+        guard let file else { return true }
+        return failure != nil || !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file))
     }
 }

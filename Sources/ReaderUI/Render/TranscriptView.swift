@@ -16,7 +16,8 @@ enum TranscriptView {
         guard let episode = state.episode, let geometry = state.geometry else { return }
         if state.shown.isEmpty {
             let text = (episode.utterances.isEmpty
-                    ? (episode.withoutTranscript ? "The feed gives no transcript for this episode: its show notes are in the notes"
+                    ? (episode.missingTranscript == .notInFeed ? "The feed gives no transcript for this episode: its show notes are in the notes"
+                        : episode.missingTranscript == .pending ? "The feed links a transcript not fetched yet: U (podread update) tries again"
                         : "No transcript in this episode (see the notes for diagnostics)")
                     : "No utterances by \(state.filterNames.joined(separator: ", ")) in this episode — S clears the filter")
             message(text, rect, theme, &grid)

@@ -258,7 +258,7 @@ extension EpisodeSummary {
         people = try r.array(person)
         season = try r.optional { try $0.int() }
         audio = try r.optional { try $0.string() }
-        withoutTranscript = try r.bool()
+        missingTranscript = try r.optional { try $0.string() }.map { MissingTranscript(rawValue: $0) ?? .notInFeed }
     }
 
     func write(_ w: inout CacheWriter) {
@@ -291,7 +291,7 @@ extension EpisodeSummary {
         w.array(people, person)
         w.optional(season) { $0.int($1) }
         w.optional(audio) { $0.string($1) }
-        w.bool(withoutTranscript)
+        w.optional(missingTranscript) { $0.string($1.rawValue) }
     }
 }
 

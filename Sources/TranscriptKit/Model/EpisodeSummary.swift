@@ -22,9 +22,17 @@ public struct EpisodeSummary: Sendable {
     public var season: Int?
     /// Where the episode's audio is: `audio`, else the `url` of `enclosure` (a feed's).
     public var audio: String?
-    /// `transcript: none`: an episode known to have no transcript (a feed's item without
-    /// one), listed for its notes; not a page whose transcript is missing.
-    public var withoutTranscript = false
+    /// Why a page of front matter only has no transcript, when it says (`transcript: none`
+    /// or `pending`, as a feed's item without one is written): it is listed for its notes,
+    /// and is not a page whose transcript is missing by mistake.
+    public var missingTranscript: MissingTranscript?
+
+    public enum MissingTranscript: String, Sendable {
+        /// The feed gives none.
+        case notInFeed = "none"
+        /// The feed links one that has not been fetched yet.
+        case pending
+    }
     /// The folder of the episode's show when the corpus is a library of shows (see
     /// `ShowInfo`); nil in a folder of episodes.
     public var show: String?

@@ -177,7 +177,7 @@ private struct BodyParser {
             }
             index += 1
         }
-        if episode.utterances.isEmpty, !lines.isEmpty, !episode.withoutTranscript {
+        if episode.utterances.isEmpty, !lines.isEmpty, episode.missingTranscript == nil {
             warn(min(start + 1, lines.count), "no timestamped utterances found (expected lines like '[0:00:41] AB: text')")
         }
         diagnostics += RepeatedUtterances.diagnostics(episode.utterances, file: file)

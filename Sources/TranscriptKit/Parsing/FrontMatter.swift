@@ -240,7 +240,7 @@ private struct FieldReader {
             case "speakers": episode.people = people(value, field: "speakers")
             case "season": episode.season = number(value, field: "season")
             case "audio": episode.audio = text(value, field: "audio")
-            case "transcript": episode.withoutTranscript = value.string?.trimmedSpaces.lowercased() == "none"
+            case "transcript": episode.missingTranscript = value.string.flatMap { EpisodeSummary.MissingTranscript(rawValue: $0.trimmedSpaces.lowercased()) }
             case "enclosure":
                 // A feed's enclosure: `url`, `type` and `length`; the address is the audio.
                 if case let .mapping(pairs) = value {
@@ -258,7 +258,7 @@ private struct FieldReader {
         }
         if !seen.contains("episode_number"), let episodeNumber { episode.number = episodeNumber }
         if !seen.contains("description"), let summary { episode.description = summary }
-        for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) && !episode.withoutTranscript {
+        for field in ["episode_id", "episode_number", "title"] where !seen.contains(field) && episode.missingTranscript == nil {
             report(line: firstLine, .warning, "front matter has no '\(field)'")
         }
     }

@@ -28,7 +28,7 @@ struct AddCommand: ParsableCommand {
         }
         Output.line("Subscribed to \(show.info.title) (\(fetched.items.count) episodes) in \(show.folder)")
         let report = UpdateRun.run(LibraryUpdater(options: options.updaterOptions), [show])
-        Foundation.exit(report.failures.isEmpty ? (report.interrupted ? 130 : 0) : 1)
+        Foundation.exit(report.interrupted ? 130 : report.failures.isEmpty ? 0 : 1)
     }
 
     private func importOPML(into library: Library) throws {
@@ -40,6 +40,7 @@ struct AddCommand: ParsableCommand {
         }
         var added = 0
         var problems = 0
+        var known = library.shows()
         for entry in entries {
             guard let url = URL(string: entry.feed), HTTPFetcher.isFetchable(url) else {
                 Output.error("\(source): skipped '\(entry.title ?? entry.feed)': \(entry.feed) is not an http or https address")
@@ -47,7 +48,7 @@ struct AddCommand: ParsableCommand {
                 continue
             }
             do {
-                let show = try library.subscribe(feed: url.absoluteString, title: entry.title)
+                let show = try library.subscribe(feed: url.absoluteString, title: entry.title, among: &known)
                 Output.line("Subscribed to \(show.info.title) (\(show.name))")
                 added += 1
             } catch let error as LibraryError {

@@ -72,7 +72,7 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let library = try options.open()
         do {
-            let found = try library.show(matching: show)
+            let found = try library.show(matching: show, partly: false)
             try library.remove(found)
             Output.line("Removed \(found.info.title) (\(found.folder))")
         } catch let error as LibraryError {

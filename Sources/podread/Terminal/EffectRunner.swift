@@ -19,12 +19,13 @@ final class EffectRunner: @unchecked Sendable {
     private var reportedLoad: (done: Int, total: Int)?
     private var loadOver = false
     private let copier: Clipboard
-    private let reload: @Sendable () throws -> Corpus
+    private let reload: @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Corpus
     private lazy var updates = LibraryUpdates(reload: reload) { [unowned self] action in post(action) }
     /// `.quit` was run.
     private(set) var hasQuit = false
 
-    init(writer: MemoryWriter?, loading: BackgroundLoad, copier: Clipboard, reload: @escaping @Sendable () throws -> Corpus) {
+    init(writer: MemoryWriter?, loading: BackgroundLoad, copier: Clipboard,
+         reload: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Corpus) {
         self.writer = writer
         self.loading = loading
         self.copier = copier
