@@ -29,10 +29,22 @@ public final class FeedServer: @unchecked Sendable {
 
     struct ServerFailed: Error {}
 
+    private let siblingsLock = NSLock()
+    private var siblings: [String] = []
+
+    /// A path beside the server's folder (`folder-SUFFIX`) for a test's own files, removed
+    /// with the folder when the server goes away.
+    public func sibling(_ suffix: String) -> String {
+        let path = folder + "-" + suffix
+        siblingsLock.withLock { siblings.append(path) }
+        return path
+    }
+
     deinit {
         // Not `waitUntilExit`: it waits on a run loop, which a test's thread does not run.
         kill(process.processIdentifier, SIGKILL)
         try? FileManager.default.removeItem(atPath: folder)
+        for path in siblings { try? FileManager.default.removeItem(atPath: path) }
     }
 
     public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)/\(path)")! }

@@ -17,7 +17,7 @@ struct LibraryUpdateTests {
 
     init() throws {
         server = try FeedServer()
-        library = Library(root: server.folder + "-library")
+        library = Library(root: server.sibling("library"))
     }
 
     func copyReal(_ path: String, as name: String) throws {

@@ -13,8 +13,8 @@ struct LibraryCommandTests {
 
     init() throws {
         server = try FeedServer()
-        home = server.folder + "-home"
-        elsewhere = server.folder + "-cwd"
+        home = server.sibling("home")
+        elsewhere = server.sibling("cwd")
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
     }
 

@@ -12,9 +12,8 @@ struct LibraryEndToEndTests {
 
     @Test func addALocalFeedReadItAndUpdateFromTheReader() throws {
         let server = try FeedServer()
-        let home = server.folder + "-home"
-        let feedFile = server.folder + "-feed.xml"
-        defer { try? FileManager.default.removeItem(atPath: home); try? FileManager.default.removeItem(atPath: feedFile) }
+        let home = server.sibling("home")
+        let feedFile = server.sibling("feed.xml")
         server.put("one.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Welcome to the show.\n\n00:01:05.000 --> 00:01:09.000\n<v Bo>Glad to be here.\n")
         server.put("two.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Second time around.\n")
         server.put("chapters.json", #"{"version":"1.2.0","chapters":[{"startTime":0,"title":"Hello"},{"startTime":60,"title":"The guest"}]}"#)
@@ -61,8 +60,7 @@ struct LibraryEndToEndTests {
     /// says so, exits 130, leaves only whole files, and the next update fetches the rest.
     @Test func ctrlCStopsAnUpdateAndTheNextGoesOn() throws {
         let server = try FeedServer()
-        let home = server.folder + "-home"
-        defer { try? FileManager.default.removeItem(atPath: home) }
+        let home = server.sibling("home")
         server.put("a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Quick.\n")
         server.put("b.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Came later.\n")
         var feed = TestFeed(title: "Stop Start")
