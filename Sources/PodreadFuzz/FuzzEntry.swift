@@ -31,6 +31,10 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     numbersAreChecked(String(decoding: data.prefix(4096), as: UTF8.self))
     if let text = String(data: data.prefix(64), encoding: .utf8) { _ = TimeFormat.parseInput(text) }
     let text = String(decoding: data.prefix(4096), as: UTF8.self)
+    // Feeds' show notes, and what an OPML export writes of a feed's text.
+    _ = HTMLText.readable(String(decoding: data.prefix(65536), as: UTF8.self))
+    precondition(!OutputText.forXML(text).unicodeScalars.contains { OutputText.isControl($0) || OutputText.isInvisible($0) || $0 == "<" },
+                 "forXML let a character through")
     if let query = SearchQuery(typed: "krakow \"the team\""), !query.mayMatch(text: text) {
         precondition(!query.matches(text), "the search prefilter dropped a match")
     }

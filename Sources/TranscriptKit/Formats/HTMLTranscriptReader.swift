@@ -1,14 +1,11 @@
 /// Podcasting 2.0 HTML transcripts: `<cite>Name:</cite>`, `<time>0:00</time>` and
 /// `<p>…</p>`, a name holding until the next one, with or without times. Markup inside a
 /// paragraph is removed (`<br>` breaks the line), every character reference decoded, and
-/// nothing in `<script>`, `<style>` or a comment is ever read. A web page with no `<cite>`
-/// or `<time>` is not a transcript.
-///
-/// Hand-written: the package mirror has no HTML parser (SwiftSoup is not in it), and an
-/// XML parser refuses real HTML (`<br>`, `&nbsp;`, unclosed `<p>`).
+/// nothing in `<script>`, `<style>` or a comment is ever read (see `HTMLScanner`). A web
+/// page with no `<cite>` or `<time>` is not a transcript.
 enum HTMLTranscriptReader {
     static func read(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> RawTranscript? {
-        var scanner = Scanner(bytes: bytes)
+        var scanner = HTMLScanner(bytes: bytes)
         var raw = RawTranscript()
         raw.paragraphsFromGaps = false
         var structured = false
@@ -56,7 +53,7 @@ enum HTMLTranscriptReader {
             case let .text(range):
                 // Line ends in the source are spaces; only `<br>` breaks a line.
                 if capture != nil { text += bytes[range].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 } }
-            case let .open(name, line):
+            case let .open(name, line, _):
                 switch name {
                 case "cite", "time", "p":
                     resumeParagraph = name != "p" && capture?.element == "p"
@@ -101,109 +98,5 @@ enum HTMLTranscriptReader {
         }
         if out.last == 0x20 { out.removeLast() }
         return CharacterReferences.decode(String(decoding: out, as: UTF8.self))
-    }
-
-    enum Token {
-        case text(Range<Int>)
-        case open(Substring, line: Int)
-        case close(Substring)
-    }
-
-    /// Tags and text, in order; comments, `<!…>`, `<?…>` and what `<script>` and `<style>`
-    /// hold are passed over.
-    struct Scanner {
-        let bytes: [UInt8]
-        var p = 0
-        var line = 1
-
-        mutating func next() -> Token? {
-            // A loop, not recursion: a million comments in a row must not exhaust the stack.
-            while p < bytes.count {
-                if bytes[p] != UInt8(ascii: "<") {
-                    let start = p
-                    while p < bytes.count, bytes[p] != UInt8(ascii: "<") { advance() }
-                    return .text(start..<p)
-                }
-                if starts("<!--") {
-                    skip(past: "-->")
-                    continue
-                }
-                let after = p + 1
-                guard after < bytes.count else { p += 1; return .text((p - 1)..<p) }
-                if bytes[after] == UInt8(ascii: "!") || bytes[after] == UInt8(ascii: "?") {
-                    skip(past: ">")
-                    continue
-                }
-                let closing = bytes[after] == UInt8(ascii: "/")
-                let nameStart = closing ? after + 1 : after
-                var nameEnd = nameStart
-                while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-                guard nameEnd > nameStart else {
-                    // A `<` that starts no tag is text.
-                    let start = p
-                    advance()
-                    return .text(start..<p)
-                }
-                let name = Substring(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased())
-                let tagLine = line
-                skipTag(from: nameEnd)
-                if closing { return .close(name) }
-                if name == "script" || name == "style" {
-                    skip(past: "</" + name)
-                    skip(past: ">")
-                    continue
-                }
-                return .open(name, line: tagLine)
-            }
-            return nil
-        }
-
-        private func isNameByte(_ b: UInt8) -> Bool {
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
-        }
-
-        private mutating func advance() {
-            if bytes[p] == 0x0A { line += 1 }
-            p += 1
-        }
-
-        private func starts(_ text: String) -> Bool {
-            let pattern = Array(text.utf8)
-            guard p + pattern.count <= bytes.count else { return false }
-            for (k, b) in pattern.enumerated() {
-                let c = bytes[p + k]
-                if c != b, !(c >= 0x41 && c <= 0x5A && c + 0x20 == b) { return false }
-            }
-            return true
-        }
-
-        /// Past the next `text` (ASCII, any case), or to the end.
-        private mutating func skip(past text: String) {
-            let length = text.utf8.count
-            while p < bytes.count {
-                if starts(text) {
-                    for _ in 0..<length { advance() }
-                    return
-                }
-                advance()
-            }
-        }
-
-        /// Past the tag's `>`, attributes and their quoted values included.
-        private mutating func skipTag(from: Int) {
-            while p < from { advance() }
-            var quote: UInt8 = 0
-            while p < bytes.count {
-                let b = bytes[p]
-                advance()
-                if quote != 0 {
-                    if b == quote { quote = 0 }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                    quote = b
-                } else if b == UInt8(ascii: ">") {
-                    return
-                }
-            }
-        }
     }
 }
