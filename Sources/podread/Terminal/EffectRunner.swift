@@ -9,8 +9,6 @@ final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var inbox: [Action] = []
     private lazy var reads = TranscriptReads { [unowned self] action in post(action) }
-    /// When the last transcript was asked for.
-    private var lastRead = DispatchTime.now()
     /// Links being opened, whose outcomes are still to come.
     private var underWay = 0
     private var search: BackgroundSearch?
@@ -36,7 +34,6 @@ final class EffectRunner: @unchecked Sendable {
         for effect in effects {
             switch effect {
             case let .readTranscript(index, file):
-                lock.withLock { lastRead = .now() }
                 reads.read(episode: index, file: file, of: state.corpus)
             case let .searchCorpus(request):
                 search?.stop()
@@ -70,10 +67,7 @@ final class EffectRunner: @unchecked Sendable {
     /// Waits a moment (until `seconds` after it was asked for) for a transcript being read,
     /// so an episode read in a blink shows at once instead of after a frame that says it is
     /// being read; a long read costs that moment once, not on every turn of the loop.
-    func settle(seconds: Double = 0.05) {
-        let deadline = lock.withLock { lastRead } + seconds
-        while reads.isReading, DispatchTime.now() < deadline { usleep(1000) }
-    }
+    func settle(seconds: Double = 0.05) { reads.settle(seconds: seconds) }
 
     /// True while results are to come soon (a transcript, a link, a search, the corpus):
     /// the main loop then waits for input only briefly, so they show at once.

@@ -16,6 +16,7 @@ final class TranscriptReads: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: Request?
     private var reading = false
+    private var asked = DispatchTime.now()
     private let answer: @Sendable (Action) -> Void
 
     /// `answer` gets each transcript read, as `.transcriptRead`.
@@ -30,12 +31,19 @@ final class TranscriptReads: @unchecked Sendable {
     func read(episode index: Int, file: String, of corpus: Corpus) {
         condition.withLock {
             waiting = Request(corpus: corpus, index: index, file: file)
+            asked = .now()
             condition.signal()
         }
     }
 
     /// A transcript is being read or waits to be.
     var isReading: Bool { condition.withLock { reading || waiting != nil } }
+
+    /// Waits until the transcript asked for last is read, or `seconds` after it was asked for.
+    func settle(seconds: Double) {
+        let deadline = condition.withLock { asked } + seconds
+        while isReading, DispatchTime.now() < deadline { usleep(1000) }
+    }
 
     private func work() {
         while true {
