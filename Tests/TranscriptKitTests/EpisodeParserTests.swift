@@ -194,4 +194,21 @@ import Testing
         let corpus = Corpus(directory: "t", transcripts: [episode])
         #expect(corpus.search(SearchQuery(arguments: ["general"])!).map(\.utterance) == [1])
     }
+
+    /// A feed's item without a transcript keeps the length the feed gives (`itunes:duration`,
+    /// in the front matter as seconds); a transcript's own length always wins.
+    @Test func aStatedDurationCountsOnlyWithoutATranscript() throws {
+        let page = Fixture.episode("---\nepisode_id: x\ntitle: Notes only\nduration: 3723.5\ntranscript: none\n---\n")
+        #expect(page.duration == 3723.5)
+        #expect(page.diagnostics.isEmpty)
+        let huge = Fixture.episode("---\nepisode_id: x\ntitle: Notes only\nduration: 1e300\ntranscript: none\n---\n")
+        #expect(huge.duration == 0)
+        #expect(huge.diagnostics.map(\.message) == ["'duration' should be seconds, not '1e300'"])
+
+        let folder = Fixture.temporaryDirectory()
+        Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Hello.\n", to: folder + "/ep.vtt")
+        Fixture.write("episode_id: ep\ntitle: With a transcript\nduration: 9999\n", to: folder + "/ep.yaml")
+        let corpus = try CorpusLoader.load(directory: folder)
+        #expect(corpus.episodes.map(\.duration) == [4])
+    }
 }

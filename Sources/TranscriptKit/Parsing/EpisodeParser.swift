@@ -69,7 +69,10 @@ public enum EpisodeParser {
                 body.parse(source.lines, from: bodyStart, into: &episode)
             }
         }
-        episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
+        // A page without a transcript keeps the length its front matter states (a feed's item).
+        if !episode.utterances.isEmpty || episode.missingTranscript == nil {
+            episode.duration = episode.utterances.reduce(0) { max($0, $1.start) }
+        }
         if readFrontMatter { fillDefaults(&episode, evidence: readBody) }
         return episode
     }

@@ -240,6 +240,7 @@ private struct FieldReader {
             case "speakers": episode.people = people(value, field: "speakers")
             case "season": episode.season = number(value, field: "season")
             case "audio": episode.audio = text(value, field: "audio")
+            case "duration": episode.duration = seconds(value, field: "duration") ?? 0
             case "transcript": episode.missingTranscript = value.string.flatMap { EpisodeSummary.MissingTranscript(rawValue: $0.trimmedSpaces.lowercased()) }
             case "enclosure":
                 // A feed's enclosure: `url`, `type` and `length`; the address is the audio.
@@ -322,6 +323,17 @@ private struct FieldReader {
             report(line: line(of: node), .warning, "'\(field())' should be text but is \(kind(node)); ignored")
             return nil
         }
+    }
+
+    /// Seconds, as a feed's item gives its length: the duration of an episode without a transcript.
+    mutating func seconds(_ node: Node, field: String) -> Double? {
+        guard case let .scalar(scalar) = node, !isNull(node) else { return nil }
+        let raw = scalar.string.trimmedSpaces
+        guard raw.utf8.count <= 32, let value = Double(raw), let checked = TimeFormat.checked(value) else {
+            report(line: line(of: node), .warning, "'\(field)' should be seconds, not '\(raw.prefix(40))'")
+            return nil
+        }
+        return checked
     }
 
     mutating func number(_ node: Node, field: String) -> Int? {
