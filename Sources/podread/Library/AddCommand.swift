@@ -10,6 +10,7 @@ struct AddCommand: ParsableCommand {
         discussion: "Examples: podread add https://example.com/feed.xml; podread add --opml subscriptions.opml")
 
     @OptionGroup var options: LibraryOptions
+    @OptionGroup var fetching: FetchOptions
     @Flag(name: .long, help: "The argument is an OPML file of subscriptions (from another podcast app): subscribe to each feed, fetch nothing yet.")
     var opml = false
     @Argument(help: "The feed's address or file (with --opml, the OPML file).", completion: .file())
@@ -27,7 +28,7 @@ struct AddCommand: ParsableCommand {
             throw CleanExit.failure(error.description)
         }
         Output.line("Subscribed to \(show.info.title) (\(fetched.items.count) episodes) in \(show.folder)")
-        let report = UpdateRun.run(LibraryUpdater(options: options.updaterOptions), [show])
+        let report = UpdateRun.run(LibraryUpdater(options: fetching.updaterOptions), [show])
         Foundation.exit(report.interrupted ? 130 : report.failures.isEmpty ? 0 : 1)
     }
 

@@ -8,6 +8,15 @@ struct LibraryOptions: ParsableArguments {
                                             valueName: "dir"), completion: .directory)
     var library: String?
 
+    func open() throws -> Library {
+        if let library, !library.isEmpty { return Library(root: library) }
+        guard let root = Library.location() else { throw CleanExit.failure(LibraryError.noLocation.description) }
+        return Library(root: root)
+    }
+}
+
+/// How `add` and `update` fetch.
+struct FetchOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Largest transcript or chapters file to download, in MB (default 50; a feed may be 20).",
                                             valueName: "mb"))
     var maxFileMb: Int?
@@ -21,11 +30,5 @@ struct LibraryOptions: ParsableArguments {
         var options = LibraryUpdater.Options()
         if let maxFileMb { options.fileLimit = maxFileMb * 1_000_000 }
         return options
-    }
-
-    func open() throws -> Library {
-        if let library, !library.isEmpty { return Library(root: library) }
-        guard let root = Library.location() else { throw CleanExit.failure(LibraryError.noLocation.description) }
-        return Library(root: root)
     }
 }

@@ -11,6 +11,7 @@ struct UpdateCommand: ParsableCommand {
         discussion: "Exits 0 when everything was fetched, 1 when something failed (each failure is named), 130 when stopped with Ctrl-C; the next update goes on from there.")
 
     @OptionGroup var options: LibraryOptions
+    @OptionGroup var fetching: FetchOptions
     @Flag(help: "Ask again for every file already fetched (an unchanged one costs a request, not a download).")
     var recheck = false
     @Argument(help: "Shows to update (folder name, title or feed address; default: all).") var shows: [String] = []
@@ -27,7 +28,7 @@ struct UpdateCommand: ParsableCommand {
             throw CleanExit.failure("no shows in \(library.root) yet: podread add URL subscribes to a feed")
         }
         chosen = chosen.reduce(into: []) { list, show in if !list.contains(show) { list.append(show) } }
-        var settings = options.updaterOptions
+        var settings = fetching.updaterOptions
         settings.recheck = recheck
         let report = UpdateRun.run(LibraryUpdater(options: settings), chosen)
         Foundation.exit(report.interrupted ? 130 : report.failures.isEmpty ? 0 : 1)
