@@ -94,7 +94,9 @@ struct ReadCommand: ParsableCommand {
                 Signals.exitWithPending()
             }
             runner.settle()
-            for action in runner.results(for: state) { handle(action) }
+            let results = runner.results(for: state)
+            if Trace.isOn { Trace.loopTurned(results: results.count, reading: runner.isReading) }
+            for action in results { handle(action) }
             if dirty {
                 screen.draw(render(state))
                 Trace.log("drawn")

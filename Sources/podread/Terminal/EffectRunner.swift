@@ -69,6 +69,9 @@ final class EffectRunner: @unchecked Sendable {
     /// being read; a long read costs that moment once, not on every turn of the loop.
     func settle(seconds: Double = 0.05) { reads.settle(seconds: seconds) }
 
+    /// A transcript is being read (for the trace).
+    var isReading: Bool { reads.isReading }
+
     /// True while results are to come soon (a transcript, a link, a search, the corpus):
     /// the main loop then waits for input only briefly, so they show at once.
     func isBusy(for state: ReaderState) -> Bool {

@@ -23,6 +23,21 @@ enum Trace {
         lock.withLock { handle.write(Data(line.utf8)) }
     }
 
+    private nonisolated(unsafe) static var lastBeat = DispatchTime.now()
+    private nonisolated(unsafe) static var turns = 0
+
+    /// Once a second at most, that the loop still turns, how often, and what it found
+    /// (a screen that never comes: a loop stuck, or one that turns and gets nothing?).
+    static func loopTurned(results: Int, reading: Bool) {
+        guard handle != nil else { return }
+        turns += 1
+        let last = lastBeat.uptimeNanoseconds   // set on first use: before the clock is read
+        guard DispatchTime.now().uptimeNanoseconds - last > 1_000_000_000 else { return }
+        lastBeat = .now()
+        log("loop: \(turns) turns, \(results) results, reading \(reading)")
+        turns = 0
+    }
+
     /// An action's kind and its numbers, without the text it may carry.
     static func describe(_ action: Action) -> String {
         switch action {
