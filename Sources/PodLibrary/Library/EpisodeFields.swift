@@ -52,13 +52,13 @@ struct EpisodeFields: Codable, Equatable {
         date = item.date
         description = item.summary.isEmpty ? nil : item.summary
         notes = item.notes.isEmpty ? nil : item.notes
-        let people = item.persons.isEmpty ? channel : item.persons
-        func field(_ person: FeedPerson) -> PersonField {
-            PersonField(name: person.name, url: person.href, role: person.role.lowercased() == "host" || person.role.lowercased() == "guest" ? nil : person.role)
+        let people = (item.persons.isEmpty ? channel : item.persons).map { (person: $0, role: $0.role.lowercased()) }
+        func field(_ entry: (person: FeedPerson, role: String)) -> PersonField {
+            PersonField(name: entry.person.name, url: entry.person.href, role: ["host", "guest"].contains(entry.role) ? nil : entry.person.role)
         }
-        let hosts = people.filter { $0.role.lowercased() == "host" }.map(field)
-        let guests = people.filter { $0.role.lowercased() == "guest" }.map(field)
-        let others = people.filter { !["host", "guest"].contains($0.role.lowercased()) }.map(field)
+        let hosts = people.filter { $0.role == "host" }.map(field)
+        let guests = people.filter { $0.role == "guest" }.map(field)
+        let others = people.filter { !["host", "guest"].contains($0.role) }.map(field)
         self.hosts = hosts.isEmpty ? nil : hosts
         self.guests = guests.isEmpty ? nil : guests
         speakers = others.isEmpty ? nil : others

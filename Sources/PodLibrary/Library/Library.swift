@@ -133,9 +133,6 @@ public enum LibraryError: Error, CustomStringConvertible, Equatable {
 /// Writing the library's files: whole (see `AtomicFile`), and only when their content changes,
 /// so an unchanged episode keeps its stamp and its cached summary.
 enum LibraryFiles {
-    /// What a transcript is saved as (see `TranscriptFile.sniffedExtension`).
-    static let transcriptExtensions = ["vtt", "srt", "json", "html", "txt"]
-
     /// True when written, false when the file already held `text`.
     @discardableResult
     static func write(_ text: String, to path: String) throws -> Bool {

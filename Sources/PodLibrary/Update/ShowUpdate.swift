@@ -335,7 +335,7 @@ struct ShowUpdate {
         let owned = Set(job.owned.keys)
         let path = { (file: String) in (folder as NSString).appendingPathComponent(file) }
         guard owned.contains(where: { !$0.hasSuffix(".chapters.json") && FileManager.default.fileExists(atPath: path($0)) }) else { return }
-        for ext in LibraryFiles.transcriptExtensions where !owned.contains(job.name + "." + ext) {
+        for ext in TranscriptFile.sniffedExtensions where !owned.contains(job.name + "." + ext) {
             try? FileManager.default.removeItem(atPath: path(job.name + "." + ext))
         }
     }
@@ -391,7 +391,7 @@ struct ShowUpdate {
     private mutating func writeFields(_ plan: Plan) {
         guard let item = state.items[plan.guid] else { return }
         let base = (folder as NSString).appendingPathComponent(item.name)
-        let hasTranscript = LibraryFiles.transcriptExtensions.contains { FileManager.default.fileExists(atPath: base + "." + $0) }
+        let hasTranscript = TranscriptFile.sniffedExtensions.contains { FileManager.default.fileExists(atPath: base + "." + $0) }
         guard let text = (try? plan.fields?.yaml()) ?? fieldsText(item.name) else { return }
         do {
             if hasTranscript {

@@ -19,31 +19,33 @@ extension CorpusLoader {
         }
     }
 
-    /// Each show of `shows` read by `loadShow` (given a folder and its share of the
-    /// progress), and the library's own episodes when it has some (`ownFiles`).
-    static func loadLibrary(_ directory: String, shows: [String], ownFiles: Bool,
+    /// Each show of `shows` read by `loadShow` (given a folder, its episode files and its
+    /// share of the progress), and the library's own episodes when it has some (`ownFiles`).
+    static func loadLibrary(_ directory: String, shows: [String], ownFiles: [String],
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                             isCancelled: (@Sendable () -> Bool)?,
-                            loadShow: (String, (@Sendable (Int, Int) -> Void)?) throws -> Corpus) throws -> Corpus {
-        let folders = (ownFiles ? [directory] : []) + shows
-        let counts = folders.map { (try? episodeFiles(in: $0).count) ?? 0 }
-        let total = counts.reduce(0, +)
+                            loadShow: (String, [String], (@Sendable (Int, Int) -> Void)?) throws -> Corpus) throws -> Corpus {
+        // Each folder listed once: for the total of the progress, and for its load.
+        let folders = (ownFiles.isEmpty ? [] : [(directory, Result<[String], Error>.success(ownFiles))])
+            + shows.map { folder in (folder, Result { try episodeFiles(in: folder) }) }
+        let total = folders.reduce(0) { $0 + ((try? $1.1.get().count) ?? 0) }
         var parts: [(folder: String, show: ShowInfo?, corpus: Corpus)] = []
         var diagnostics: [Diagnostic] = []
         var before = 0
-        for (folder, count) in zip(folders, counts) {
+        for (folder, listing) in folders {
             if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
             let offset = before
             var share: (@Sendable (Int, Int) -> Void)?
             if let progress { share = { done, _ in progress(offset + done, total) } }
             let part: Corpus
             do {
-                part = try loadShow(folder, share)
+                let files = try listing.get()
+                part = try loadShow(folder, files, share)
+                before += files.count
             } catch {
                 diagnostics.append(Diagnostic(file: folder, line: 1, severity: .error, message: "\(error)"))
                 continue
             }
-            before += count
             var show: ShowInfo?
             if folder != directory {
                 let read = ShowInfo.read(folder: folder)

@@ -37,9 +37,9 @@ public enum CorpusLoader {
         let files = try episodeFiles(in: directory)
         let shows = showFolders(in: directory)
         if !shows.isEmpty {
-            return try loadLibrary(directory, shows: shows, ownFiles: !files.isEmpty, progress: progress, isCancelled: isCancelled) {
-                try loadFolder($0, files: $0 == directory ? files : episodeFiles(in: $0), transcripts: transcripts, cache: useCache,
-                               after: partial, environment: environment, progress: $1, isCancelled: isCancelled)
+            return try loadLibrary(directory, shows: shows, ownFiles: files, progress: progress, isCancelled: isCancelled) {
+                try loadFolder($0, files: $1, transcripts: transcripts, cache: useCache,
+                               after: partial, environment: environment, progress: $2, isCancelled: isCancelled)
             }
         }
         return try loadFolder(directory, files: files, transcripts: transcripts, cache: useCache, after: partial,
@@ -144,8 +144,8 @@ public enum CorpusLoader {
         let files = try episodeFiles(in: directory)
         let shows = showFolders(in: directory)
         if !shows.isEmpty {
-            return try loadLibrary(directory, shows: shows, ownFiles: !files.isEmpty, progress: progress, isCancelled: isCancelled) {
-                try loadFrontMatter($0, files: $0 == directory ? files : episodeFiles(in: $0), progress: $1, isCancelled: isCancelled)
+            return try loadLibrary(directory, shows: shows, ownFiles: files, progress: progress, isCancelled: isCancelled) {
+                try loadFrontMatter($0, files: $1, progress: $2, isCancelled: isCancelled)
             }
         }
         return try loadFrontMatter(directory, files: files, progress: progress, isCancelled: isCancelled)

@@ -18,7 +18,7 @@ public enum TranscriptFile {
 
     /// The file name without its extension (and without `.chapters` before `.json`): files
     /// with the same stem are one episode.
-    static func stem(of path: String) -> String {
+    public static func stem(of path: String) -> String {
         var name = (path as NSString).lastPathComponent
         let ext = fileExtension(name)
         if extensions.contains(ext) { name = String(name.dropLast(ext.count + 1)) }
@@ -33,6 +33,9 @@ public enum TranscriptFile {
     }
 
     enum Content { case webVTT, subRip, json, html, text }
+
+    /// Every extension `sniffedExtension` gives.
+    public static let sniffedExtensions = ["vtt", "srt", "json", "html", "txt"]
 
     /// The extension a file of these bytes is read by (`vtt`, `srt`, `json`, `html` or
     /// `txt`): what a downloaded transcript is saved as, whatever its server called it.

@@ -53,11 +53,10 @@ struct ShowsCommand: ParsableCommand {
         Output.line("\(shows.count) show(s) in \(library.root)")
     }
 
-    /// Episodes on disk: one per name, whatever its formats.
+    /// Episodes on disk: one per name, whatever its formats (and its chapters).
     private func episodeCount(_ folder: String) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return Set(names.filter { !$0.hasPrefix(".") && TranscriptFile.isCandidate($0) && !$0.hasSuffix(".chapters.json") }
-            .map { ($0 as NSString).deletingPathExtension }).count
+        return Set(names.filter { !$0.hasPrefix(".") && TranscriptFile.isCandidate($0) }.map(TranscriptFile.stem(of:))).count
     }
 }
 
