@@ -25,11 +25,16 @@ static inline FILE *podread_stdout(void) { return stdout; }
 static inline FILE *podread_stdin(void) { return stdin; }
 static inline int podread_colors(void) { return COLORS; }
 static inline int podread_color_pairs(void) { return COLOR_PAIRS; }
+/* Every event ncurses can report, though podread uses only clicks and the wheel: given an
+   event outside its mask (a lone release, another button), wget_wch goes on to read the
+   next one with a blocking read(), whatever the timeout, and the reader stops until a key. */
 static inline mmask_t podread_mouse_mask(void) {
-    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION;
 }
 static inline int podread_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
 static inline int podread_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
-static inline int podread_is_click(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
+static inline int podread_is_click(mmask_t state) {
+    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED)) != 0;
+}
 
 #endif

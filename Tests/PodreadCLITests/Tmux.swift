@@ -83,6 +83,19 @@ final class Tmux {
         throw Timeout(seconds: seconds, screen: last, trace: traceTail)
     }
 
+    /// Waits until the reader's loop has turned for two more seconds (the trace's heartbeat,
+    /// once a second): a loop stuck in a read shows no change on the screen.
+    func waitForTheLoopToTurn(seconds: Double = 10) throws {
+        func beats() -> Int { file("trace").components(separatedBy: " loop: ").count - 1 }
+        let start = beats()
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if beats() >= start + 2 { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Timeout(seconds: seconds, screen: (try? screen()) ?? "", trace: traceTail)
+    }
+
     @discardableResult
     func wait(for text: String, seconds: Double = 30) throws -> String {
         try wait(seconds: seconds) { $0.contains(text) }
