@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -24,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         .target(name: "ReaderUI", dependencies: ["TranscriptKit", "CTextSupport"]),
         // Podcast feeds and the library they fill, on disk (below the UI; no terminal).
+        // The search index: SQLite with FTS5 through GRDB, below the UI (no terminal).
+        .target(name: "SearchIndex", dependencies: ["TranscriptKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "PodLibrary", dependencies: ["TranscriptKit", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "podread",
@@ -47,6 +50,7 @@ let package = Package(
         // The tests' HTTP server (Python's, with faults on purpose) and feeds they write.
         .target(name: "FeedTestSupport", dependencies: ["PodLibrary"], path: "Tests/FeedTestSupport",
                 exclude: ["Server/feed-server.py"]),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "TranscriptKit"]),
         .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit", "FeedTestSupport"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread", "FeedTestSupport"]),
     ]

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import TranscriptKit
+
+/// A corpus's utterances in SQLite with FTS5, kept outside the corpus (see `CacheFolder`):
+/// each file's stamp, and every utterance's text (diacritics folded by the tokenizer), its
+/// episode file, position, time and speaker. Brought up to date incrementally (`update`),
+/// so a search never reads a transcript. Several processes may use one index at once
+/// (WAL); a damaged one is set aside and made again.
+public final class SearchIndex: @unchecked Sendable {
+    /// Bumped when the schema or what is stored changes: an older index is made again.
+    static let version = 1
+
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (or makes) the index at `path`.
+    public init(path: String) throws {
+        self.path = path
+        do {
+            pool = try Self.open(path)
+        } catch {
+            // Damaged, or from another version: set aside, and a new one made.
+            try? FileManager.default.removeItem(atPath: path + ".damaged")
+            try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            pool = try Self.open(path)
+        }
+    }
+
+    /// The index of the corpus folder `directory`, in the cache folder.
+    public convenience init(corpusFolder directory: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let (path, problem) = CacheFolder.place(for: directory, kind: "index", environment: environment)
+        guard let path else { throw SearchIndexError.noPlace(problem ?? "no cache folder (neither XDG_CACHE_HOME nor HOME is set)") }
+        try self.init(path: path + ".sqlite")
+    }
+
+    private static func open(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.write { db in
+            let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if found != 0, found != version { throw SearchIndexError.otherVersion(found) }
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS file(
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+                    size INTEGER NOT NULL, inode INTEGER NOT NULL, modified INTEGER NOT NULL, changed INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS spoken(
+                    id INTEGER PRIMARY KEY, file INTEGER NOT NULL, position INTEGER NOT NULL,
+                    start REAL NOT NULL, speaker TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS spoken_by_file ON spoken(file);
+                CREATE VIRTUAL TABLE IF NOT EXISTS utterance USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+                PRAGMA user_version = \(version);
+                """)
+            // Reading a table proves the file is a database at all.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+        }
+        return pool
+    }
+}
+
+public enum SearchIndexError: Error, CustomStringConvertible {
+    case noPlace(String)
+    case otherVersion(Int)
+
+    public var description: String {
+        switch self {
+        case let .noPlace(why): return "no search index: \(why)"
+        case let .otherVersion(found): return "the search index is of another version (\(found))"
+        }
+    }
+}

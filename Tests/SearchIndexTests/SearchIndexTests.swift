@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import SearchIndex
+import TranscriptKit
+
+/// The index against a brute-force scan written here from the rules (`IndexQuery`'s
+/// documentation), over the real corpus.
+@Suite struct SearchIndexTests {
+    static let sharedCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+    static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: sharedCorpus + "/009-stateful-and-stateless.md") }
+
+    static func temporaryIndex() throws -> SearchIndex {
+        try SearchIndex(path: NSTemporaryDirectory() + "podread-index-test-" + UUID().uuidString + ".sqlite")
+    }
+
+    /// Words as the rules say: runs of letters, digits and marks, without case or accents.
+    static func folded(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+                word.unicodeScalars.append(scalar)
+            default:
+                if !word.isEmpty { words.append(word); word = "" }
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased() }
+    }
+
+    /// Brute force: every (file, position) whose words hold `words` consecutively, the last as a prefix when `prefix`.
+    static func scan(_ transcripts: [Episode], _ words: [String], prefix: Bool) -> Set<String> {
+        var found = Set<String>()
+        for episode in transcripts {
+            for (position, utterance) in episode.utterances.enumerated() {
+                let spoken = folded(utterance.text)
+                guard spoken.count >= words.count else { continue }
+                for start in 0...(spoken.count - words.count) {
+                    let matches = words.indices.allSatisfy { k in
+                        k == words.count - 1 && prefix ? spoken[start + k].hasPrefix(words[k]) : spoken[start + k] == words[k]
+                    }
+                    if matches { found.insert("\(episode.file)#\(position)"); break }
+                }
+            }
+        }
+        return found
+    }
+
+    static func results(_ index: SearchIndex, _ text: String) throws -> Set<String> {
+        var found = Set<String>()
+        try index.search(try #require(IndexQuery(text)), order: .time) { hit in
+            found.insert("\(hit.file)#\(hit.position)")
+            return true
+        }
+        return found
+    }
+
+    @Test(.enabled(if: hasSharedCorpus, "../shared/corpus is absent"))
+    func resultsEqualABruteForceScanOfTheRealCorpus() throws {
+        let corpus = try CorpusLoader.load(directory: Self.sharedCorpus, transcripts: true)
+        let transcripts = corpus.transcripts()
+        let index = try Self.temporaryIndex()
+        let first = try index.update(corpus)
+        #expect(first == SearchIndex.Changes(read: corpus.episodes.count, removed: 0, unchanged: 0))
+
+        for term in ["cluster", "kubernetes", "nova", "etcd", "operator"] {
+            let expected = Self.scan(transcripts, [term], prefix: true)
+            #expect(!expected.isEmpty, "\(term)")
+            #expect(try Self.results(index, term) == expected, "\(term)")
+        }
+        let phrase = Self.scan(transcripts, ["stateful", "workloads"], prefix: false)
+        #expect(!phrase.isEmpty)
+        #expect(try Self.results(index, "\"stateful workloads\"") == phrase)
+        let either = Self.scan(transcripts, ["etcd"], prefix: true).union(Self.scan(transcripts, ["helm"], prefix: true))
+        #expect(try Self.results(index, "etcd OR helm") == either)
+        let without = Self.scan(transcripts, ["cluster"], prefix: true).subtracting(Self.scan(transcripts, ["kubernetes"], prefix: true))
+        #expect(try Self.results(index, "cluster -kubernetes") == without)
+        let both = Self.scan(transcripts, ["cluster"], prefix: true).intersection(Self.scan(transcripts, ["storage"], prefix: true))
+        #expect(try Self.results(index, "cluster storage") == both)
+
+        // Nothing changed: nothing read.
+        #expect(try index.update(corpus) == SearchIndex.Changes(read: 0, removed: 0, unchanged: corpus.episodes.count))
+    }
+
+    @Test func anEditedTouchedReplacedOrDeletedFileIsNeverStale() throws {
+        let folder = NSTemporaryDirectory() + "podread-index-corpus-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func write(_ name: String, _ line: String) throws {
+            try Data("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>\(line)\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try write("a.vtt", "Apples grow here.")
+        try write("b.vtt", "Bananas grow there.")
+        let index = try Self.temporaryIndex()
+        func search(_ text: String) throws -> Set<String> {
+            try index.update(try CorpusLoader.load(directory: folder, transcripts: false))
+            return Set(try Self.results(index, text).map { ($0 as NSString).lastPathComponent })
+        }
+        #expect(try search("grow") == ["a.vtt#0", "b.vtt#0"])
+        try write("a.vtt", "Cherries now.")
+        #expect(try search("apples").isEmpty)
+        #expect(try search("cherries") == ["a.vtt#0"])
+        try FileManager.default.removeItem(atPath: folder + "/b.vtt")
+        #expect(try search("grow").isEmpty)
+    }
+
+    @Test func aDamagedIndexIsSetAsideAndMadeAgain() throws {
+        let path = NSTemporaryDirectory() + "podread-index-damaged-" + UUID().uuidString + ".sqlite"
+        try Data("not a database at all".utf8).write(to: URL(fileURLWithPath: path))
+        let index = try SearchIndex(path: path)
+        #expect(FileManager.default.fileExists(atPath: path + ".damaged"))
+        var count = 0
+        try index.search(try #require(IndexQuery("anything"))) { _ in count += 1; return true }
+        #expect(count == 0)
+    }
+
+    @Test func queriesBecomeFTS5Expressions() {
+        #expect(IndexQuery("cluster")?.match == "(\"cluster\" *)")
+        #expect(IndexQuery("\"stateful workloads\" don't")?.match == "(\"stateful workloads\") AND (\"don t\" *)")
+        #expect(IndexQuery("a OR b -c")?.match == "(\"a\" * OR \"b\" *) NOT \"c\" *")
+        #expect(IndexQuery("-only") == nil)
+        // FTS5's own syntax in what a user types is only words.
+        #expect(IndexQuery("\"\"\" * NEAR(")?.match == "(\"NEAR\")")
+        #expect(IndexQuery("* ( ) : ^") == nil)
+    }
+
+    @Test func whatAUserTypesNeverBreaksTheQuery() throws {
+        let index = try Self.temporaryIndex()
+        for text in ["NEAR(a b)", "a:b", "\"unclosed", "AND OR NOT", "col:text ^start", "x\u{0}y", "💥 -", "OR a", "a OR", "a OR OR b"] {
+            guard let query = IndexQuery(text) else { continue }
+            try index.search(query) { _ in true }
+        }
+    }
+}
