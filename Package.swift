@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "TranscriptKit",
                 "PodLibrary",
+                "SearchIndex",
                 "ReaderUI",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

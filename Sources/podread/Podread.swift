@@ -21,7 +21,7 @@ struct Podread: ParsableCommand {
         version: Podread.version,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
                       ExportCommand.self, StatsCommand.self, AddCommand.self, ShowsCommand.self, UpdateCommand.self,
-                      RemoveCommand.self],
+                      RemoveCommand.self, IndexCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 
