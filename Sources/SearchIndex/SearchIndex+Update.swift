@@ -35,32 +35,35 @@ extension SearchIndex {
         let current = Set(corpus.episodes.map(\.file))
         let gone = known.filter { !current.contains($0.key) }.map(\.value.id)
 
-        // In batches: a batch's transcripts are read on every core, then written in one transaction.
+        // In batches: a batch's transcripts are read on every core while the one before is
+        // written (one transaction each, on a queue of its own; two batches in memory at most).
         let batchSize = 64
-        var done = 0
+        let writes = DispatchQueue(label: "podread.index.writes")
+        let inFlight = DispatchSemaphore(value: 2)
+        let outcome = WriteOutcome()
+        let total = stale.count
         for start in stride(from: 0, to: stale.count, by: batchSize) {
+            if outcome.failure != nil { break }
             let batch = Array(stale[start..<min(start + batchSize, stale.count)])
             let episodes = Concurrently.map(batch.count) { corpus.transcript(of: batch[$0].index) }
-            try pool.write { db in
-                for (entry, episode) in zip(batch, episodes) {
-                    try Self.forget(path: corpus.episodes[entry.index].file, in: db)
-                    // A file that could not be stamped is indexed but never trusted as unchanged.
-                    let stamp = entry.stamp ?? FileStamp(size: -1, inode: -1, modified: -1, changed: -1)
-                    try db.execute(sql: "INSERT INTO file(path, size, inode, modified, changed) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [corpus.episodes[entry.index].file, stamp.size, stamp.inode, stamp.modified, stamp.changed])
-                    let file = db.lastInsertedRowID
-                    for (position, utterance) in episode.utterances.enumerated() {
-                        let speaker = episode.speakers.indices.contains(utterance.speakerIndex) ? episode.speakers[utterance.speakerIndex].name : ""
-                        try db.execute(sql: "INSERT INTO spoken(file, position, start, speaker) VALUES (?, ?, ?, ?)",
-                                       arguments: [file, position, utterance.start, speaker])
-                        try db.execute(sql: "INSERT INTO utterance(rowid, text) VALUES (?, ?)", arguments: [db.lastInsertedRowID, utterance.text])
-                    }
+            let rows = zip(batch, episodes).map { entry, episode in
+                Self.Rows(path: corpus.episodes[entry.index].file, stamp: entry.stamp, episode: episode)
+            }
+            inFlight.wait()
+            writes.async { [pool] in
+                defer { inFlight.signal() }
+                guard outcome.failure == nil else { return }
+                do {
+                    try pool.write { db in try Self.write(rows, in: db) }
+                    outcome.done(rows.count, of: total, progress: progress)
+                } catch {
+                    outcome.fail(error)
                 }
             }
-            done += batch.count
-            changes.read += batch.count
-            progress?(done, stale.count)
         }
+        writes.sync {}
+        if let failure = outcome.failure { throw failure }
+        changes.read = stale.count
         if !gone.isEmpty {
             try pool.write { db in
                 for id in gone { try Self.forget(file: id, in: db) }
@@ -68,6 +71,48 @@ extension SearchIndex {
             changes.removed = gone.count
         }
         return changes
+    }
+
+    /// What one episode puts in the index.
+    struct Rows: Sendable {
+        let path: String
+        let stamp: FileStamp?
+        let episode: Episode
+    }
+
+    private static func write(_ rows: [Rows], in db: Database) throws {
+        let file = try db.cachedStatement(sql: "INSERT INTO file(path, size, inode, modified, changed) VALUES (?, ?, ?, ?, ?)")
+        let spoken = try db.cachedStatement(sql: "INSERT INTO spoken(file, position, start, speaker) VALUES (?, ?, ?, ?)")
+        let text = try db.cachedStatement(sql: "INSERT INTO utterance(rowid, text) VALUES (?, ?)")
+        for row in rows {
+            try forget(path: row.path, in: db)
+            // A file that could not be stamped is indexed but never trusted as unchanged.
+            let stamp = row.stamp ?? FileStamp(size: -1, inode: -1, modified: -1, changed: -1)
+            try file.execute(arguments: [row.path, stamp.size, stamp.inode, stamp.modified, stamp.changed])
+            let id = db.lastInsertedRowID
+            let episode = row.episode
+            for (position, utterance) in episode.utterances.enumerated() {
+                let speaker = episode.speakers.indices.contains(utterance.speakerIndex) ? episode.speakers[utterance.speakerIndex].name : ""
+                try spoken.execute(arguments: [id, position, utterance.start, speaker])
+                try text.execute(arguments: [db.lastInsertedRowID, utterance.text])
+            }
+        }
+    }
+
+    /// The writes' progress and first failure, shared with the writing queue.
+    final class WriteOutcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var written = 0
+        private var error: Error?
+
+        var failure: Error? { lock.withLock { error } }
+
+        func fail(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
+
+        func done(_ count: Int, of total: Int, progress: (@Sendable (Int, Int) -> Void)?) {
+            let now = lock.withLock { written += count; return written }
+            progress?(now, total)
+        }
     }
 
     private static func forget(path: String, in db: Database) throws {

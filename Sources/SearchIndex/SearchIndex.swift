@@ -39,6 +39,10 @@ public final class SearchIndex: @unchecked Sendable {
     private static func open(_ path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        // A cache: a write lost in a crash only costs time, and WAL keeps the file whole.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try pool.write { db in
             let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
