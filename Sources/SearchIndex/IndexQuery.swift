@@ -1,15 +1,32 @@
+import TranscriptKit
+
 /// What a user types, as an FTS5 query: each term matches the words that begin with it
 /// (`cluster` finds `clusters`), `"a phrase"` consecutive words, `OR` either side, `-word`
 /// excludes. Words are what the index's tokenizer makes of the text: runs of letters and
 /// digits, compared without case or accents; a term with other characters in it
 /// (`don't`, `cloud-native`) is the phrase of its words.
+///
+/// The index ignores case; a query with a capital letter matches only text with the same
+/// capitals (`NASA`, not `nasa`), checked on each utterance the index finds (`accepts`).
 public struct IndexQuery: Equatable, Sendable {
     /// The FTS5 `MATCH` expression.
     public let match: String
+    /// The query has a capital: case counts.
+    public let caseSensitive: Bool
+    /// The words each match must have, as typed (accents folded): all of the groups, one
+    /// term of each.
+    let required: [[Term]]
+
+    /// Consecutive words; the last one a prefix unless the term was quoted.
+    struct Term: Equatable, Sendable {
+        var words: [String]
+        var prefix: Bool
+    }
 
     /// Nil when the text has no word to look for (only exclusions, or only punctuation).
     public init?(_ text: String) {
         var groups: [[String]] = [[]]     // AND of ORs
+        var terms: [[Term]] = [[]]
         var excluded: [String] = []
         var orNext = false
         for token in Self.tokens(text) {
@@ -21,20 +38,36 @@ public struct IndexQuery: Equatable, Sendable {
             let words = Self.words(negated ? String(token.text.dropFirst()) : token.text)
             guard !words.isEmpty else { continue }
             let phrase = "\"" + words.joined(separator: " ") + "\"" + (token.quoted ? "" : " *")
+            let term = Term(words: words.map { Self.fold($0) }, prefix: !token.quoted)
             if negated {
                 excluded.append(phrase)
             } else if orNext {
                 groups[groups.count - 1].append(phrase)
+                terms[terms.count - 1].append(term)
             } else {
-                if !(groups.last?.isEmpty ?? true) { groups.append([]) }
+                if !(groups.last?.isEmpty ?? true) { groups.append([]); terms.append([]) }
                 groups[groups.count - 1].append(phrase)
+                terms[terms.count - 1].append(term)
             }
             orNext = false
         }
         let wanted = groups.filter { !$0.isEmpty }.map { "(" + $0.joined(separator: " OR ") + ")" }
         guard !wanted.isEmpty else { return nil }
         match = wanted.joined(separator: " AND ") + excluded.map { " NOT " + $0 }.joined()
+        required = terms.filter { !$0.isEmpty }
+        caseSensitive = required.joined().contains { $0.words.contains { $0.contains { $0.isUppercase } } }
     }
+
+    /// Whether `text`, which the index found, matches with the query's capitals: always
+    /// when the query has none.
+    public func accepts(_ text: String) -> Bool {
+        guard caseSensitive else { return true }
+        let words = Self.words(text).map { Self.fold($0) }
+        return required.allSatisfy { group in group.contains { $0.occurs(in: words) } }
+    }
+
+    /// Accents folded, case kept: as the tokenizer compares, but for case.
+    private static func fold(_ word: String) -> String { SearchText.fold(word, caseSensitive: true) }
 
     private struct Token { var text: String; var quoted: Bool }
 
@@ -84,5 +117,24 @@ public struct IndexQuery: Equatable, Sendable {
         default:
             return false
         }
+    }
+}
+
+extension IndexQuery.Term {
+    func occurs(in text: [String]) -> Bool {
+        guard !words.isEmpty, text.count >= words.count else { return false }
+        let last = words.count - 1
+        for start in 0...(text.count - words.count) {
+            var matched = true
+            for (n, word) in words.enumerated() {
+                let found = text[start + n]
+                if n == last && prefix ? !found.hasPrefix(word) : found != word {
+                    matched = false
+                    break
+                }
+            }
+            if matched { return true }
+        }
+        return false
     }
 }

@@ -1,39 +1,120 @@
 import GRDB
+import TranscriptKit
 
 extension SearchIndex {
-    /// One utterance that matches: its episode's file, position, time, speaker, and a
-    /// snippet with the matches between `highlight` marks.
+    /// One utterance that matches, with what a search prints of it.
     public struct Hit: Equatable, Sendable {
         public var file: String
+        /// The utterance's index in its episode.
         public var position: Int
+        /// Where the first match is spoken: its cue's start, else the utterance's.
         public var start: Double
-        public var speaker: String
-        public var snippet: String
+        public var timestamp: String
+        public var tag: String
+        /// Index into the episode's speakers.
+        public var speaker: Int
+        public var line: Int
+        public var text: String
+        /// Each match, in characters of `text`.
+        public var matches: [Range<Int>]
     }
 
     public enum Order: Sendable { case relevance, time }
 
-    /// Marks around each match in a snippet, STX and ETX: the caller splits on them before
-    /// the text goes through `OutputText` (a file's own STX only misplaces a highlight).
-    public static let highlight = (open: "\u{2}", close: "\u{3}")
-
-    /// Streams the utterances matching `query`, best first (BM25) or by episode and time,
-    /// at most `limit`; `each` returns false to stop. Memory does not grow with the results.
-    public func search(_ query: IndexQuery, order: Order = .relevance, limit: Int? = nil,
+    /// Streams the utterances matching `query`, best first (BM25) or in file and time
+    /// order, that `accepts(file, speaker)` lets through; `each` returns false to stop.
+    /// Memory does not grow with the number of results.
+    public func search(_ query: IndexQuery, order: Order = .relevance,
+                       accepts: (String, Int) -> Bool = { _, _ in true },
                        each: (Hit) throws -> Bool) throws {
         let orderBy = order == .relevance ? "rank" : "f.path, s.position"
         let sql = """
-            SELECT f.path, s.position, s.start, s.speaker,
-                   snippet(utterance, 0, '\(Self.highlight.open)', '\(Self.highlight.close)', '…', 24)
+            SELECT f.path, s.speaker, s.position, s.start, s.timestamp, s.tag, s.line, s.cues,
+                   highlight(utterance, 0, '\(Highlight.open)', '\(Highlight.close)')
             FROM utterance JOIN spoken s ON s.id = utterance.rowid JOIN file f ON f.id = s.file
-            WHERE utterance MATCH ? ORDER BY \(orderBy) LIMIT ?
+            WHERE utterance MATCH ? ORDER BY \(orderBy)
             """
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [query.match, limit ?? -1])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [query.match])
             while let row = try rows.next() {
-                let hit = Hit(file: row[0], position: row[1], start: row[2], speaker: row[3], snippet: row[4])
+                let file: String = row[0], speaker: Int = row[1]
+                guard accepts(file, speaker) else { continue }
+                let (text, matches, firstByte) = Highlight.split(row[8])
+                guard query.accepts(text) else { continue }
+                let start: Double = row[3]
+                let cues = (row[7] as String?).map(CueOffsets.decode) ?? []
+                let hit = Hit(file: file, position: row[2],
+                              start: CueOffset.start(at: firstByte, in: cues, otherwise: start),
+                              timestamp: row[4], tag: row[5], speaker: speaker, line: row[6],
+                              text: text, matches: matches)
                 if try !each(hit) { break }
             }
+        }
+    }
+
+    /// How many utterances match, among those `accepts` lets through (without their text).
+    public func count(_ query: IndexQuery, accepts: (String, Int) -> Bool = { _, _ in true }) throws -> Int {
+        if query.caseSensitive {
+            var count = 0
+            try search(query, order: .time, accepts: accepts) { _ in count += 1; return true }
+            return count
+        }
+        return try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.path, s.speaker FROM utterance JOIN spoken s ON s.id = utterance.rowid
+                JOIN file f ON f.id = s.file WHERE utterance MATCH ?
+                """, arguments: [query.match])
+            var count = 0
+            while let row = try rows.next() {
+                if accepts(row[0], row[1]) { count += 1 }
+            }
+            return count
+        }
+    }
+}
+
+/// The marks FTS5's `highlight` puts around each match, STX and ETX; the indexed text has
+/// none of its own (`clean`), so splitting on them is exact.
+enum Highlight {
+    static let open = "\u{2}", close = "\u{3}"
+
+    static func clean(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 2 || $0 == 3 }) else { return text }
+        return String(text.unicodeScalars.map { $0.value == 2 || $0.value == 3 ? " " : Character($0) })
+    }
+
+    /// The text without marks, the marked ranges in characters, and the first one's byte offset.
+    static func split(_ marked: String) -> (text: String, matches: [Range<Int>], firstByte: Int) {
+        var text = ""
+        var matches: [Range<Int>] = []
+        var characters = 0, opened = 0
+        var firstByte = -1
+        for character in marked {
+            if character == "\u{2}" {
+                opened = characters
+                if firstByte < 0 { firstByte = text.utf8.count }
+            } else if character == "\u{3}" {
+                matches.append(opened..<characters)
+            } else {
+                text.append(character)
+                characters += 1
+            }
+        }
+        return (text, matches, max(firstByte, 0))
+    }
+}
+
+/// Cue offsets as the index keeps them: `offset:start` pairs separated by spaces.
+enum CueOffsets {
+    static func encode(_ cues: [CueOffset]) -> String {
+        cues.map { "\($0.offset):\($0.start)" }.joined(separator: " ")
+    }
+
+    static func decode(_ text: String) -> [CueOffset] {
+        text.split(separator: " ").compactMap { pair in
+            guard let colon = pair.firstIndex(of: ":"), let offset = Int(pair[..<colon]),
+                  let start = Double(pair[pair.index(after: colon)...]) else { return nil }
+            return CueOffset(offset: offset, start: start)
         }
     }
 }

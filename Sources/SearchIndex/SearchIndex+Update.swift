@@ -8,6 +8,12 @@ extension SearchIndex {
         public var read = 0
         public var removed = 0
         public var unchanged = 0
+
+        public init(read: Int = 0, removed: Int = 0, unchanged: Int = 0) {
+            self.read = read
+            self.removed = removed
+            self.unchanged = unchanged
+        }
     }
 
     /// Brings the index up to date with `corpus`: reads (on every core) only the episodes
@@ -82,7 +88,9 @@ extension SearchIndex {
 
     private static func write(_ rows: [Rows], in db: Database) throws {
         let file = try db.cachedStatement(sql: "INSERT INTO file(path, size, inode, modified, changed) VALUES (?, ?, ?, ?, ?)")
-        let spoken = try db.cachedStatement(sql: "INSERT INTO spoken(file, position, start, speaker) VALUES (?, ?, ?, ?)")
+        let spoken = try db.cachedStatement(sql: """
+            INSERT INTO spoken(file, position, start, timestamp, tag, speaker, line, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         let text = try db.cachedStatement(sql: "INSERT INTO utterance(rowid, text) VALUES (?, ?)")
         for row in rows {
             try forget(path: row.path, in: db)
@@ -90,11 +98,13 @@ extension SearchIndex {
             let stamp = row.stamp ?? FileStamp(size: -1, inode: -1, modified: -1, changed: -1)
             try file.execute(arguments: [row.path, stamp.size, stamp.inode, stamp.modified, stamp.changed])
             let id = db.lastInsertedRowID
-            let episode = row.episode
-            for (position, utterance) in episode.utterances.enumerated() {
-                let speaker = episode.speakers.indices.contains(utterance.speakerIndex) ? episode.speakers[utterance.speakerIndex].name : ""
-                try spoken.execute(arguments: [id, position, utterance.start, speaker])
-                try text.execute(arguments: [db.lastInsertedRowID, utterance.text])
+            let utterances = row.episode.utterances
+            let repeats = RepeatedUtterances.earlier(in: utterances)
+            for (position, utterance) in utterances.enumerated() where repeats[position] == nil {
+                let cues = utterance.cues.isEmpty ? nil : CueOffsets.encode(utterance.cueOffsets)
+                try spoken.execute(arguments: [id, position, utterance.start, utterance.timestamp, utterance.tag,
+                                               utterance.speakerIndex, utterance.line, cues])
+                try text.execute(arguments: [db.lastInsertedRowID, Highlight.clean(utterance.text)])
             }
         }
     }

@@ -4,12 +4,13 @@ import TranscriptKit
 
 /// A corpus's utterances in SQLite with FTS5, kept outside the corpus (see `CacheFolder`):
 /// each file's stamp, and every utterance's text (diacritics folded by the tokenizer), its
-/// episode file, position, time and speaker. Brought up to date incrementally (`update`),
+/// episode file, position, time, tag, speaker (an index into the episode's speakers), line
+/// and cue offsets. An utterance repeated word for word is indexed where it first is. Brought up to date incrementally (`update`),
 /// so a search never reads a transcript. Several processes may use one index at once
 /// (WAL); a damaged one is set aside and made again.
 public final class SearchIndex: @unchecked Sendable {
     /// Bumped when the schema or what is stored changes: an older index is made again.
-    static let version = 1
+    static let version = 2
 
     let pool: DatabasePool
     public let path: String
@@ -53,7 +54,8 @@ public final class SearchIndex: @unchecked Sendable {
                     size INTEGER NOT NULL, inode INTEGER NOT NULL, modified INTEGER NOT NULL, changed INTEGER NOT NULL);
                 CREATE TABLE IF NOT EXISTS spoken(
                     id INTEGER PRIMARY KEY, file INTEGER NOT NULL, position INTEGER NOT NULL,
-                    start REAL NOT NULL, speaker TEXT NOT NULL);
+                    start REAL NOT NULL, timestamp TEXT NOT NULL, tag TEXT NOT NULL,
+                    speaker INTEGER NOT NULL, line INTEGER NOT NULL, cues TEXT);
                 CREATE INDEX IF NOT EXISTS spoken_by_file ON spoken(file);
                 CREATE VIRTUAL TABLE IF NOT EXISTS utterance USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
                 PRAGMA user_version = \(version);

@@ -220,26 +220,112 @@ import Testing
     }
 
     @Test func searchPrintsMatchesAndJSON() throws {
-        let result = try CLI.run(["search", "stateful", "database"])
-        #expect(result.status == 0)
-        let lines = result.stdout.split(separator: "\n")
+        // Counted by a script over data/: 10 utterances have a word beginning "stateful" and
+        // one beginning "database", the first at 4:45 (CC, a guess: Carlisia Thompson?).
+        let byTime = try CLI.run(["search", "stateful", "database", "--sort", "time"])
+        #expect(byTime.status == 0)
+        let lines = byTime.stdout.split(separator: "\n")
         #expect(lines.count == 10)
         #expect(lines.allSatisfy { $0.hasPrefix("#9 ") })
         #expect(lines[0].hasPrefix("#9 4:45 Carlisia Thompson?: "))
-        #expect(!result.stdout.contains("\u{1B}["))   // not a terminal: no colour
-        #expect(result.stderr == "10 matching utterance(s) in 1 episode(s)\n")
+        #expect(!byTime.stdout.contains("\u{1B}["))   // not a terminal: no colour
+        #expect(byTime.stderr == "10 matching utterance(s) in 1 episode(s)\n")
+        // Ranked, the same ten; limited, the best two and how many there were.
+        let ranked = try CLI.run(["search", "stateful", "database"])
+        #expect(Set(ranked.stdout.split(separator: "\n")) == Set(lines))
+        let two = try CLI.run(["search", "stateful", "database", "--limit", "2"])
+        #expect(two.stdout.split(separator: "\n") == Array(ranked.stdout.split(separator: "\n").prefix(2)))
+        #expect(two.stderr == "the best 2 of 10 matching utterances (--limit 0 for all)\n")
+
+        // The exact phrase "stateful set" (not "stateful sets"): 3 utterances, by the script.
         let json = try #require(try CLI.json(["search", "\"stateful set\"", "--json"]) as? [Object])
-        #expect(json.count == 5)
+        #expect(json.count == 3)
         let first = try #require(json.first)
         #expect((first["episode"] as? Object)?["number"] as? Int == 9)
         #expect(first["line"] as? Int != nil)
         let text = try #require(first["text"] as? String)
-        let match = try #require((first["matches"] as? [[Int]])?.first)
-        #expect(String(Array(text)[match[0]..<match[1]]).lowercased() == "stateful set")
+        let matches = try #require(first["matches"] as? [[Int]])
+        #expect(!matches.isEmpty)
+        for match in matches { #expect(String(Array(text)[match[0]..<match[1]]).lowercased() == "stateful set") }
+        let jsonl = try CLI.run(["search", "\"stateful set\"", "--jsonl"])
+        let objects = jsonl.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? Object }
+        #expect(objects.count == 3 && objects.allSatisfy { $0?["text"] is String })
+        #expect((try CLI.json(["search", "zzzqqq", "--json"]) as? [Object])?.isEmpty == true)
+
         let none = try CLI.run(["search", "zzzqqq"])
         #expect(none.status == 1 && none.stdout.isEmpty)
         let badEpisode = try CLI.run(["search", "x", "--episode", "99"])
         #expect(badEpisode.status == 1 && badEpisode.stderr.contains("no episode '99'"))
+        let onlyExcluded = try CLI.run(["search", "-stateful"])
+        #expect(onlyExcluded.status == 64 && onlyExcluded.stderr.contains("nothing to search for"))
+        let unknown = try CLI.run(["search", "stateful", "--bogus"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown option '--bogus'"))
+    }
+
+    @Test func searchFiltersByNumberDateSpeakerAndWords() throws {
+        let folder = NSTemporaryDirectory() + "podread-search-filters-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func episode(_ name: String, number: Int, date: String?, lines: [(String, String)]) throws {
+            var vtt = "WEBVTT\n"
+            for (n, line) in lines.enumerated() {
+                vtt += "\n00:00:\(10 + n * 10).000 --> 00:00:\(15 + n * 10).000\n<v \(line.0)>\(line.1)\n"
+            }
+            try Data(vtt.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).vtt"))
+            let sidecar = "episode_number: \(number)\ntitle: \(name)\n" + (date.map { "date: \($0)\n" } ?? "")
+            try Data(sidecar.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).yaml"))
+        }
+        try episode("one", number: 1, date: "2019-05-02", lines: [("Ann", "Clusters of résumés."), ("Bob", "A cluster, again.")])
+        try episode("two", number: 2, date: "2020-01-15", lines: [("Ann", "One more cluster."), ("Bob", "Nothing here.")])
+        try episode("three", number: 3, date: nil, lines: [("Bob", "Clustering without a date. NASA, not nasa.")])
+        func found(_ arguments: String...) throws -> [String] {
+            let result = try CLI.run(["search"] + arguments + ["--data", folder, "--sort", "time"])
+            return result.stdout.split(separator: "\n").map { String($0).components(separatedBy: ": ")[0] }
+        }
+        #expect(Set(try found("cluster")) == ["#1 0:10 Ann", "#1 0:20 Bob", "#2 0:10 Ann", "#3 0:10 Bob"])
+        #expect(Set(try found("cluster", "--number", "2-")) == ["#2 0:10 Ann", "#3 0:10 Bob"])
+        #expect(Set(try found("cluster", "--number=-1")) == ["#1 0:10 Ann", "#1 0:20 Bob"])
+        #expect(Set(try found("cluster", "--since", "2020")) == ["#2 0:10 Ann"])
+        #expect(Set(try found("cluster", "--until", "2019-05")) == ["#1 0:10 Ann", "#1 0:20 Bob"])
+        #expect(Set(try found("cluster", "--speaker", "bob")) == ["#1 0:20 Bob", "#3 0:10 Bob"])
+        #expect(Set(try found("resume")) == ["#1 0:10 Ann"])                  // accents ignored
+        #expect(Set(try found("cluster", "-again")) == ["#1 0:10 Ann", "#2 0:10 Ann", "#3 0:10 Bob"])
+        #expect(Set(try found("résumé", "OR", "nothing")) == ["#1 0:10 Ann", "#2 0:20 Bob"])
+        #expect(Set(try found("NASA")) == ["#3 0:10 Bob"])
+        #expect(try found("Nasa").isEmpty)
+        #expect(Set(try found("\"more cluster\"")) == ["#2 0:10 Ann"])
+        #expect(try found("\"more clusters\"").isEmpty)                       // a phrase is exact
+        let badDate = try CLI.run(["search", "x", "--since", "2020-1", "--data", folder])
+        #expect(badDate.status == 64 && badDate.stderr.contains("--since takes a date"))
+        let badRange = try CLI.run(["search", "x", "--number", "5-2", "--data", folder])
+        #expect(badRange.status == 64 && badRange.stderr.contains("--number takes"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CLI.makeCorpus), "../shared/tools/make-corpus is absent"))
+    func twoProcessesIndexingAtOnceAgree() throws {
+        let folder = NSTemporaryDirectory() + "podread-index-twice-" + UUID().uuidString
+        let cache = folder + "-cache"
+        defer { for path in [folder, cache] { try? FileManager.default.removeItem(atPath: path) } }
+        _ = try Spawn.run([CLI.makeCorpus, "--episodes", "300", "--out", folder, "--quiet"], captureOutput: false)
+        let environment = ["XDG_CACHE_HOME": cache]
+        let runs = try [0, 1].map { _ -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["index", "--data", folder]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in runs { process.waitUntilExit() }
+        #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+        // The index both wrote is whole: the same count as a third, fresh, index made alone.
+        let shared = try CLI.run(["search", "the", "--data", folder, "--limit", "1"], environment: environment)
+        let alone = try CLI.run(["search", "the", "--data", folder, "--limit", "1"], environment: ["XDG_CACHE_HOME": cache + "-alone"])
+        defer { try? FileManager.default.removeItem(atPath: cache + "-alone") }
+        #expect(shared.status == 0 && shared.stderr == alone.stderr && shared.stderr.contains("of "))
+        let again = try CLI.run(["index", "--data", folder], environment: environment)
+        #expect(again.stdout.hasPrefix("0 episode(s) read, 0 removed, 300 unchanged"))
     }
 
     @Test func everyCommandHasHelp() throws {

@@ -15,7 +15,7 @@ import TranscriptKit
     }
 
     /// Words as the rules say: runs of letters, digits and marks, without case or accents.
-    static func folded(_ text: String) -> [String] {
+    static func folded(_ text: String, keepingCase: Bool = false) -> [String] {
         var words: [String] = []
         var word = ""
         for scalar in text.unicodeScalars {
@@ -28,15 +28,22 @@ import TranscriptKit
             }
         }
         if !word.isEmpty { words.append(word) }
+        if keepingCase { return words.map { $0.folding(options: [.diacriticInsensitive], locale: nil) } }
         return words.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased() }
     }
 
-    /// Brute force: every (file, position) whose words hold `words` consecutively, the last as a prefix when `prefix`.
-    static func scan(_ transcripts: [Episode], _ words: [String], prefix: Bool) -> Set<String> {
+    /// Brute force: every (file, position) whose words hold `words` consecutively, the last
+    /// as a prefix when `prefix`; an utterance that repeats an earlier one (same start, tag
+    /// and text) is found where it first is. With `caseSensitive`, words keep their case.
+    static func scan(_ transcripts: [Episode], _ words: [String], prefix: Bool, caseSensitive: Bool = false) -> Set<String> {
         var found = Set<String>()
         for episode in transcripts {
             for (position, utterance) in episode.utterances.enumerated() {
-                let spoken = folded(utterance.text)
+                let repeated = episode.utterances[..<position].contains {
+                    $0.start == utterance.start && $0.tag == utterance.tag && $0.text == utterance.text
+                }
+                if repeated { continue }
+                let spoken = caseSensitive ? folded(utterance.text, keepingCase: true) : folded(utterance.text)
                 guard spoken.count >= words.count else { continue }
                 for start in 0...(spoken.count - words.count) {
                     let matches = words.indices.allSatisfy { k in
@@ -80,6 +87,13 @@ import TranscriptKit
         #expect(try Self.results(index, "cluster -kubernetes") == without)
         let both = Self.scan(transcripts, ["cluster"], prefix: true).intersection(Self.scan(transcripts, ["storage"], prefix: true))
         #expect(try Self.results(index, "cluster storage") == both)
+
+        // A capital: only the words with that capital.
+        let capital = Self.scan(transcripts, ["Kubelet"], prefix: true, caseSensitive: true)
+        #expect(!capital.isEmpty && capital.count < Self.scan(transcripts, ["kubelet"], prefix: true).count)
+        #expect(try Self.results(index, "Kubelet") == capital)
+        // Accents are ignored either way round: the corpus has "Nóva".
+        #expect(try Self.results(index, "nóva") == Self.scan(transcripts, ["nova"], prefix: true))
 
         // Nothing changed: nothing read.
         #expect(try index.update(corpus) == SearchIndex.Changes(read: 0, removed: 0, unchanged: corpus.episodes.count))

@@ -78,3 +78,37 @@ extension Utterance {
         return start
     }
 }
+
+extension Utterance {
+    /// Where each cue begins in `text`, in UTF-8 bytes (paragraphs are two bytes apart),
+    /// with its start: enough to say where a match is spoken without the utterance.
+    public var cueOffsets: [CueOffset] {
+        var paragraphStarts: [Int] = []
+        var offset = 0
+        for paragraph in paragraphs {
+            paragraphStarts.append(offset)
+            offset += paragraph.utf8.count + 2
+        }
+        return cues.compactMap { cue in
+            paragraphStarts.indices.contains(cue.paragraph)
+                ? CueOffset(offset: paragraphStarts[cue.paragraph] + cue.range.lowerBound, start: cue.start) : nil
+        }
+    }
+}
+
+/// A cue's first byte in its utterance's text, and its start (see `Utterance.cueOffsets`).
+public struct CueOffset: Hashable, Sendable {
+    public var offset: Int
+    public var start: Double
+
+    public init(offset: Int, start: Double) {
+        self.offset = offset
+        self.start = start
+    }
+
+    /// The start of the cue that holds byte `offset` (the last to begin at or before it);
+    /// `otherwise` when there is none.
+    public static func start(at offset: Int, in cues: [CueOffset], otherwise: Double) -> Double {
+        cues.last { $0.offset <= offset }?.start ?? otherwise
+    }
+}

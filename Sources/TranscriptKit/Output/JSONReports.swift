@@ -127,18 +127,18 @@ public enum JSONReports {
         public var text: String
         public var matches: [[Int]]
 
-        public init(_ corpus: Corpus, _ hit: SearchHit, query: SearchQuery) {
-            let e = corpus.episodes[hit.episode]
-            let u = hit.found
+        /// `matches` in characters of `text`.
+        public init(episode e: EpisodeSummary, start: Double, timestamp: String, tag: String, speaker: Speaker?,
+                    line: Int, text: String, matches: [[Int]]) {
             episode = EpisodeRef(file: e.file, id: e.id, number: e.number, title: e.title)
-            matches = query.ranges(in: u.text).map { [$0.lowerBound, $0.upperBound] }
-            start = u.start(atCharacter: matches.first?.first ?? 0)
-            timestamp = u.timestamp
-            tag = u.tag
-            speaker = hit.speaker.name
-            certain = hit.speaker.isCertain
-            line = u.line
-            text = u.text
+            self.start = start
+            self.timestamp = timestamp
+            self.tag = tag
+            self.speaker = speaker?.name ?? ""
+            certain = speaker?.isCertain ?? false
+            self.line = line
+            self.text = text
+            self.matches = matches
         }
     }
 
@@ -186,8 +186,17 @@ public enum JSONReports {
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> String {
+        try encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// One line: JSON Lines.
+    public static func encodeLine<T: Encodable>(_ value: T) throws -> String {
+        try encode(value, formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func encode<T: Encodable>(_ value: T, formatting: JSONEncoder.OutputFormatting) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = formatting
         return OutputText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import SearchIndex
+import TranscriptKit
+
+/// Prints search results as they come: a line each for people, or JSON (an array written
+/// entry by entry, or one object per line), so memory does not grow with the results.
+final class SearchPrinter {
+    enum Format { case text(colour: Bool), json, jsonLines }
+
+    private let format: Format
+    private var count = 0
+
+    init(format: Format) { self.format = format }
+
+    func print(_ hit: SearchIndex.Hit, of episode: EpisodeSummary) {
+        defer { count += 1 }
+        switch format {
+        case let .text(colour):
+            Output.lines(SearchLine.render(hit, of: episode, colour: colour))
+        case .json:
+            let entry = (try? JSONReports.encode(Self.entry(hit, of: episode))) ?? "{}"
+            Output.data((count == 0 ? "[\n" : ",\n") + entry)
+        case .jsonLines:
+            Output.json((try? JSONReports.encodeLine(Self.entry(hit, of: episode))) ?? "{}")
+        }
+    }
+
+    func finish() {
+        if case .json = format { Output.json(count == 0 ? "[]" : "\n]") }
+    }
+
+    private static func entry(_ hit: SearchIndex.Hit, of episode: EpisodeSummary) -> JSONReports.SearchEntry {
+        let speaker = episode.speakers.indices.contains(hit.speaker) ? episode.speakers[hit.speaker] : nil
+        return JSONReports.SearchEntry(episode: episode, start: hit.start, timestamp: hit.timestamp, tag: hit.tag,
+                                       speaker: speaker, line: hit.line, text: hit.text,
+                                       matches: hit.matches.map { [$0.lowerBound, $0.upperBound] })
+    }
+}
+
+/// `#9 20:32 Bryan Liles: …the line with the match…`, the matches in bold reverse on a terminal.
+enum SearchLine {
+    /// Characters shown before the first match, and after it.
+    static let before = 70, after = 140
+
+    static func render(_ hit: SearchIndex.Hit, of episode: EpisodeSummary, colour: Bool) -> String {
+        let number = episode.number.map { "#\($0)" } ?? episode.id
+        let time = hit.timestamp.isEmpty ? "--:--" : TimeFormat.clock(hit.start)
+        let speaker = episode.speakers.indices.contains(hit.speaker) ? episode.speakers[hit.speaker].displayName : ""
+        let characters = Array(hit.text)
+        let first = hit.matches.first ?? 0..<0
+        let start = max(0, first.lowerBound - before)
+        let end = min(characters.count, first.upperBound + after)
+        // Each piece is made safe on its own, so a placeholder never moves a highlight.
+        func piece(_ range: Range<Int>) -> String {
+            let text = String(characters[range]).replacingOccurrences(of: "\n\n", with: " ")
+            return OutputText.forPeople(text, keepingTabs: false)
+        }
+        var line = start > 0 ? "…" : ""
+        var at = start
+        for match in hit.matches where match.lowerBound >= at && match.upperBound <= end {
+            line += piece(at..<match.lowerBound)
+            line += colour ? "\u{1B}[1;7m" + piece(match) + "\u{1B}[0m" : piece(match)
+            at = match.upperBound
+        }
+        line += piece(at..<end)
+        if end < characters.count { line += "…" }
+        return "\(number) \(time) \(OutputText.forPeople(speaker)): \(line)"
+    }
+}
