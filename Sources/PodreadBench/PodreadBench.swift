@@ -81,17 +81,8 @@ struct PodreadBench {
         line("full parse (validate --no-cache)", validate, [("wc -l", wc)],
              extra: String(format: " | %.0f MB/s", Double(bytes) / 1e6 / validate.seconds))
 
-        let hasRipgrep = ProcessTimer.run(["rg", "--version"]).status == 0
-        // The first search of a corpus makes its trigram filters; later ones use them.
-        let firstSearch = ProcessTimer.median([podread, "search", rare, "--data", corpus], runs: 1)
-        print("search, the first one (reads every transcript and makes the trigram filters): podread \(format(firstSearch))")
-        for (label, word) in [("rare", rare), ("common", common)] {
-            let ours = ProcessTimer.median([podread, "search", word, "--data", corpus], runs: runs)
-            var baselines = [("grep -r -i -F -c", ProcessTimer.median(["grep", "-r", "-i", "-F", "-c", word, corpus], runs: runs))]
-            if hasRipgrep { baselines.append(("rg -i -F -c", ProcessTimer.median(["rg", "-i", "-F", "-c", word, corpus], runs: runs))) }
-            line("search \(label) '\(word)'", ours, baselines)
-        }
-        if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
+        try searchIndex(corpus: corpus, bytes: bytes, files: files, runs: runs, podread: podread,
+                        rare: rare, common: common, cacheHome: cacheHome, line: line)
 
         try formats(megabytes: formatMegabytes, runs: runs, podread: podread, line: line)
         try oneParagraph(megabytes: formatMegabytes, runs: runs, line: line)
@@ -99,6 +90,54 @@ struct PodreadBench {
         // In-process work last: see ProcessTimer on why it would swell the peaks above.
         yamlAlone(corpus: corpus, files: files, bytes: bytes, runs: runs)
         try reader(corpus: corpus, word: common)
+    }
+
+    /// The search index: made from nothing (MB/s, size against the corpus), brought up to
+    /// date after one file changes, and searches beside ripgrep printing its lines.
+    static func searchIndex(corpus: String, bytes: Int, files: [String], runs: Int, podread: String,
+                            rare: String, common: String, cacheHome: String,
+                            line: (String, Measurement, [(String, Measurement)], String) -> Void) throws {
+        _ = ProcessTimer.run([podread, "list", "--data", corpus])   // the summaries, cached: not the index's work
+        var builds: [Measurement] = []
+        for _ in 0..<runs {
+            try? FileManager.default.removeItem(atPath: cacheHome + "/podread/index")
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: cacheHome + "/podread")) ?? [] where file.hasPrefix("index-") {
+                try? FileManager.default.removeItem(atPath: cacheHome + "/podread/" + file)
+            }
+            builds.append(ProcessTimer.run([podread, "index", "--data", corpus]))
+        }
+        let build = builds.sorted { $0.seconds < $1.seconds }[builds.count / 2]
+        let indexFiles = ((try? FileManager.default.contentsOfDirectory(atPath: cacheHome + "/podread")) ?? []).filter { $0.hasPrefix("index-") }
+        let indexBytes = indexFiles.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: cacheHome + "/podread/" + $1)[.size] as? Int) ?? 0) }
+        print("index from nothing: podread \(format(build)) | \(String(format: "%.1f MB/s", Double(bytes) / 1e6 / build.seconds))"
+              + " | index \(String(format: "%.1f MB, %.2f× the corpus", Double(indexBytes) / 1e6, Double(indexBytes) / Double(max(bytes, 1))))")
+        let unchanged = ProcessTimer.median([podread, "index", "--data", corpus], runs: runs)
+        print("index, nothing changed (stamps compared): podread \(format(unchanged))")
+        if let first = files.sorted().first {
+            let path = corpus + "/" + first
+            var changes: [Measurement] = []
+            for _ in 0..<runs {
+                // The same bytes written again: a new stamp, so the file is read and indexed anew.
+                if let data = FileManager.default.contents(atPath: path) { try data.write(to: URL(fileURLWithPath: path)) }
+                changes.append(ProcessTimer.run([podread, "index", "--data", corpus]))
+            }
+            let change = changes.sorted { $0.seconds < $1.seconds }[changes.count / 2]
+            print("index after one file changed (whole command, listing included): podread \(format(change))"
+                  + " | of which stamps alone \(format(unchanged))")
+        }
+
+        let hasRipgrep = ProcessTimer.run(["rg", "--version"]).status == 0
+        if !hasRipgrep { print("(ripgrep not installed: apt-get install ripgrep for its baseline)") }
+        for (label, word) in [("rare", rare), ("common", common)] {
+            var baselines = [("grep -r -i -F", ProcessTimer.median(["grep", "-r", "-i", "-F", word, corpus], runs: runs))]
+            if hasRipgrep { baselines.append(("rg -i -F", ProcessTimer.median(["rg", "-i", "-F", word, corpus], runs: runs))) }
+            let all = ProcessTimer.median([podread, "search", word, "--limit", "0", "--data", corpus], runs: runs)
+            line("search \(label) '\(word)', every result printed", all, baselines, "")
+            let json = ProcessTimer.median([podread, "search", word, "--json", "--data", corpus], runs: runs)
+            line("search \(label) '\(word)', every result as JSON", json, baselines, "")
+            let top = ProcessTimer.median([podread, "search", word, "--limit", "50", "--data", corpus], runs: runs)
+            line("search \(label) '\(word)', top 50 ranked", top, [], "")
+        }
     }
 
     /// One file of each format, `megabytes` MB, read by `validate --no-cache` beside `wc -l`

@@ -38,7 +38,9 @@ struct SearchScope {
             if !shows.isEmpty, !Self.show(episode, in: corpus, isOneOf: shows) { continue }
             if let numbers = filters.numbers, !(episode.number.map(numbers.contains) ?? false) { continue }
             if filters.since != nil || filters.until != nil {
-                guard let date = episode.date.map({ String($0.prefix(10)) }) else { continue }
+                // Only an ISO date (as feeds' sidecars and most front matter give) compares.
+                guard let date = episode.date.map({ String($0.prefix(10)) }), date.count == 10,
+                      Self.date(date) != nil else { continue }
                 if let since = filters.since, date < since { continue }
                 // `--until 2020` takes in the whole year: compare as much as was given.
                 if let until = filters.until, date.prefix(until.count) > until { continue }
