@@ -17,6 +17,8 @@ extension SearchIndex {
         public var text: String
         /// Each match, in characters of `text`.
         public var matches: [Range<Int>]
+        /// Each match, in UTF-8 bytes of `text`.
+        public var matchBytes: [Range<Int>]
     }
 
     public enum Order: Sendable { case relevance, time }
@@ -39,14 +41,14 @@ extension SearchIndex {
             while let row = try rows.next() {
                 let file: String = row[0], speaker: Int = row[1]
                 guard accepts(file, speaker) else { continue }
-                let (text, matches, firstByte) = Highlight.split(row[8])
+                let (text, matches, bytes) = Highlight.split(row[8])
                 guard query.accepts(text) else { continue }
                 let start: Double = row[3]
                 let cues = (row[7] as String?).map(CueOffsets.decode) ?? []
                 let hit = Hit(file: file, position: row[2],
-                              start: CueOffset.start(at: firstByte, in: cues, otherwise: start),
+                              start: CueOffset.start(at: bytes.first?.lowerBound ?? 0, in: cues, otherwise: start),
                               timestamp: row[4], tag: row[5], speaker: speaker, line: row[6],
-                              text: text, matches: matches)
+                              text: text, matches: matches, matchBytes: bytes)
                 if try !each(hit) { break }
             }
         }
@@ -83,24 +85,38 @@ enum Highlight {
         return String(text.unicodeScalars.map { $0.value == 2 || $0.value == 3 ? " " : Character($0) })
     }
 
-    /// The text without marks, the marked ranges in characters, and the first one's byte offset.
-    static func split(_ marked: String) -> (text: String, matches: [Range<Int>], firstByte: Int) {
-        var text = ""
-        var matches: [Range<Int>] = []
-        var characters = 0, opened = 0
-        var firstByte = -1
-        for character in marked {
-            if character == "\u{2}" {
-                opened = characters
-                if firstByte < 0 { firstByte = text.utf8.count }
-            } else if character == "\u{3}" {
-                matches.append(opened..<characters)
-            } else {
-                text.append(character)
-                characters += 1
+    /// The text without marks, and the marked ranges in characters and in UTF-8 bytes.
+    /// Byte by byte: the marks are single bytes that no other UTF-8 sequence holds.
+    static func split(_ marked: String) -> (text: String, matches: [Range<Int>], bytes: [Range<Int>]) {
+        var marked = marked
+        let (text, bytes) = marked.withUTF8 { buffer -> (String, [Range<Int>]) in
+            var plain: [UInt8] = []
+            plain.reserveCapacity(buffer.count)
+            var bytes: [Range<Int>] = []
+            var opened = 0
+            for byte in buffer {
+                switch byte {
+                case 2: opened = plain.count
+                case 3: bytes.append(opened..<plain.count)
+                default: plain.append(byte)
+                }
             }
+            return (String(decoding: plain, as: UTF8.self), bytes)
         }
-        return (text, matches, max(firstByte, 0))
+        // Characters counted between the marks only (no walk of the text after the last).
+        let utf8 = text.utf8
+        var matches: [Range<Int>] = []
+        var at = text.startIndex, characters = 0
+        for range in bytes {
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            characters += text.distance(from: at, to: lower)
+            let length = text.distance(from: lower, to: upper)
+            matches.append(characters..<(characters + length))
+            characters += length
+            at = upper
+        }
+        return (text, matches, bytes)
     }
 }
 

@@ -46,24 +46,27 @@ enum SearchLine {
         let number = episode.number.map { "#\($0)" } ?? episode.id
         let time = hit.timestamp.isEmpty ? "--:--" : TimeFormat.clock(hit.start)
         let speaker = episode.speakers.indices.contains(hit.speaker) ? episode.speakers[hit.speaker].displayName : ""
-        let characters = Array(hit.text)
-        let first = hit.matches.first ?? 0..<0
-        let start = max(0, first.lowerBound - before)
-        let end = min(characters.count, first.upperBound + after)
+        let text = hit.text, utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let first = hit.matchBytes.first ?? 0..<0
+        let start = text.index(index(first.lowerBound), offsetBy: -before, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(index(first.upperBound), offsetBy: after, limitedBy: text.endIndex) ?? text.endIndex
         // Each piece is made safe on its own, so a placeholder never moves a highlight.
-        func piece(_ range: Range<Int>) -> String {
-            let text = String(characters[range]).replacingOccurrences(of: "\n\n", with: " ")
-            return OutputText.forPeople(text, keepingTabs: false)
+        func piece(_ range: Range<String.Index>) -> String {
+            let piece = text[range]
+            let joined = piece.utf8.contains(10) ? piece.replacingOccurrences(of: "\n\n", with: " ") : String(piece)
+            return OutputText.forPeople(joined, keepingTabs: false)
         }
-        var line = start > 0 ? "…" : ""
+        var line = start > text.startIndex ? "…" : ""
         var at = start
-        for match in hit.matches where match.lowerBound >= at && match.upperBound <= end {
+        for match in hit.matchBytes.map({ index($0.lowerBound)..<index($0.upperBound) })
+        where match.lowerBound >= at && match.upperBound <= end {
             line += piece(at..<match.lowerBound)
             line += colour ? "\u{1B}[1;7m" + piece(match) + "\u{1B}[0m" : piece(match)
             at = match.upperBound
         }
         line += piece(at..<end)
-        if end < characters.count { line += "…" }
+        if end < text.endIndex { line += "…" }
         return "\(number) \(time) \(OutputText.forPeople(speaker)): \(line)"
     }
 }
