@@ -44,7 +44,7 @@ let package = Package(
         // -DFUZZING it replays files given as arguments.
         .executableTarget(name: "PodreadFuzz", dependencies: ["TranscriptKit", "ReaderUI"]),
         // Figures for the README: podread beside grep, wc and ripgrep (release build).
-        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", "FeedTestSupport",
+        .executableTarget(name: "PodreadBench", dependencies: ["TranscriptKit", "ReaderUI", "SearchIndex", "FeedTestSupport",
                                                              .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TranscriptKitTests", dependencies: ["TranscriptKit"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TranscriptKit"]),

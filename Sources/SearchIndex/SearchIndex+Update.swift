@@ -18,8 +18,11 @@ extension SearchIndex {
 
     /// Brings the index up to date with `corpus`: reads (on every core) only the episodes
     /// whose files changed since it last saw them, and forgets the files that are gone.
+    /// `isCancelled` is asked between batches: what was written stays, the rest waits for
+    /// the next update.
     @discardableResult
-    public func update(_ corpus: Corpus, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Changes {
+    public func update(_ corpus: Corpus, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                       isCancelled: () -> Bool = { false }) throws -> Changes {
         let known = try pool.read { db -> [String: (id: Int64, stamp: FileStamp)] in
             var known: [String: (Int64, FileStamp)] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, inode, modified, changed FROM file")
@@ -49,7 +52,7 @@ extension SearchIndex {
         let outcome = WriteOutcome()
         let total = stale.count
         for start in stride(from: 0, to: stale.count, by: batchSize) {
-            if outcome.failure != nil { break }
+            if outcome.failure != nil || isCancelled() { break }
             let batch = Array(stale[start..<min(start + batchSize, stale.count)])
             let episodes = Concurrently.map(batch.count) { corpus.transcript(of: batch[$0].index) }
             let rows = zip(batch, episodes).map { entry, episode in
@@ -69,7 +72,7 @@ extension SearchIndex {
         }
         writes.sync {}
         if let failure = outcome.failure { throw failure }
-        changes.read = stale.count
+        changes.read = outcome.written
         if !gone.isEmpty {
             try pool.write { db in
                 for id in gone { try Self.forget(file: id, in: db) }
@@ -112,15 +115,16 @@ extension SearchIndex {
     /// The writes' progress and first failure, shared with the writing queue.
     final class WriteOutcome: @unchecked Sendable {
         private let lock = NSLock()
-        private var written = 0
+        private var count = 0
         private var error: Error?
 
         var failure: Error? { lock.withLock { error } }
+        var written: Int { lock.withLock { self.count } }
 
         func fail(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
 
         func done(_ count: Int, of total: Int, progress: (@Sendable (Int, Int) -> Void)?) {
-            let now = lock.withLock { written += count; return written }
+            let now = lock.withLock { self.count += count; return self.count }
             progress?(now, total)
         }
     }

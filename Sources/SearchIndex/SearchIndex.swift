@@ -37,6 +37,9 @@ public final class SearchIndex: @unchecked Sendable {
         try self.init(path: path + ".sqlite")
     }
 
+    /// Stops the queries under way (they throw); for a search that a newer one replaces.
+    public func interrupt() { pool.interrupt() }
+
     private static func open(_ path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)

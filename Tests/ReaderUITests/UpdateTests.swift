@@ -210,7 +210,7 @@ import TranscriptKit
         #expect(state.send(.escape) == [.stopCorpusSearch(id: id)])
         #expect(state.corpusSearch == nil)
         #expect(render(state).row(state.height - 1).contains("stopped searching for words"))
-        update(&state, .corpusSearchFinished(id: id, hits: []))
+        update(&state, .corpusSearchFinished(id: id, hits: [], total: 0))
         #expect(state.overlay == nil)
     }
 
@@ -222,17 +222,23 @@ import TranscriptKit
         var state = Fixture.state(Fixture.corpus(["a.md": a, "b.md": b]))
         state.send(.char("F"))
         #expect(render(state).row(state.height - 1).hasPrefix(" Search all episodes: "))
-        state.type("\"stateful set\"")
-        let asked = state.send(.enter)
-        #expect(asked.contains { if case let .searchCorpus(search) = $0 { return search.query.terms == ["stateful set"] }; return false })
+        // Searched as it is typed: each letter asks again, and stops the search before.
+        let asked = state.type("\"stateful set\"")
+        let searches = asked.compactMap { effect -> String? in
+            if case let .searchCorpus(search) = effect { return search.text }
+            return nil
+        }
+        #expect(searches.first == "\"" && searches.last == "\"stateful set\"")
+        #expect(asked.filter { if case .stopCorpusSearch = $0 { return true }; return false }.count == searches.count - 1)
+        #expect(state.send(.enter).isEmpty)     // the search of these words is under way
         // The search runs in the background: the status bar says so until it ends.
         #expect(state.overlay == nil)
         #expect(render(state).row(state.height - 1).contains("searching all episodes for \"stateful set\"… (Esc stops)"))
         let id = try #require(state.corpusSearch?.id)
-        update(&state, .corpusSearchProgress(id: id, done: 1))
-        #expect(render(state).row(state.height - 1).contains("… 1/2 (Esc stops)"))
+        update(&state, .corpusSearchProgress(id: id, indexed: 1, of: 2))
+        #expect(render(state).row(state.height - 1).contains("indexing for search: 1/2 episodes changed since the last search (Esc stops)"))
         // A report from an earlier, stopped search changes nothing.
-        update(&state, .corpusSearchFinished(id: id - 1, hits: []))
+        update(&state, .corpusSearchFinished(id: id - 1, hits: [], total: 0))
         #expect(state.corpusSearch != nil)
         state.finishCorpusSearch()
         guard case let .results(results)? = state.overlay else { Issue.record("no results window"); return }
@@ -255,6 +261,38 @@ import TranscriptKit
         state.send(.char("F")); state.type("zzz"); state.send(.enter); state.finishCorpusSearch()
         #expect(state.overlay == nil)
         #expect(state.message?.text == "not found in any episode: zzz")
+        // What the program could not search: its reason.
+        state.send(.char("F")); state.type("-zzz"); state.send(.enter)
+        update(&state, .corpusSearchFailed(id: try #require(state.corpusSearch?.id), problem: "nothing to search for"))
+        #expect(state.corpusSearch == nil && state.message == StatusMessage(text: "nothing to search for", isError: true))
+    }
+
+    @Test func resultsComeAsTheWordsAreTyped() throws {
+        let a = Fixture.episode(number: 1, title: "A", hosts: ["Ann Lee"], body: "[0:00:01] AL: clusters of words\n")
+        var state = Fixture.state(Fixture.corpus(["a.md": a]))
+        state.send(.char("F"))
+        state.type("clu")
+        state.finishCorpusSearch()
+        // The results show under the prompt, which still takes the keys.
+        guard case let .results(results)? = state.overlay else { Issue.record("no results while typing"); return }
+        #expect(results.text == "clu" && results.hits.count == 1)
+        #expect(state.prompt?.text == "clu")
+        #expect(render(state).contains("1 in 1 episode(s): clu"))
+        state.type("z")
+        state.finishCorpusSearch()
+        #expect(state.overlay == nil && state.prompt?.text == "cluz")
+        // Back to what matched, Enter: the prompt closes on the results shown, no new search.
+        state.send(.backspace)
+        state.finishCorpusSearch()
+        #expect(state.send(.enter).isEmpty)
+        #expect(state.prompt == nil)
+        guard case .results? = state.overlay else { Issue.record("the results went"); return }
+        // Esc in the prompt stops the search and closes the results.
+        state.send(.escape, .char("F"))
+        state.type("wor")
+        #expect(state.corpusSearch != nil)
+        state.send(.escape)
+        #expect(state.corpusSearch == nil && state.prompt == nil)
     }
 }
 

@@ -379,14 +379,24 @@ import Testing
         #expect(episode.utterances.map(\.tag) == ["Speaker 0", "Speaker 1"])
     }
 
-    /// Consecutive cues of one speaker are one utterance: a phrase over two cues is found.
-    @Test func searchFindsAPhraseAcrossCues() throws {
+    /// Consecutive cues of one speaker are one utterance (so a phrase over two cues is one
+    /// text to search), and each cue's offset in it says when a word there is spoken.
+    @Test func cuesOfOneUtteranceAndWhereEachBegins() throws {
         let directory = Fixture.temporaryDirectory()
         Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Travis>When you first get started in\n\n00:00:02.000 --> 00:00:03.000\npodcasting, it's\n",
                       to: directory + "/q.vtt")
         let corpus = try CorpusLoader.load(directory: directory)
-        let query = try #require(SearchQuery(arguments: ["\"started in podcasting\""]))
-        #expect(corpus.search(query).count == 1)
+        let utterances = corpus.transcript(of: 0).utterances
+        #expect(utterances.count == 1)
+        let text = try #require(utterances.first?.text)
+        #expect(text.contains("started in podcasting"))
+        let cues = utterances[0].cueOffsets
+        // "When you first get started in " is 30 bytes: the second cue begins there.
+        #expect(cues == [CueOffset(offset: 0, start: 1), CueOffset(offset: 30, start: 2)])
+        let podcasting = try #require(text.utf8.firstRange(of: "podcasting".utf8))
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: podcasting.lowerBound)
+        #expect(CueOffset.start(at: offset, in: cues, otherwise: -1) == 2)
+        #expect(CueOffset.start(at: 5, in: cues, otherwise: -1) == 1)
     }
 
     /// The summary cache and the corpus snapshot keep how each file was read.

@@ -55,7 +55,7 @@ public enum KeyMap {
         KeyBinding([.char("/")], .search, "search this episode (any case unless a capital, accents ignored); in the list: filter it", hint: "search", in: [.transcript, .episodes]),
         KeyBinding([.char("n")], .nextMatch, "the next match"),
         KeyBinding([.char("N")], .previousMatch, "the previous match"),
-        KeyBinding([.char("F")], .searchAll, "search every episode (words, \"phrases\"); Enter opens a match", hint: "all", in: everywhere),
+        KeyBinding([.char("F")], .searchAll, "search every episode as you type (words, \"phrases\", OR, -word; best first, grouped by episode); Enter opens a match", hint: "all", in: everywhere),
         KeyBinding([.char("y")], .copyQuote, "copy this utterance as a quote, with speaker, episode and time", hint: "copy", in: [.transcript]),
         KeyBinding([.char("v")], .markRange, "mark this utterance as the start of a range (again: unmark)"),
         KeyBinding([.char("Y")], .copyRange, "copy the utterances from the mark to here, with times and speakers"),

@@ -128,8 +128,8 @@ enum CorpusResultsView {
         let rect = OverlayGeometry.rect(of: .results(results), in: state)
         let area = OverlayGeometry.listArea(of: .results(results), in: state)
         let episodes = results.rows.count - results.hits.count
-        let terms = results.query.terms.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
-        OverlayGeometry.frame(rect, title: "\(results.hits.count) in \(episodes) episode(s): \(terms) — Enter opens, then n N step, Esc closes",
+        let count = results.total > results.hits.count ? "best \(results.hits.count) of \(results.total)" : "\(results.hits.count)"
+        OverlayGeometry.frame(rect, title: "\(count) in \(episodes) episode(s): \(results.text) — Enter opens, then n N step, Esc closes",
                               theme: theme, grid: &grid)
         for row in 0..<area.height {
             let index = results.list.top + row
@@ -148,20 +148,20 @@ enum CorpusResultsView {
                 grid.put("  \(count)", x: x, y: y, limit: limit(), style: EpisodeListView.merge(theme.timestamp, over: base))
             case let .hit(number):
                 let hit = results.hits[number]
-                let utterance = hit.found
                 x += 3
-                x += grid.put(TimeFormat.clock(utterance.start).padding(toLength: 9, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
+                x += grid.put(TimeFormat.clock(hit.start).padding(toLength: 9, withPad: " ", startingAt: 0), x: x, y: y, limit: limit(), style: base)
                 grid.putTruncated(hit.speaker.displayName, x: x, y: y, limit: min(18, limit()),
                                   style: EpisodeListView.merge(state.colors.style(for: hit.speaker, mode: theme.mode), over: base))
                 x += 20
-                let text = utterance.paragraphs.joined(separator: " ")
-                let first = results.query.ranges(in: text).first ?? 0..<0
+                // Paragraph breaks are two characters; as spaces, the offsets hold.
+                let text = hit.text.replacingOccurrences(of: "\n\n", with: "  ")
+                let first = hit.matches.first ?? 0..<0
                 let start = max(0, first.lowerBound - 20)
                 let snippet = (start > 0 ? "…" : "") + String(text.dropFirst(start).prefix(400))
                 let offset = start > 0 ? 1 - start : 0
                 let match = matchStyle(theme, selected: selected)
                 grid.put(DisplayText.units(of: snippet), x: x, y: y, limit: limit()) { unit in
-                    if first.contains(unit.source - offset) { return match }
+                    if hit.matches.contains(where: { $0.contains(unit.source - offset) }) { return match }
                     return unit.isPlaceholder ? theme.placeholder : base
                 }
             }

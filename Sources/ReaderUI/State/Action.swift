@@ -31,10 +31,13 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     case mouse(Mouse)
     case resize(width: Int, height: Int)
-    /// The corpus search (`Effect.searchCorpus`) has read this many episodes.
-    case corpusSearchProgress(id: Int, done: Int)
-    /// The corpus search is over.
-    case corpusSearchFinished(id: Int, hits: [SearchHit])
+    /// The search index is being brought up to date before the search: this many of the
+    /// episodes that changed are read.
+    case corpusSearchProgress(id: Int, indexed: Int, of: Int)
+    /// The corpus search is over: the best hits, and how many utterances match in all.
+    case corpusSearchFinished(id: Int, hits: [SearchHit], total: Int)
+    /// The corpus search could not be made (nothing to search for, no index).
+    case corpusSearchFailed(id: Int, problem: String)
     /// Transcripts read so far while the corpus is partial.
     case corpusLoadProgress(done: Int, total: Int)
     /// The whole corpus, read after a partial one was shown.
@@ -55,8 +58,8 @@ public enum Action: Equatable, Sendable {
     case jump(String)
     /// Back at a saved place (a bookmark) in the open episode.
     case restore(ReadingPosition)
-    /// Shows a corpus search's hit in the open episode, its first term highlighted.
-    case reveal(SearchHit, SearchQuery)
+    /// Shows a corpus search's hit in the open episode, its first match highlighted.
+    case reveal(SearchHit)
     case show(StatusMessage)
     case memoryProblem(String)
     case linkOpened(String, LinkOutcome)

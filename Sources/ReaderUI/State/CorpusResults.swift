@@ -10,15 +10,19 @@ public struct CorpusResults: Equatable, Sendable {
         case hit(Int)
     }
 
-    public var query: SearchQuery
+    /// The search as typed.
+    public var text: String
+    /// The hits shown (the best, grouped by episode), and how many utterances match in all.
     public var hits: [SearchHit]
+    public var total: Int
     public private(set) var rows: [Row] = []
     /// The cursor moves over rows, and rests on hits.
     public var list = ScrollList(cursor: 1)
 
-    public init(query: SearchQuery, hits: [SearchHit]) {
-        self.query = query
+    public init(text: String, hits: [SearchHit], total: Int) {
+        self.text = text
         self.hits = hits
+        self.total = max(total, hits.count)
         var start = 0
         while start < hits.count {
             var end = start

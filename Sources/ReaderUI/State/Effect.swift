@@ -5,7 +5,9 @@ import TranscriptKit
 public enum Effect: Equatable, Sendable {
     /// Read episode `episode`'s transcript (`Corpus.transcript(of:)`); answer `.transcriptRead`.
     case readTranscript(episode: Int, file: String)
-    /// Search every episode; answer `.corpusSearchProgress`, then `.corpusSearchFinished`.
+    /// Search every episode (through the search index, brought up to date first); answer
+    /// `.corpusSearchProgress`, then `.corpusSearchFinished` or `.corpusSearchFailed`. A
+    /// newer search replaces one under way.
     case searchCorpus(CorpusSearch)
     case stopCorpusSearch(id: Int)
     /// Write these changes to the reader's memory (coalesced); problems come back as `.memoryProblem`.

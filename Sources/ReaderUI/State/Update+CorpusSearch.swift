@@ -1,12 +1,17 @@
 import TranscriptKit
 
 extension ReaderState {
-    /// `F`: every utterance of every episode with all the words (and "phrases").
-    mutating func searchCorpus(_ text: String) {
-        guard let query = SearchQuery(typed: text) else {
-            if !text.allSatisfy({ $0.isWhitespace || $0 == "\"" }) {
-                message = StatusMessage(text: "a search takes at most \(SearchQuery.mostTerms) different words and phrases", isError: true)
-            }
+    /// `F`: the utterances of every episode that match, best first, grouped by episode;
+    /// searched again as the words are typed (`asTyped`), a newer search replacing the last.
+    mutating func searchCorpus(_ text: String, asTyped: Bool = false) {
+        let words = text.trimmingCharacters(in: .whitespaces)
+        if let running = corpusSearch {
+            outbox.append(.stopCorpusSearch(id: running.id))
+            corpusSearch = nil
+        }
+        guard !words.isEmpty else {
+            if case .results = overlay { overlay = nil }
+            message = nil
             return
         }
         if corpus.isPartial {
@@ -14,30 +19,37 @@ extension ReaderState {
             message = StatusMessage(text: "still reading the transcripts\(read); search all episodes when that is done", isError: true)
             return
         }
-        if let running = corpusSearch { outbox.append(.stopCorpusSearch(id: running.id)) }
-        let search = CorpusSearch(id: (corpusSearch?.id ?? lastCorpusSearchID) + 1, query: query, text: text,
-                                  total: corpus.episodes.count)
+        let search = CorpusSearch(id: lastCorpusSearchID + 1, text: words, limit: CorpusSearch.mostResults)
         corpusSearch = search
         lastCorpusSearchID = search.id
         outbox.append(.searchCorpus(search))
-        message = StatusMessage(text: "searching all episodes for \(text)… (Esc stops)", isError: false)
+        if !asTyped { message = StatusMessage(text: "searching all episodes for \(words)… (Esc stops)", isError: false) }
     }
 
-    mutating func corpusSearchProgressed(id: Int, _ done: Int) {
+    mutating func corpusSearchProgressed(id: Int, indexed: Int, of total: Int) {
         guard let search = corpusSearch, search.id == id else { return }
-        corpusSearch?.done = done
-        message = StatusMessage(text: "searching all episodes for \(search.text)… \(done)/\(search.total) (Esc stops)", isError: false)
+        corpusSearch?.indexed = indexed
+        corpusSearch?.toIndex = total
+        message = StatusMessage(text: "indexing for search: \(indexed)/\(total) episodes changed since the last search (Esc stops)", isError: false)
     }
 
-    mutating func corpusSearchFinished(id: Int, _ hits: [SearchHit]) {
+    mutating func corpusSearchFinished(id: Int, _ hits: [SearchHit], total: Int) {
         guard let search = corpusSearch, search.id == id else { return }
         corpusSearch = nil
         message = nil
         if hits.isEmpty {
+            if case .results = overlay { overlay = nil }
             message = StatusMessage(text: "not found in any episode: \(search.text)", isError: true)
             return
         }
-        overlay = .results(CorpusResults(query: search.query, hits: hits))
+        overlay = .results(CorpusResults(text: search.text, hits: hits, total: total))
+    }
+
+    mutating func corpusSearchFailed(id: Int, _ problem: String) {
+        guard let search = corpusSearch, search.id == id else { return }
+        corpusSearch = nil
+        if case .results = overlay { overlay = nil }
+        message = StatusMessage(text: problem, isError: true)
     }
 
     mutating func handleResultsKey(_ key: Key, _ results: inout CorpusResults, rows: Int) {
@@ -61,7 +73,7 @@ extension ReaderState {
     /// Opens a result, remembering the results so `n` and `N` step through them.
     mutating func openResult(_ index: Int, of results: CorpusResults) {
         guard results.hits.indices.contains(index) else { return }
-        openHit(results.hits[index], query: results.query)
+        openHit(results.hits[index])
         trail = ResultsTrail(results: results, hit: index)
     }
 
@@ -82,26 +94,26 @@ extension ReaderState {
         }
     }
 
-    /// Opens the hit's episode at its utterance, with its first term highlighted there.
-    mutating func openHit(_ hit: SearchHit, query: SearchQuery) {
+    /// Opens the hit's episode at its utterance, with its first match highlighted there.
+    mutating func openHit(_ hit: SearchHit) {
         leaveMark()
         focus = .transcript
         if hit.episode != episodeIndex || opening != nil {
-            open(episode: hit.episode, then: [.reveal(hit, query)])
+            open(episode: hit.episode, then: [.reveal(hit)])
         } else {
-            reveal(hit, query: query)
+            reveal(hit)
         }
         keepListCursorVisible()
     }
 
-    mutating func reveal(_ hit: SearchHit, query: SearchQuery) {
+    mutating func reveal(_ hit: SearchHit) {
         guard hit.episode == episodeIndex else { return }
         if !shown.contains(hit.utterance) {
             setFilter([], names: [])
             message = StatusMessage(text: "speaker filter cleared to show the match", isError: false)
         }
-        let pattern = query.terms.max { $0.count < $1.count } ?? ""
-        runSearch(pattern)
+        // The words as this utterance has them: a capital there makes the search match case.
+        runSearch(hit.firstMatch ?? "")
         guard let index = shownIndex(atOrBefore: hit.utterance) else { return }
         if let match = search?.matches.firstIndex(where: { $0.index == index }) {
             search?.current = match

@@ -21,6 +21,7 @@ extension ReaderState {
                 search = prompt.previousSearch
                 returnToOrigin(of: prompt)
             }
+            if prompt.kind == .corpusSearch { searchCorpus("") }
             self.prompt = nil
             return
         case .enter:
@@ -43,7 +44,14 @@ extension ReaderState {
                     confirmSearch()
                 }
             case .corpusSearch:
-                searchCorpus(prompt.text)
+                // Searched as typed: the results shown (or on their way) are these words'.
+                let words = prompt.text.trimmingCharacters(in: .whitespaces)
+                if case let .results(shown)? = overlay, shown.text == words, corpusSearch == nil { break }
+                if corpusSearch?.text == words {
+                    message = StatusMessage(text: "searching all episodes for \(words)… (Esc stops)", isError: false)
+                } else {
+                    searchCorpus(prompt.text)
+                }
             case .bookmark:
                 addBookmark(note: prompt.text)
             }
@@ -81,6 +89,7 @@ extension ReaderState {
         self.prompt = prompt
         if prompt.kind == .search { incrementalSearch(prompt) }
         if prompt.kind == .listFilter { filterList(prompt.text) }
+        if prompt.kind == .corpusSearch { searchCorpus(prompt.text, asTyped: true) }
     }
 
     /// As the pattern grows, show the first match at or after where the search started.

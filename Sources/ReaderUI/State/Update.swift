@@ -26,10 +26,12 @@ extension ReaderState {
             clampAfterResize()
         case let .mouse(mouse):
             handle(mouse)
-        case let .corpusSearchProgress(id, done):
-            corpusSearchProgressed(id: id, done)
-        case let .corpusSearchFinished(id, hits):
-            corpusSearchFinished(id: id, hits)
+        case let .corpusSearchProgress(id, indexed, total):
+            corpusSearchProgressed(id: id, indexed: indexed, of: total)
+        case let .corpusSearchFinished(id, hits, total):
+            corpusSearchFinished(id: id, hits, total: total)
+        case let .corpusSearchFailed(id, problem):
+            corpusSearchFailed(id: id, problem)
         case let .corpusLoadProgress(done, total):
             loading = LoadProgress(done: done, total: total)
         case let .corpusLoaded(full):
@@ -57,8 +59,8 @@ extension ReaderState {
             jump(to: time)
         case let .restore(position):
             restore(position)
-        case let .reveal(hit, query):
-            reveal(hit, query: query)
+        case let .reveal(hit):
+            reveal(hit)
         case let .show(status):
             message = status
         case let .memoryProblem(warning):

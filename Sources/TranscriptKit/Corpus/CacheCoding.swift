@@ -144,7 +144,7 @@ enum CacheFile {
         AtomicFile.replace(path, with: Data(writer.bytes), durable: false)
     }
 
-    /// Another cache file of the same corpus: `corpus-…` or `trigrams-…` beside `summaries-…`.
+    /// Another cache file of the same corpus: `corpus-…` beside `summaries-…`.
     static func sibling(of summaries: String, kind: String) -> String {
         let folder = (summaries as NSString).deletingLastPathComponent
         let name = (summaries as NSString).lastPathComponent.replacingOccurrences(of: "summaries-", with: kind + "-")

@@ -17,8 +17,7 @@ public struct Corpus: Sendable {
     var frontMatterStamps: [String: (episode: Episode, stamp: SummaryCache.Stamp)] = [:]
     /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
     public internal(set) var fromSnapshot = false
-    /// The summary cache's file when the corpus was loaded with the cache; search keeps its
-    /// trigram filters beside it.
+    /// The summary cache's file when the corpus was loaded with the cache.
     var cacheLocation: String?
     /// Why the cache could not be used, for a message (its folder is not private).
     public internal(set) var cacheProblem: String?

@@ -53,33 +53,6 @@ extension Utterance {
 }
 
 extension Utterance {
-    /// Where character `offset` of `text` is spoken: the start of the cue that holds it,
-    /// else the utterance's start (for a search match inside a long turn).
-    /// Where the first match of `query` is spoken; the utterance's start, without searching
-    /// its text again, where it has no cues.
-    public func start(ofFirstMatchOf query: SearchQuery) -> Double {
-        cues.isEmpty ? start : start(atCharacter: query.ranges(in: text).first?.lowerBound ?? 0)
-    }
-
-    public func start(atCharacter offset: Int) -> Double {
-        guard !cues.isEmpty else { return start }
-        // Characters to bytes in `text` itself (a paragraph ending in CR makes one character
-        // with the LF after it), then bytes to a paragraph: two bytes between paragraphs.
-        let text = self.text
-        guard offset >= 0, let at = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else { return start }
-        var remaining = text.utf8.distance(from: text.utf8.startIndex, to: at)
-        for (index, paragraph) in paragraphs.enumerated() {
-            let count = paragraph.utf8.count
-            if remaining <= count {
-                return cueIndex(paragraph: index, offset: remaining).map { cues[$0].start } ?? start
-            }
-            remaining -= count + 2
-        }
-        return start
-    }
-}
-
-extension Utterance {
     /// Where each cue begins in `text`, in UTF-8 bytes (paragraphs are two bytes apart),
     /// with its start: enough to say where a match is spoken without the utterance.
     public var cueOffsets: [CueOffset] {

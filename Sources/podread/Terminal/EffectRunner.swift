@@ -3,7 +3,7 @@ import ReaderUI
 import TranscriptKit
 
 /// Runs the reader's effects off the input thread and hands every result back as an
-/// action (`results`): transcripts read, corpus searches, the memory written, links
+/// action (`results`): transcripts read, searches of every episode (through the index), the memory written, links
 /// opened, text copied, and the corpus read in the background after a partial one.
 final class EffectRunner: @unchecked Sendable {
     private let lock = NSLock()
@@ -11,7 +11,7 @@ final class EffectRunner: @unchecked Sendable {
     private lazy var reads = TranscriptReads { [unowned self] action in post(action) }
     /// Links being opened, whose outcomes are still to come.
     private var underWay = 0
-    private var search: BackgroundSearch?
+    private lazy var searches = IndexSearches { [unowned self] action in post(action) }
     private let writer: MemoryWriter?
     private let loading: BackgroundLoad
     private var reportedLoad: (done: Int, total: Int)?
@@ -36,10 +36,9 @@ final class EffectRunner: @unchecked Sendable {
             case let .readTranscript(index, file):
                 reads.read(episode: index, file: file, of: state.corpus)
             case let .searchCorpus(request):
-                search?.stop()
-                search = BackgroundSearch(corpus: state.corpus, search: request)
+                searches.search(request, in: state.corpus)
             case let .stopCorpusSearch(id):
-                if search?.id == id { search?.stop(); search = nil }
+                searches.stop(id: id)
             case let .saveMemory(changes):
                 if let writer, let key = state.memoryKey { writer.submit(changes, corpus: key) }
             case let .openLink(url):
@@ -75,7 +74,7 @@ final class EffectRunner: @unchecked Sendable {
     /// True while results are to come soon (a transcript, a link, a search, the corpus):
     /// the main loop then waits for input only briefly, so they show at once.
     func isBusy(for state: ReaderState) -> Bool {
-        lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || updates.isRunning || search != nil || (state.corpus.isPartial && !loadOver)
+        lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || updates.isRunning || searches.isBusy || (state.corpus.isPartial && !loadOver)
     }
 
     /// What came back since the last call.
@@ -84,9 +83,6 @@ final class EffectRunner: @unchecked Sendable {
             defer { inbox = [] }
             return inbox
         }
-        let searched = search?.poll() ?? []
-        if searched.contains(where: { if case .corpusSearchFinished = $0 { return true }; return false }) { search = nil }
-        actions += searched
         if let warning = writer?.poll() { actions.append(.memoryProblem(warning)) }
         if state.corpus.isPartial, !loadOver { actions += loadReport() }
         return actions
@@ -110,7 +106,7 @@ final class EffectRunner: @unchecked Sendable {
     /// Writes what the memory still has to, and stops the work under way (before exiting).
     func finish() {
         writer?.finish()
-        search?.stopAndWait()
+        searches.finish()
         updates.stop()
         loading.cancel()
     }
