@@ -272,6 +272,11 @@ import TranscriptKit
         var state = Fixture.state(Fixture.corpus(["a.md": a]))
         state.send(.char("F"))
         state.type("clu")
+        // Beside the words: the index being brought up to date, at the right.
+        update(&state, .corpusSearchProgress(id: try #require(state.corpusSearch?.id), indexed: 3, of: 10))
+        let bar = render(state).row(state.height - 1)
+        #expect(bar.hasPrefix(" Search all episodes: clu"))
+        #expect(bar.hasSuffix("indexing 3/10 "))
         state.finishCorpusSearch()
         // The results show under the prompt, which still takes the keys.
         guard case let .results(results)? = state.overlay else { Issue.record("no results while typing"); return }
@@ -330,7 +335,13 @@ import TranscriptKit
         let (index, top, current) = (state.episodeIndex, state.top, state.current)
         #expect(index == 1)
         #expect(current > 0)
-        state.act(.corpusLoaded(Delivered(try CorpusLoader.load(directory: dir, transcripts: false, after: partial))))
+        // Words typed into F before the transcripts are read are searched once they are.
+        state.send(.char("F"))
+        state.type("line")
+        #expect(state.corpusSearch == nil)
+        let asked = state.act(.corpusLoaded(Delivered(try CorpusLoader.load(directory: dir, transcripts: false, after: partial))))
+        #expect(asked.contains { if case let .searchCorpus(search) = $0 { return search.text == "line" }; return false })
+        state.send(.escape)
         #expect(!state.corpus.isPartial)
         #expect(state.loading == nil)
         #expect(state.episodeIndex == index)

@@ -1,6 +1,16 @@
 import TranscriptKit
 
 enum StatusBarView {
+    /// What `F`'s prompt says beside the words: the index being brought up to date, a
+    /// search under way, or why there are no results.
+    static func corpusSearchStatus(_ state: ReaderState) -> (String, isError: Bool)? {
+        if let search = state.corpusSearch {
+            return (search.toIndex > 0 ? "indexing \(search.indexed)/\(search.toIndex)" : "searching…", false)
+        }
+        if let message = state.message { return (message.text, message.isError) }
+        return nil
+    }
+
     static func draw(_ state: ReaderState, _ rect: Rect, _ grid: inout Grid) {
         let theme = state.theme
         let y = rect.y
@@ -23,6 +33,13 @@ enum StatusBarView {
                 let count = search.matches.isEmpty ? "no match" : "\((search.current ?? 0) + 1)/\(search.matches.count)"
                 let w = DisplayText.width(of: count) + 1
                 if grid.width - w > x + 2 { grid.put(count, x: grid.width - w, y: y, style: theme.statusAccent) }
+            }
+            if prompt.kind == .corpusSearch, let (text, isError) = corpusSearchStatus(state) {
+                // At the right, as much as fits after the words being typed.
+                let room = grid.width - x - 3
+                let shown = DisplayText.width(of: text) <= room ? text : ""
+                let w = DisplayText.width(of: shown) + 1
+                if !shown.isEmpty { grid.put(shown, x: grid.width - w, y: y, style: isError ? theme.statusError : theme.statusAccent) }
             }
             return
         }

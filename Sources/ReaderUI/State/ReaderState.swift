@@ -139,6 +139,10 @@ public struct ReaderState: @unchecked Sendable {
     /// The whole corpus, read after a partial one (front matter only) was shown: the list
     /// keeps its place, and the open episode its position, now with resolved speakers.
     mutating func finishLoading(with full: Corpus) {
+        defer {
+            // Words typed into F while the transcripts were read are searched now.
+            if let prompt, prompt.kind == .corpusSearch, !prompt.text.isEmpty { searchCorpus(prompt.text, asTyped: true) }
+        }
         let listFile = corpus.episodes.indices.contains(listCursor) ? corpus.episodes[listCursor].file : nil
         let opened = episode
         let openFile = opened?.file
