@@ -23,55 +23,80 @@ extension SearchIndex {
 
     public enum Order: Sendable { case relevance, time }
 
-    /// Streams the utterances matching `query`, best first (BM25) or in file and time
-    /// order, that `accepts(file, speaker)` lets through; `each` returns false to stop.
-    /// Memory does not grow with the number of results.
-    public func search(_ query: IndexQuery, order: Order = .relevance,
-                       accepts: (String, Int) -> Bool = { _, _ in true },
+    /// The files a search looks at, each with the speakers wanted in it (nil: all of them).
+    public struct Scope: Sendable {
+        public var files: [String: Set<Int>?]
+        public init(files: [String: Set<Int>?]) { self.files = files }
+    }
+
+    /// Streams the utterances matching `query` in `scope` (nil: everywhere), best first
+    /// (BM25) or in file and time order, at most `limit`; `each` returns false to stop.
+    /// Memory does not grow with the number of results, and the scope and the limit are
+    /// the database's work (so only the hits returned have their text marked up).
+    public func search(_ query: IndexQuery, order: Order = .relevance, in scope: Scope? = nil, limit: Int? = nil,
                        each: (Hit) throws -> Bool) throws {
         let orderBy = order == .relevance ? "rank" : "f.path, s.position"
-        let sql = """
-            SELECT f.path, s.speaker, s.position, s.start, s.timestamp, s.tag, s.line, s.cues,
-                   highlight(utterance, 0, '\(Highlight.open)', '\(Highlight.close)')
-            FROM utterance JOIN spoken s ON s.id = utterance.rowid JOIN file f ON f.id = s.file
-            WHERE utterance MATCH ? ORDER BY \(orderBy)
-            """
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: [query.match])
+            let (condition, arguments) = try Self.condition(scope, in: db)
+            // A query with capitals is checked here, after the database: it cannot count for it.
+            let sqlLimit = query.caseSensitive ? -1 : (limit ?? -1)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.path, s.speaker, s.position, s.start, s.timestamp, s.tag, s.line, s.cues,
+                       highlight(utterance, 0, '\(Highlight.open)', '\(Highlight.close)')
+                FROM utterance JOIN spoken s ON s.id = utterance.rowid JOIN file f ON f.id = s.file
+                WHERE utterance MATCH ?\(condition) ORDER BY \(orderBy) LIMIT ?
+                """, arguments: StatementArguments([query.match] + arguments + [sqlLimit]))
+            var returned = 0
             while let row = try rows.next() {
-                let file: String = row[0], speaker: Int = row[1]
-                guard accepts(file, speaker) else { continue }
                 let (text, matches, bytes) = Highlight.split(row[8])
                 guard query.accepts(text) else { continue }
                 let start: Double = row[3]
                 let cues = (row[7] as String?).map(CueOffsets.decode) ?? []
-                let hit = Hit(file: file, position: row[2],
+                let hit = Hit(file: row[0], position: row[2],
                               start: CueOffset.start(at: bytes.first?.lowerBound ?? 0, in: cues, otherwise: start),
-                              timestamp: row[4], tag: row[5], speaker: speaker, line: row[6],
+                              timestamp: row[4], tag: row[5], speaker: row[1], line: row[6],
                               text: text, matches: matches, matchBytes: bytes)
-                if try !each(hit) { break }
+                returned += 1
+                if try !each(hit) || returned == limit { break }
             }
         }
     }
 
-    /// How many utterances match, among those `accepts` lets through (without their text).
-    public func count(_ query: IndexQuery, accepts: (String, Int) -> Bool = { _, _ in true }) throws -> Int {
+    /// How many utterances match in `scope`.
+    public func count(_ query: IndexQuery, in scope: Scope? = nil) throws -> Int {
         if query.caseSensitive {
             var count = 0
-            try search(query, order: .time, accepts: accepts) { _ in count += 1; return true }
+            try search(query, order: .time, in: scope) { _ in count += 1; return true }
             return count
         }
         return try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.path, s.speaker FROM utterance JOIN spoken s ON s.id = utterance.rowid
-                JOIN file f ON f.id = s.file WHERE utterance MATCH ?
-                """, arguments: [query.match])
-            var count = 0
-            while let row = try rows.next() {
-                if accepts(row[0], row[1]) { count += 1 }
-            }
-            return count
+            let (condition, arguments) = try Self.condition(scope, in: db)
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM utterance JOIN spoken s ON s.id = utterance.rowid
+                WHERE utterance MATCH ?\(condition)
+                """, arguments: StatementArguments([query.match] + arguments)) ?? 0
         }
+    }
+
+    /// The scope as SQL on `spoken s`: the files searched whole, and file-and-speaker pairs
+    /// (as one number each: no episode has a million speakers, nor an index 9 × 10¹² files).
+    private static func condition(_ scope: Scope?, in db: Database) throws -> (String, [DatabaseValueConvertible]) {
+        guard let scope else { return ("", []) }
+        var whole: [Int64] = [], pairs: [Int64] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, path FROM file")
+        while let row = try rows.next() {
+            guard let wanted = scope.files[row[1]] else { continue }
+            let id: Int64 = row[0]
+            if let speakers = wanted {
+                pairs += speakers.filter { $0 >= 0 && $0 < 1_000_000 }.map { id * 1_000_000 + Int64($0) }
+            } else {
+                whole.append(id)
+            }
+        }
+        func json(_ numbers: [Int64]) -> String { "[" + numbers.map(String.init).joined(separator: ",") + "]" }
+        return ("""
+             AND (s.file IN (SELECT value FROM json_each(?)) OR s.file * 1000000 + s.speaker IN (SELECT value FROM json_each(?)))
+            """, [json(whole), json(pairs)])
     }
 }
 

@@ -5,28 +5,41 @@ import TranscriptKit
 /// A corpus's utterances in SQLite with FTS5, kept outside the corpus (see `CacheFolder`):
 /// each file's stamp, and every utterance's text (diacritics folded by the tokenizer), its
 /// episode file, position, time, tag, speaker (an index into the episode's speakers), line
-/// and cue offsets. An utterance repeated word for word is indexed where it first is. Brought up to date incrementally (`update`),
+/// and cue offsets. An utterance repeated word for word is indexed where it first is.
+/// Beside them, what a search shows of each episode (`store`), for the listing state it
+/// was made for: a search of an unchanged corpus reads neither it nor its cache. Brought up to date incrementally (`update`),
 /// so a search never reads a transcript. Several processes may use one index at once
 /// (WAL); a damaged one is set aside and made again.
 public final class SearchIndex: @unchecked Sendable {
     /// Bumped when the schema or what is stored changes: an older index is made again.
-    static let version = 2
+    static let version = 3
 
     let pool: DatabasePool
     public let path: String
 
-    /// Opens (or makes) the index at `path`.
+    /// Opens (or makes) the index at `path`. Processes open it one at a time (a lock file
+    /// beside it): one making it must not look damaged to another.
     public init(path: String) throws {
         self.path = path
+        let lock = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
+        defer { if lock >= 0 { close(lock) } }
         do {
             pool = try Self.open(path)
-        } catch {
+        } catch let error where Self.isDamage(error) {
             // Damaged, or from another version: set aside, and a new one made.
             try? FileManager.default.removeItem(atPath: path + ".damaged")
             try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             pool = try Self.open(path)
         }
+    }
+
+    /// Errors that say the file is no index of this version, rather than busy or unreadable.
+    private static func isDamage(_ error: Error) -> Bool {
+        if error is SearchIndexError { return true }
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
     }
 
     /// The index of the corpus folder `directory`, in the cache folder.
@@ -61,6 +74,14 @@ public final class SearchIndex: @unchecked Sendable {
                     speaker INTEGER NOT NULL, line INTEGER NOT NULL, cues TEXT);
                 CREATE INDEX IF NOT EXISTS spoken_by_file ON spoken(file);
                 CREATE VIRTUAL TABLE IF NOT EXISTS utterance USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE TABLE IF NOT EXISTS listing(only INTEGER PRIMARY KEY CHECK (only = 1), state TEXT);
+                CREATE TABLE IF NOT EXISTS episode(
+                    path TEXT PRIMARY KEY, position INTEGER NOT NULL, id TEXT NOT NULL, number INTEGER,
+                    title TEXT NOT NULL, date TEXT, show TEXT);
+                CREATE TABLE IF NOT EXISTS speaker(
+                    path TEXT NOT NULL, position INTEGER NOT NULL, tag TEXT NOT NULL, name TEXT NOT NULL,
+                    role TEXT NOT NULL, certain INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS show(folder TEXT PRIMARY KEY, title TEXT NOT NULL);
                 PRAGMA user_version = \(version);
                 """)
             // Reading a table proves the file is a database at all.

@@ -33,11 +33,12 @@ public struct Corpus: Sendable {
     var showOverrides: [String: SpeakerOverrides] = [:]
 
     public init(directory: String, episodes: [EpisodeSummary], diagnostics: [Diagnostic] = [],
-                overrides: SpeakerOverrides = SpeakerOverrides()) {
+                overrides: SpeakerOverrides = SpeakerOverrides(), shows: [String: ShowInfo] = [:]) {
         self.directory = directory
         self.episodes = episodes
         self.diagnostics = diagnostics
         self.overrides = overrides
+        self.shows = shows
     }
 
     /// A corpus of whole episodes (read, or made in memory), which it holds.

@@ -12,32 +12,42 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let loaded = try corpus.load(transcripts: false)
         let started = Date()
-        var changes = SearchIndex.Changes()
-        let index = try IndexUpdate.upToDate(loaded) { changes = $0 }
+        let (loaded, index, changes) = try IndexUpdate.searchable(corpus)
         let seconds = Date().timeIntervalSince(started)
-        Output.line("\(changes.read) episode(s) read, \(changes.removed) removed, \(changes.unchanged) unchanged in "
-                    + String(format: "%.2f s", seconds) + "; index: \(index.path)")
+        let what = changes.map { "\($0.read) episode(s) read, \($0.removed) removed, \($0.unchanged) unchanged" }
+            ?? "nothing changed (\(loaded.episodes.count) episode(s))"
+        Output.line(what + " in " + String(format: "%.2f s", seconds) + "; index: \(index.path)")
     }
 }
 
-/// Opens the corpus's search index and brings it up to date, with progress on a terminal.
+/// The corpus's search index, up to date, and the corpus as a search needs it.
 enum IndexUpdate {
-    static func upToDate(_ corpus: Corpus, changed: (SearchIndex.Changes) -> Void = { _ in }) throws -> SearchIndex {
+    /// When the folder's listing state (`CorpusLoader.listingState`) is the one the index
+    /// stored, the corpus comes from the index (changes nil): nothing else is read. Else
+    /// the corpus is loaded, the changed files indexed (with progress on a terminal) and
+    /// the corpus stored with the state taken before it was read (a file changed during
+    /// the load makes the next search look again).
+    static func searchable(_ options: CorpusOptions) throws -> (Corpus, SearchIndex, SearchIndex.Changes?) {
+        let directory = options.location
         let index: SearchIndex
         do {
-            index = try SearchIndex(corpusFolder: corpus.directory)
+            index = try SearchIndex(corpusFolder: directory)
         } catch {
             throw CleanExit.failure("\(error)")
         }
+        let state = options.noCache ? nil : CorpusLoader.listingState(of: directory)
+        if let state, try index.storedListingState() == state {
+            return (try index.storedCorpus(directory: directory), index, nil)
+        }
+        let loaded = try options.load(transcripts: false)
         let showsProgress = isatty(STDERR_FILENO) == 1
-        let changes = try index.update(corpus) { done, total in
+        let changes = try index.update(loaded) { done, total in
             if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kindexing \(done)/\(total) episodes".utf8)) }
         }
         if showsProgress && changes.read > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        changed(changes)
-        return index
+        try index.store(loaded, listingState: state)
+        return (loaded, index, changes)
     }
 }
 

@@ -66,34 +66,29 @@ struct SearchCommand: ParsableCommand {
         guard let parsed = IndexQuery(query.joined(separator: " ")) else {
             throw CleanExit.failure("nothing to search for: give a word (a search of only -words finds nothing)", code: 64)
         }
-        let loaded = try corpus.load(transcripts: false)
+        let (loaded, index, _) = try IndexUpdate.searchable(corpus)
         let scope = try SearchScope(loaded, SearchScope.Filters(
             episode: episode, shows: show, since: since, until: until,
             numbers: number.flatMap(SearchScope.numbers), speakers: speaker))
-        let index = try IndexUpdate.upToDate(loaded)
         let toTerminal = isatty(STDOUT_FILENO) == 1
         let most = limit.map { $0 == 0 ? Int.max : $0 } ?? (toTerminal && !json && !jsonl ? max(1, TerminalSize.rows() - 2) : Int.max)
         let colour = toTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var printed = 0
         var episodes = Set<String>()
         let printer = SearchPrinter(format: json ? .json : jsonl ? .jsonLines : .text(colour: colour))
-        try index.search(parsed, order: sort == .time ? .time : .relevance,
-                         accepts: scope.accepts) { hit in
+        try index.search(parsed, order: sort == .time ? .time : .relevance, in: scope.index,
+                         limit: most == Int.max ? nil : most) { hit in
             guard let summary = scope.episodes[hit.file] else { return true }
             printer.print(hit, of: summary)
             printed += 1
             episodes.insert(hit.file)
-            return printed < most
+            return true
         }
         printer.finish()
         if !json && !jsonl {
-            if printed == most {
-                let all = try index.count(parsed, accepts: scope.accepts)
-                if all > printed {
-                    Output.note("the best \(printed) of \(all) matching utterances (--limit 0 for all)")
-                } else {
-                    Output.note("\(printed) matching utterance(s) in \(episodes.count) episode(s)")
-                }
+            let all = printed == most ? try index.count(parsed, in: scope.index) : printed
+            if all > printed {
+                Output.note("the best \(printed) of \(all) matching utterances (--limit 0 for all)")
             } else {
                 Output.note("\(printed) matching utterance(s) in \(episodes.count) episode(s)")
             }

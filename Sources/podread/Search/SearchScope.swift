@@ -1,4 +1,5 @@
 import Foundation
+import SearchIndex
 import TranscriptKit
 
 /// Which episodes and speakers a search looks at (`--episode`, `--show`, `--since`,
@@ -6,6 +7,8 @@ import TranscriptKit
 /// through, with the speakers wanted in it (nil: every speaker).
 struct SearchScope {
     private(set) var files: [String: Set<Int>?] = [:]
+    /// No filter: every file, every speaker.
+    private(set) var isEverything = true
     /// The summary of each file, for what a result prints.
     private(set) var episodes: [String: EpisodeSummary] = [:]
 
@@ -20,6 +23,8 @@ struct SearchScope {
 
     /// Throws `CleanExit` when a filter names what the corpus does not have.
     init(_ corpus: Corpus, _ filters: Filters) throws {
+        isEverything = filters.episode == nil && filters.shows.isEmpty && filters.since == nil && filters.until == nil
+            && filters.numbers == nil && filters.speakers.isEmpty
         var only: String?
         if let reference = filters.episode {
             guard let found = corpus.episode(matching: reference) else {
@@ -54,10 +59,8 @@ struct SearchScope {
         }
     }
 
-    func accepts(file: String, speaker: Int) -> Bool {
-        guard let wanted = files[file] else { return false }
-        return wanted?.contains(speaker) ?? true
-    }
+    /// As the index takes it: nil for everything.
+    var index: SearchIndex.Scope? { isEverything ? nil : SearchIndex.Scope(files: files) }
 
     private static func show(_ episode: EpisodeSummary, in corpus: Corpus, isOneOf names: [String]) -> Bool {
         guard let folder = episode.show else { return false }

@@ -123,18 +123,17 @@ final class IndexSearches: @unchecked Sendable {
         var hits: [SearchHit] = []
         condition.withLock { querying = true }
         defer { condition.withLock { querying = false } }
-        try index.search(query, accepts: { file, _ in episodeOf[file] != nil }) { found in
+        try index.search(query, limit: request.search.limit) { found in
             guard let number = episodeOf[found.file] else { return true }
             let speakers = corpus.episodes[number].speakers
             let speaker = speakers.indices.contains(found.speaker) ? speakers[found.speaker]
                 : Speaker(tag: found.tag, name: found.tag, role: .unknown, isCertain: false, reason: "")
             hits.append(SearchHit(episode: number, utterance: found.position, start: found.start, speaker: speaker,
                                   text: found.text, matches: found.matches))
-            return hits.count < request.search.limit && !isSuperseded
+            return !isSuperseded
         }
         if isSuperseded { throw DatabaseInterruption() }
-        let total = hits.count < request.search.limit ? hits.count
-            : try index.count(query, accepts: { file, _ in episodeOf[file] != nil })
+        let total = hits.count < request.search.limit ? hits.count : try index.count(query)
         return .corpusSearchFinished(id: request.search.id, hits: Self.grouped(hits), total: total)
     }
 
