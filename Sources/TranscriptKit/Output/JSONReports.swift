@@ -140,6 +140,23 @@ public enum JSONReports {
             self.text = text
             self.matches = matches
         }
+
+        /// The entry as one line of JSON, keys sorted, as an encoder would write it but
+        /// without one (a search writes hundreds of thousands).
+        public var jsonLine: String {
+            func decimal(_ value: Double) -> String {
+                guard value.isFinite else { return "null" }
+                return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+            }
+            let q = OutputText.jsonString
+            // No number, no key: as the encoder leaves out a nil.
+            let number = episode.number.map { ",\"number\":\($0)" } ?? ""
+            let ref = "{\"file\":\(q(episode.file)),\"id\":\(q(episode.id))\(number),\"title\":\(q(episode.title))}"
+            let spans = matches.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
+            return "{\"certain\":\(certain),\"episode\":\(ref),\"line\":\(line),\"matches\":[\(spans)],"
+                + "\"speaker\":\(q(speaker)),\"start\":\(decimal(start)),\"tag\":\(q(tag)),\"text\":\(q(text)),"
+                + "\"timestamp\":\(q(timestamp))}"
+        }
     }
 
     /// `podread stats --json`: the episode (null for the whole corpus) and each speaker.
@@ -186,17 +203,8 @@ public enum JSONReports {
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        try encode(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    }
-
-    /// One line: JSON Lines.
-    public static func encodeLine<T: Encodable>(_ value: T) throws -> String {
-        try encode(value, formatting: [.sortedKeys, .withoutEscapingSlashes])
-    }
-
-    private static func encode<T: Encodable>(_ value: T, formatting: JSONEncoder.OutputFormatting) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return OutputText.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

@@ -49,16 +49,42 @@ public enum OutputText {
         guard mayHold(json) else { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
-            guard scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || isInvisible(scalar) else {
-                out.append(scalar)
-                continue
-            }
-            for unit in String(scalar).utf16 {
-                let hex = String(unit, radix: 16, uppercase: true)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            }
+            if escapedInJSON(scalar) { appendJSONEscape(scalar, to: &out) } else { out.append(scalar) }
         }
         return String(out)
+    }
+
+    /// A JSON string literal of `text`, quoted, escaped as an encoder would and as
+    /// `escapingJSON` then would: for JSON written by hand where an encoder is too slow
+    /// (a search's every result).
+    public static func jsonString(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            default:
+                if scalar.value < 0x20 || escapedInJSON(scalar) { appendJSONEscape(scalar, to: &out) } else { out.append(scalar) }
+            }
+        }
+        out.append("\"")
+        return String(out)
+    }
+
+    /// What JSON encoders leave raw but a terminal would act on: DEL, C1, invisible characters.
+    private static func escapedInJSON(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || isInvisible(scalar)
+    }
+
+    private static func appendJSONEscape(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        for unit in String(scalar).utf16 {
+            let hex = String(unit, radix: 16, uppercase: true)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
     }
 
     /// One XML attribute or element value (an OPML export): markup escaped; controls, which

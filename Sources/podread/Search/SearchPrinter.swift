@@ -18,10 +18,9 @@ final class SearchPrinter {
         case let .text(colour):
             Output.lines(SearchLine.render(hit, of: episode, colour: colour))
         case .json:
-            let entry = (try? JSONReports.encode(Self.entry(hit, of: episode))) ?? "{}"
-            Output.data((count == 0 ? "[\n" : ",\n") + entry)
+            Output.data((count == 0 ? "[\n" : ",\n") + Self.entry(hit, of: episode).jsonLine)
         case .jsonLines:
-            Output.json((try? JSONReports.encodeLine(Self.entry(hit, of: episode))) ?? "{}")
+            Output.json(Self.entry(hit, of: episode).jsonLine)
         }
     }
 
