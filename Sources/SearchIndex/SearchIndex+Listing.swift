@@ -39,22 +39,16 @@ extension SearchIndex {
         try pool.read { db in
             var episodes: [EpisodeSummary] = []
             var at: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, id, number, title, date, show FROM episode ORDER BY position")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.episodeColumns) FROM episode ORDER BY position")
             while let row = try rows.next() {
-                var summary = EpisodeSummary(file: row[0])
-                summary.id = row[1]
-                summary.number = row[2]
-                summary.title = row[3]
-                summary.date = row[4]
-                summary.show = row[5]
+                let summary = Self.summary(row)
                 at[summary.file] = episodes.count
                 episodes.append(summary)
             }
-            let people = try Row.fetchCursor(db, sql: "SELECT path, tag, name, role, certain FROM speaker ORDER BY path, position")
+            let people = try Row.fetchCursor(db, sql: "SELECT path, \(Self.speakerColumns) FROM speaker ORDER BY path, position")
             while let row = try people.next() {
                 guard let index = at[row[0]] else { continue }
-                let role = Speaker.Role(rawValue: row[3]) ?? .unknown
-                episodes[index].speakers.append(Speaker(tag: row[1], name: row[2], role: role, isCertain: row[4], reason: ""))
+                episodes[index].speakers.append(Self.speaker(row, from: 1))
             }
             var shows: [String: ShowInfo] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT folder, title FROM show") {
@@ -62,5 +56,37 @@ extension SearchIndex {
             }
             return Corpus(directory: directory, episodes: episodes, shows: shows)
         }
+    }
+
+    /// One episode as `store` kept it; nil when it has none of that file. May be asked
+    /// while a search's results stream (on the connection that reads them).
+    public func storedEpisode(path: String) throws -> EpisodeSummary? {
+        try pool.unsafeReentrantRead { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.episodeColumns) FROM episode WHERE path = ?",
+                                             arguments: [path]) else { return nil }
+            var summary = Self.summary(row)
+            let people = try Row.fetchCursor(db, sql: "SELECT \(Self.speakerColumns) FROM speaker WHERE path = ? ORDER BY position",
+                                             arguments: [path])
+            while let person = try people.next() { summary.speakers.append(Self.speaker(person, from: 0)) }
+            return summary
+        }
+    }
+
+    private static let episodeColumns = "path, id, number, title, date, show"
+    private static let speakerColumns = "tag, name, role, certain"
+
+    private static func summary(_ row: Row) -> EpisodeSummary {
+        var summary = EpisodeSummary(file: row[0])
+        summary.id = row[1]
+        summary.number = row[2]
+        summary.title = row[3]
+        summary.date = row[4]
+        summary.show = row[5]
+        return summary
+    }
+
+    private static func speaker(_ row: Row, from first: Int) -> Speaker {
+        let role = Speaker.Role(rawValue: row[first + 2]) ?? .unknown
+        return Speaker(tag: row[first], name: row[first + 1], role: role, isCertain: row[first + 3], reason: "")
     }
 }

@@ -21,7 +21,8 @@ extension CorpusLoader {
                 guard let stamp = SummaryCache.Stamp(path: path), stamp.isSettled else { return nil }
                 text += path + "\t" + Self.describe(stamp) + "\n"
             }
-            let paths = files.map { (folder as NSString).appendingPathComponent($0) }
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            let paths = files.map { prefix + $0 }
             let stamps = Concurrently.map(paths.count) { SummaryCache.Stamp(path: paths[$0]) }
             for (path, stamp) in zip(paths, stamps) {
                 guard let stamp, stamp.isSettled else { return nil }

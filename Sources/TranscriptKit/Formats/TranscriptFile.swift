@@ -12,8 +12,10 @@ public enum TranscriptFile {
     public static func isCandidate(_ name: String) -> Bool { extensions.contains(fileExtension(name)) }
 
     public static func fileExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
-        return path[path.index(after: dot)...].lowercased()
+        // By bytes: a corpus's listing asks this of every file (a dot and a slash are ASCII).
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), !utf8[dot...].contains(UInt8(ascii: "/")) else { return "" }
+        return path[utf8.index(after: dot)...].lowercased()
     }
 
     /// The file name without its extension (and without `.chapters` before `.json`): files

@@ -13,22 +13,44 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (loaded, index, changes) = try IndexUpdate.searchable(corpus)
+        let searchable = try IndexUpdate.searchable(corpus)
         let seconds = Date().timeIntervalSince(started)
-        let what = changes.map { "\($0.read) episode(s) read, \($0.removed) removed, \($0.unchanged) unchanged" }
-            ?? "nothing changed (\(loaded.episodes.count) episode(s))"
-        Output.line(what + " in " + String(format: "%.2f s", seconds) + "; index: \(index.path)")
+        let what = try searchable.changes.map { "\($0.read) episode(s) read, \($0.removed) removed, \($0.unchanged) unchanged" }
+            ?? "nothing changed (\(searchable.corpus().episodes.count) episode(s))"
+        Output.line(what + " in " + String(format: "%.2f s", seconds) + "; index: \(searchable.index.path)")
     }
 }
 
-/// The corpus's search index, up to date, and the corpus as a search needs it.
+/// A corpus's search index, up to date, and the corpus as a search needs it.
+struct Searchable {
+    let index: SearchIndex
+    /// What the update did; nil when the index had the corpus as the folder is now.
+    let changes: SearchIndex.Changes?
+    private let loaded: Corpus?
+    private let directory: String
+    private var byFile: [String: EpisodeSummary] = [:]
+
+    init(index: SearchIndex, changes: SearchIndex.Changes?, loaded: Corpus?, directory: String) {
+        (self.index, self.changes, self.loaded, self.directory) = (index, changes, loaded, directory)
+        for episode in loaded?.episodes ?? [] { byFile[episode.file] = episode }
+    }
+
+    /// The whole corpus (from the index, when it was not loaded: only what a search needs).
+    func corpus() throws -> Corpus { try loaded ?? index.storedCorpus(directory: directory) }
+
+    /// One episode, without the whole corpus when the index has it.
+    func episode(_ file: String) throws -> EpisodeSummary? {
+        loaded == nil ? try index.storedEpisode(path: file) : byFile[file]
+    }
+}
+
 enum IndexUpdate {
     /// When the folder's listing state (`CorpusLoader.listingState`) is the one the index
-    /// stored, the corpus comes from the index (changes nil): nothing else is read. Else
-    /// the corpus is loaded, the changed files indexed (with progress on a terminal) and
-    /// the corpus stored with the state taken before it was read (a file changed during
-    /// the load makes the next search look again).
-    static func searchable(_ options: CorpusOptions) throws -> (Corpus, SearchIndex, SearchIndex.Changes?) {
+    /// stored, nothing else is read: the index has the corpus. Else the corpus is loaded,
+    /// the changed files indexed (with progress on a terminal) and the corpus stored with
+    /// the state taken before it was read (a file changed during the load makes the next
+    /// search look again).
+    static func searchable(_ options: CorpusOptions) throws -> Searchable {
         let directory = options.location
         let index: SearchIndex
         do {
@@ -38,7 +60,7 @@ enum IndexUpdate {
         }
         let state = options.noCache ? nil : CorpusLoader.listingState(of: directory)
         if let state, try index.storedListingState() == state {
-            return (try index.storedCorpus(directory: directory), index, nil)
+            return Searchable(index: index, changes: nil, loaded: nil, directory: directory)
         }
         let loaded = try options.load(transcripts: false)
         let showsProgress = isatty(STDERR_FILENO) == 1
@@ -47,7 +69,7 @@ enum IndexUpdate {
         }
         if showsProgress && changes.read > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         try index.store(loaded, listingState: state)
-        return (loaded, index, changes)
+        return Searchable(index: index, changes: changes, loaded: loaded, directory: directory)
     }
 }
 

@@ -66,27 +66,29 @@ struct SearchCommand: ParsableCommand {
         guard let parsed = IndexQuery(query.joined(separator: " ")) else {
             throw CleanExit.failure("nothing to search for: give a word (a search of only -words finds nothing)", code: 64)
         }
-        let (loaded, index, _) = try IndexUpdate.searchable(corpus)
-        let scope = try SearchScope(loaded, SearchScope.Filters(
-            episode: episode, shows: show, since: since, until: until,
-            numbers: number.flatMap(SearchScope.numbers), speakers: speaker))
+        let searchable = try IndexUpdate.searchable(corpus)
+        let index = searchable.index
+        let filters = SearchScope.Filters(episode: episode, shows: show, since: since, until: until,
+                                          numbers: number.flatMap(SearchScope.numbers), speakers: speaker)
+        // Without a filter, no corpus: each result's episode is looked up as it comes.
+        let scope = filters.isEmpty ? nil : try SearchScope(searchable.corpus(), filters).index
         let toTerminal = isatty(STDOUT_FILENO) == 1
         let most = limit.map { $0 == 0 ? Int.max : $0 } ?? (toTerminal && !json && !jsonl ? max(1, TerminalSize.rows() - 2) : Int.max)
         let colour = toTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var printed = 0
-        var episodes = Set<String>()
+        var episodes: [String: EpisodeSummary?] = [:]
         let printer = SearchPrinter(format: json ? .json : jsonl ? .jsonLines : .text(colour: colour))
-        try index.search(parsed, order: sort == .time ? .time : .relevance, in: scope.index,
+        try index.search(parsed, order: sort == .time ? .time : .relevance, in: scope,
                          limit: most == Int.max ? nil : most) { hit in
-            guard let summary = scope.episodes[hit.file] else { return true }
+            if episodes[hit.file] == nil { episodes[hit.file] = .some(try searchable.episode(hit.file)) }
+            guard let summary = episodes[hit.file] ?? nil else { return true }
             printer.print(hit, of: summary)
             printed += 1
-            episodes.insert(hit.file)
             return true
         }
         printer.finish()
         if !json && !jsonl {
-            let all = printed == most ? try index.count(parsed, in: scope.index) : printed
+            let all = printed == most ? try index.count(parsed, in: scope) : printed
             if all > printed {
                 Output.note("the best \(printed) of \(all) matching utterances (--limit 0 for all)")
             } else {

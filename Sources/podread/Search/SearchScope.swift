@@ -7,10 +7,6 @@ import TranscriptKit
 /// through, with the speakers wanted in it (nil: every speaker).
 struct SearchScope {
     private(set) var files: [String: Set<Int>?] = [:]
-    /// No filter: every file, every speaker.
-    private(set) var isEverything = true
-    /// The summary of each file, for what a result prints.
-    private(set) var episodes: [String: EpisodeSummary] = [:]
 
     struct Filters {
         var episode: String?
@@ -19,12 +15,14 @@ struct SearchScope {
         var until: String?
         var numbers: ClosedRange<Int>?
         var speakers: [String] = []
+
+        var isEmpty: Bool {
+            episode == nil && shows.isEmpty && since == nil && until == nil && numbers == nil && speakers.isEmpty
+        }
     }
 
     /// Throws `CleanExit` when a filter names what the corpus does not have.
     init(_ corpus: Corpus, _ filters: Filters) throws {
-        isEverything = filters.episode == nil && filters.shows.isEmpty && filters.since == nil && filters.until == nil
-            && filters.numbers == nil && filters.speakers.isEmpty
         var only: String?
         if let reference = filters.episode {
             guard let found = corpus.episode(matching: reference) else {
@@ -38,7 +36,6 @@ struct SearchScope {
             if !known { throw CleanExit.failure("no show matches '\(filters.shows.joined(separator: "', '"))' (try 'podread shows')") }
         }
         for episode in corpus.episodes {
-            episodes[episode.file] = episode
             if let only, episode.file != only { continue }
             if !shows.isEmpty, !Self.show(episode, in: corpus, isOneOf: shows) { continue }
             if let numbers = filters.numbers, !(episode.number.map(numbers.contains) ?? false) { continue }
@@ -59,8 +56,8 @@ struct SearchScope {
         }
     }
 
-    /// As the index takes it: nil for everything.
-    var index: SearchIndex.Scope? { isEverything ? nil : SearchIndex.Scope(files: files) }
+    /// As the index takes it.
+    var index: SearchIndex.Scope { SearchIndex.Scope(files: files) }
 
     private static func show(_ episode: EpisodeSummary, in corpus: Corpus, isOneOf names: [String]) -> Bool {
         guard let folder = episode.show else { return false }
