@@ -58,20 +58,6 @@ extension SearchIndex {
         }
     }
 
-    /// One episode as `store` kept it; nil when it has none of that file. May be asked
-    /// while a search's results stream (on the connection that reads them).
-    public func storedEpisode(path: String) throws -> EpisodeSummary? {
-        try pool.unsafeReentrantRead { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.episodeColumns) FROM episode WHERE path = ?",
-                                             arguments: [path]) else { return nil }
-            var summary = Self.summary(row)
-            let people = try Row.fetchCursor(db, sql: "SELECT \(Self.speakerColumns) FROM speaker WHERE path = ? ORDER BY position",
-                                             arguments: [path])
-            while let person = try people.next() { summary.speakers.append(Self.speaker(person, from: 0)) }
-            return summary
-        }
-    }
-
     private static let episodeColumns = "path, id, number, title, date, show"
     private static let speakerColumns = "tag, name, role, certain"
 

@@ -3,7 +3,7 @@ import TranscriptKit
 
 extension SearchIndex {
     /// One utterance that matches, with what a search prints of it.
-    public struct Hit: Equatable, Sendable {
+    public struct Hit: Sendable {
         public var file: String
         /// The utterance's index in its episode.
         public var position: Int
@@ -19,6 +19,10 @@ extension SearchIndex {
         public var matches: [Range<Int>]
         /// Each match, in UTF-8 bytes of `text`.
         public var matchBytes: [Range<Int>]
+        /// The episode as the index stored it (`store`): file, id, number and title.
+        public var episode: EpisodeSummary
+        /// The speaker as stored; nil when the index has no such speaker.
+        public var person: Speaker?
     }
 
     public enum Order: Sendable { case relevance, time }
@@ -42,8 +46,11 @@ extension SearchIndex {
             let sqlLimit = query.caseSensitive ? -1 : (limit ?? -1)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT f.path, s.speaker, s.position, s.start, s.timestamp, s.tag, s.line, s.cues,
-                       highlight(utterance, 0, '\(Highlight.open)', '\(Highlight.close)')
+                       highlight(utterance, 0, '\(Highlight.open)', '\(Highlight.close)'),
+                       e.id, e.number, e.title, p.tag, p.name, p.role, p.certain
                 FROM utterance JOIN spoken s ON s.id = utterance.rowid JOIN file f ON f.id = s.file
+                LEFT JOIN episode e ON e.path = f.path
+                LEFT JOIN speaker p ON p.path = f.path AND p.position = s.speaker
                 WHERE utterance MATCH ?\(condition) ORDER BY \(orderBy) LIMIT ?
                 """, arguments: StatementArguments([query.match] + arguments + [sqlLimit]))
             var returned = 0
@@ -52,10 +59,18 @@ extension SearchIndex {
                 guard query.accepts(text) else { continue }
                 let start: Double = row[3]
                 let cues = (row[7] as String?).map(CueOffsets.decode) ?? []
+                var episode = EpisodeSummary(file: row[0])
+                episode.id = row[9] ?? ""
+                episode.number = row[10]
+                episode.title = row[11] ?? ""
+                let person = (row[12] as String?).map { tag in
+                    Speaker(tag: tag, name: row[13] ?? tag, role: Speaker.Role(rawValue: row[14] ?? "") ?? .unknown,
+                            isCertain: row[15] ?? false, reason: "")
+                }
                 let hit = Hit(file: row[0], position: row[2],
                               start: CueOffset.start(at: bytes.first?.lowerBound ?? 0, in: cues, otherwise: start),
                               timestamp: row[4], tag: row[5], speaker: row[1], line: row[6],
-                              text: text, matches: matches, matchBytes: bytes)
+                              text: text, matches: matches, matchBytes: bytes, episode: episode, person: person)
                 returned += 1
                 if try !each(hit) || returned == limit { break }
             }

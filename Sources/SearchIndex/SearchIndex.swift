@@ -81,6 +81,7 @@ public final class SearchIndex: @unchecked Sendable {
                 CREATE TABLE IF NOT EXISTS speaker(
                     path TEXT NOT NULL, position INTEGER NOT NULL, tag TEXT NOT NULL, name TEXT NOT NULL,
                     role TEXT NOT NULL, certain INTEGER NOT NULL);
+                CREATE INDEX IF NOT EXISTS speaker_by_path ON speaker(path, position);
                 CREATE TABLE IF NOT EXISTS show(folder TEXT PRIMARY KEY, title TEXT NOT NULL);
                 PRAGMA user_version = \(version);
                 """)

@@ -28,20 +28,13 @@ struct Searchable {
     let changes: SearchIndex.Changes?
     private let loaded: Corpus?
     private let directory: String
-    private var byFile: [String: EpisodeSummary] = [:]
 
     init(index: SearchIndex, changes: SearchIndex.Changes?, loaded: Corpus?, directory: String) {
         (self.index, self.changes, self.loaded, self.directory) = (index, changes, loaded, directory)
-        for episode in loaded?.episodes ?? [] { byFile[episode.file] = episode }
     }
 
     /// The whole corpus (from the index, when it was not loaded: only what a search needs).
     func corpus() throws -> Corpus { try loaded ?? index.storedCorpus(directory: directory) }
-
-    /// One episode, without the whole corpus when the index has it.
-    func episode(_ file: String) throws -> EpisodeSummary? {
-        loaded == nil ? try index.storedEpisode(path: file) : byFile[file]
-    }
 }
 
 enum IndexUpdate {

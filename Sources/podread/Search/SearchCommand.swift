@@ -70,20 +70,20 @@ struct SearchCommand: ParsableCommand {
         let index = searchable.index
         let filters = SearchScope.Filters(episode: episode, shows: show, since: since, until: until,
                                           numbers: number.flatMap(SearchScope.numbers), speakers: speaker)
-        // Without a filter, no corpus: each result's episode is looked up as it comes.
+        // Without a filter, no corpus is needed at all.
         let scope = filters.isEmpty ? nil : try SearchScope(searchable.corpus(), filters).index
         let toTerminal = isatty(STDOUT_FILENO) == 1
         let most = limit.map { $0 == 0 ? Int.max : $0 } ?? (toTerminal && !json && !jsonl ? max(1, TerminalSize.rows() - 2) : Int.max)
         let colour = toTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var printed = 0
-        var episodes: [String: EpisodeSummary?] = [:]
+        var episodes = Set<String>()
         let printer = SearchPrinter(format: json ? .json : jsonl ? .jsonLines : .text(colour: colour))
+        // Each result carries its episode and speaker as the index stored them: no corpus.
         try index.search(parsed, order: sort == .time ? .time : .relevance, in: scope,
                          limit: most == Int.max ? nil : most) { hit in
-            if episodes[hit.file] == nil { episodes[hit.file] = .some(try searchable.episode(hit.file)) }
-            guard let summary = episodes[hit.file] ?? nil else { return true }
-            printer.print(hit, of: summary)
+            printer.print(hit)
             printed += 1
+            episodes.insert(hit.file)
             return true
         }
         printer.finish()

@@ -12,15 +12,15 @@ final class SearchPrinter {
 
     init(format: Format) { self.format = format }
 
-    func print(_ hit: SearchIndex.Hit, of episode: EpisodeSummary) {
+    func print(_ hit: SearchIndex.Hit) {
         defer { count += 1 }
         switch format {
         case let .text(colour):
-            Output.lines(SearchLine.render(hit, of: episode, colour: colour))
+            Output.lines(SearchLine.render(hit, colour: colour))
         case .json:
-            Output.data((count == 0 ? "[\n" : ",\n") + Self.entry(hit, of: episode).jsonLine)
+            Output.data((count == 0 ? "[\n" : ",\n") + Self.entry(hit).jsonLine)
         case .jsonLines:
-            Output.json(Self.entry(hit, of: episode).jsonLine)
+            Output.json(Self.entry(hit).jsonLine)
         }
     }
 
@@ -28,11 +28,10 @@ final class SearchPrinter {
         if case .json = format { Output.json(count == 0 ? "[]" : "\n]") }
     }
 
-    private static func entry(_ hit: SearchIndex.Hit, of episode: EpisodeSummary) -> JSONReports.SearchEntry {
-        let speaker = episode.speakers.indices.contains(hit.speaker) ? episode.speakers[hit.speaker] : nil
-        return JSONReports.SearchEntry(episode: episode, start: hit.start, timestamp: hit.timestamp, tag: hit.tag,
-                                       speaker: speaker, line: hit.line, text: hit.text,
-                                       matches: hit.matches.map { [$0.lowerBound, $0.upperBound] })
+    private static func entry(_ hit: SearchIndex.Hit) -> JSONReports.SearchEntry {
+        JSONReports.SearchEntry(episode: hit.episode, start: hit.start, timestamp: hit.timestamp, tag: hit.tag,
+                                speaker: hit.person, line: hit.line, text: hit.text,
+                                matches: hit.matches.map { [$0.lowerBound, $0.upperBound] })
     }
 }
 
@@ -41,10 +40,10 @@ enum SearchLine {
     /// Characters shown before the first match, and after it.
     static let before = 70, after = 140
 
-    static func render(_ hit: SearchIndex.Hit, of episode: EpisodeSummary, colour: Bool) -> String {
-        let number = episode.number.map { "#\($0)" } ?? episode.id
+    static func render(_ hit: SearchIndex.Hit, colour: Bool) -> String {
+        let number = hit.episode.number.map { "#\($0)" } ?? hit.episode.id
         let time = hit.timestamp.isEmpty ? "--:--" : TimeFormat.clock(hit.start)
-        let speaker = episode.speakers.indices.contains(hit.speaker) ? episode.speakers[hit.speaker].displayName : ""
+        let speaker = hit.person?.displayName ?? ""
         let text = hit.text, utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         let first = hit.matchBytes.first ?? 0..<0
