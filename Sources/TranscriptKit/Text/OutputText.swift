@@ -58,21 +58,34 @@ public enum OutputText {
     /// `escapingJSON` then would: for JSON written by hand where an encoder is too slow
     /// (a search's every result).
     public static func jsonString(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-            default:
-                if scalar.value < 0x20 || escapedInJSON(scalar) { appendJSONEscape(scalar, to: &out) } else { out.append(scalar) }
+        let scalars = text.unicodeScalars
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        // Runs that need nothing are copied whole: most text is one run.
+        var run = scalars.startIndex
+        var at = run
+        while at != scalars.endIndex {
+            let scalar = scalars[at]
+            let plain = scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && (scalar.value < 0x7F || !escapedInJSON(scalar))
+            if !plain {
+                out += String(scalars[run..<at])
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    var escaped = String.UnicodeScalarView()
+                    appendJSONEscape(scalar, to: &escaped)
+                    out += String(escaped)
+                }
+                run = scalars.index(after: at)
             }
+            at = scalars.index(after: at)
         }
-        out.append("\"")
-        return String(out)
+        out += String(scalars[run..<scalars.endIndex])
+        return out + "\""
     }
 
     /// What JSON encoders leave raw but a terminal would act on: DEL, C1, invisible characters.
