@@ -301,6 +301,25 @@ import Testing
         #expect(badRange.status == 64 && badRange.stderr.contains("--number takes"))
     }
 
+    @Test func searchFiltersByShowInALibrary() throws {
+        let library = NSTemporaryDirectory() + "podread-search-shows-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        for (folder, title, name, line) in [("alpha", "Alpha Show", "one", "Clusters everywhere."), ("beta", "Beta Cast", "two", "A cluster here.")] {
+            try FileManager.default.createDirectory(atPath: "\(library)/\(folder)", withIntermediateDirectories: true)
+            try Data("title: \(title)\n".utf8).write(to: URL(fileURLWithPath: "\(library)/\(folder)/show.yaml"))
+            try Data("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>\(line)\n".utf8)
+                .write(to: URL(fileURLWithPath: "\(library)/\(folder)/\(name).vtt"))
+        }
+        func found(_ arguments: String...) throws -> CLI.Result {
+            try CLI.run(["search", "cluster", "--data", library, "--sort", "time"] + arguments)
+        }
+        #expect(try found().stdout == "one 0:01 Ann: Clusters everywhere.\ntwo 0:01 Ann: A cluster here.\n")
+        #expect(try found("--show", "beta").stdout == "two 0:01 Ann: A cluster here.\n")           // the folder
+        #expect(try found("--show", "ALPHA SH").stdout == "one 0:01 Ann: Clusters everywhere.\n")  // part of the title
+        let none = try found("--show", "gamma")
+        #expect(none.status == 1 && none.stderr.contains("no show matches 'gamma'"))
+    }
+
     /// A search of an unchanged folder reads only the index; any change to a file (edited,
     /// touched, replaced, deleted, added), to its sidecar or to speakers.yaml is seen by the
     /// next search, settled or not.
