@@ -105,7 +105,8 @@ public struct IndexQuery: Equatable, Sendable {
             }
         }
         if !word.isEmpty { words.append(word) }
-        return words
+        // Marks alone (a variation selector after an emoji) are no word to the tokenizer.
+        return words.filter { $0.unicodeScalars.contains { !$0.properties.generalCategory.isMark } }
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -137,4 +138,8 @@ extension IndexQuery.Term {
         }
         return false
     }
+}
+
+private extension Unicode.GeneralCategory {
+    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }

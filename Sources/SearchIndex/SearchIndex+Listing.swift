@@ -11,7 +11,7 @@ extension SearchIndex {
     /// Keeps what a search needs of `corpus`'s episodes (file, id, number, title, date,
     /// show, speakers; show titles) for the listing `state` they were read in.
     public func store(_ corpus: Corpus, listingState state: String?) throws {
-        try pool.write { db in
+        try exclusively { try pool.write { db in
             try db.execute(sql: "DELETE FROM episode; DELETE FROM speaker; DELETE FROM show")
             let episode = try db.cachedStatement(sql: """
                 INSERT INTO episode(path, position, id, number, title, date, show) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -31,7 +31,7 @@ extension SearchIndex {
                 try db.execute(sql: "INSERT INTO show(folder, title) VALUES (?, ?)", arguments: [folder, info.title])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO listing(only, state) VALUES (1, ?)", arguments: [state])
-        }
+        } }
     }
 
     /// The corpus as `store` kept it: its episodes' summaries with only what a search needs.

@@ -120,9 +120,17 @@ extension SearchIndex {
 enum Highlight {
     static let open = "\u{2}", close = "\u{3}"
 
+    /// The text as indexed: STX and ETX as spaces, and NUL (which SQLite's C strings would
+    /// end the text at) as U+FFFD.
     static func clean(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 2 || $0 == 3 }) else { return text }
-        return String(text.unicodeScalars.map { $0.value == 2 || $0.value == 3 ? " " : Character($0) })
+        guard text.utf8.contains(where: { $0 <= 3 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0: return "\u{FFFD}"
+            case 2, 3: return " "
+            default: return scalar
+            }
+        }))
     }
 
     /// The text without marks, and the marked ranges in characters and in UTF-8 bytes.

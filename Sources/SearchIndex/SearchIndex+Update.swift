@@ -17,12 +17,30 @@ extension SearchIndex {
     }
 
     /// Brings the index up to date with `corpus`: reads (on every core) only the episodes
-    /// whose files changed since it last saw them, and forgets the files that are gone.
-    /// `isCancelled` is asked between batches: what was written stays, the rest waits for
-    /// the next update.
+    /// whose files changed since it last saw them, and (with `forgettingOthers`) forgets
+    /// the files the corpus does not have. Everything is read again when another podread
+    /// executable made the index. A change forgets the stored listing (`store`), so no
+    /// search trusts it until the corpus is stored again. `isCancelled` is asked between
+    /// batches: what was written stays, the rest waits for the next update.
     @discardableResult
-    public func update(_ corpus: Corpus, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+    public func update(_ corpus: Corpus, forgettingOthers: Bool = true,
+                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                        isCancelled: () -> Bool = { false }) throws -> Changes {
+        try exclusively {
+            try writeUpdate(corpus, forgettingOthers: forgettingOthers, progress: progress, isCancelled: isCancelled)
+        }
+    }
+
+    private func writeUpdate(_ corpus: Corpus, forgettingOthers: Bool,
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                             isCancelled: () -> Bool) throws -> Changes {
+        try pool.write { db in
+            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
+            guard made != FileStamp.program else { return }
+            // Another build may read files otherwise: nothing it indexed is kept.
+            try db.execute(sql: "DELETE FROM utterance; DELETE FROM spoken; DELETE FROM file; DELETE FROM listing")
+            try db.execute(sql: "INSERT OR REPLACE INTO made(only, program) VALUES (1, ?)", arguments: [FileStamp.program])
+        }
         let known = try pool.read { db -> [String: (id: Int64, stamp: FileStamp)] in
             var known: [String: (Int64, FileStamp)] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, inode, modified, changed FROM file")
@@ -42,7 +60,10 @@ extension SearchIndex {
             }
         }
         let current = Set(corpus.episodes.map(\.file))
-        let gone = known.filter { !current.contains($0.key) }.map(\.value.id)
+        let gone = forgettingOthers ? known.filter { !current.contains($0.key) }.map(\.value.id) : []
+        if !stale.isEmpty || !gone.isEmpty {
+            try pool.write { db in try db.execute(sql: "DELETE FROM listing") }
+        }
 
         // In batches: a batch's transcripts are read on every core while the one before is
         // written (one transaction each, on a queue of its own; two batches in memory at most).
@@ -97,8 +118,9 @@ extension SearchIndex {
         let text = try db.cachedStatement(sql: "INSERT INTO utterance(rowid, text) VALUES (?, ?)")
         for row in rows {
             try forget(path: row.path, in: db)
-            // A file that could not be stamped is indexed but never trusted as unchanged.
-            let stamp = row.stamp ?? FileStamp(size: -1, inode: -1, modified: -1, changed: -1)
+            // A file that could not be stamped, or changed within the last second, is indexed
+            // but never trusted as unchanged.
+            let stamp = row.stamp.flatMap { $0.isSettled ? $0 : nil } ?? FileStamp(size: -1, inode: -1, modified: -1, changed: -1)
             try file.execute(arguments: [row.path, stamp.size, stamp.inode, stamp.modified, stamp.changed])
             let id = db.lastInsertedRowID
             let utterances = row.episode.utterances

@@ -50,6 +50,15 @@ public final class SearchIndex: @unchecked Sendable {
         try self.init(path: path + ".sqlite")
     }
 
+    /// Runs `work` holding the index's lock file: processes that open, update or store it
+    /// do so one at a time (a stamp taken by one cannot be overtaken by another's write).
+    func exclusively<T>(_ work: () throws -> T) rethrows -> T {
+        let lock = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
+        defer { if lock >= 0 { close(lock) } }
+        return try work()
+    }
+
     /// Stops the queries under way (they throw); for a search that a newer one replaces.
     public func interrupt() { pool.interrupt() }
 
@@ -83,6 +92,7 @@ public final class SearchIndex: @unchecked Sendable {
                     role TEXT NOT NULL, certain INTEGER NOT NULL);
                 CREATE INDEX IF NOT EXISTS speaker_by_path ON speaker(path, position);
                 CREATE TABLE IF NOT EXISTS show(folder TEXT PRIMARY KEY, title TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS made(only INTEGER PRIMARY KEY CHECK (only = 1), program TEXT);
                 PRAGMA user_version = \(version);
                 """)
             // Reading a table proves the file is a database at all.

@@ -341,7 +341,8 @@ import Testing
         try write("b.vtt", "Bananas grow there.")
         #expect(try found("grow") == ["a 0:01 Ann Lee: Apples grow here.", "b 0:01 Ann Lee: Bananas grow there."])
         Thread.sleep(forTimeInterval: 1.1)                          // settled: the next search stores the state
-        #expect(try index().hasPrefix("0 episode(s) read, 0 removed, 2 unchanged"))
+        // Indexed while they had just been written, both are read again once settled.
+        #expect(try index().hasPrefix("2 episode(s) read, 0 removed, 0 unchanged"))
         #expect(try index().hasPrefix("nothing changed (2 episode(s))"))
         #expect(try found("grow").count == 2)
         try write("a.vtt", "Cherries now.")                        // edited
@@ -397,9 +398,11 @@ import Testing
         let alone = try CLI.run(["search", "the", "--data", folder, "--limit", "1"], environment: ["XDG_CACHE_HOME": cache + "-alone"])
         defer { try? FileManager.default.removeItem(atPath: cache + "-alone") }
         #expect(shared.status == 0 && shared.stderr == alone.stderr && shared.stderr.contains("of "))
+        // Settled, and seen once more (files just written are read again): then nothing to do.
+        Thread.sleep(forTimeInterval: 1.1)
+        _ = try CLI.run(["index", "--data", folder], environment: environment)
         let again = try CLI.run(["index", "--data", folder], environment: environment)
-        #expect(again.stdout.hasPrefix("0 episode(s) read, 0 removed, 300 unchanged")
-                || again.stdout.hasPrefix("nothing changed (300 episode(s))"), "\(again.stdout)")
+        #expect(again.stdout.hasPrefix("nothing changed (300 episode(s))"), "\(again.stdout)")
     }
 
     @Test func everyCommandHasHelp() throws {

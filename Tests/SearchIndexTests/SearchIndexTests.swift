@@ -121,6 +121,38 @@ import TranscriptKit
         #expect(try search("grow").isEmpty)
     }
 
+    @Test func aChangeForgetsTheStoredListingAndAnotherBuildReadsEverythingAgain() throws {
+        let folder = NSTemporaryDirectory() + "podread-index-listing-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, line) in [("a.vtt", "Apples\u{0} after a NUL."), ("b.vtt", "Bananas.")] {
+            try Data("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>\(line)\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        Thread.sleep(forTimeInterval: 1.1)   // settled: a file changed within the last second is never trusted
+        let index = try Self.temporaryIndex()
+        let corpus = try CorpusLoader.load(directory: folder, transcripts: false)
+        try index.update(corpus)
+        try index.store(corpus, listingState: "S")
+        #expect(try index.storedListingState() == "S")
+        // Words after a NUL are indexed (SQLite would end a C string there).
+        var texts: [String] = []
+        try index.search(try #require(IndexQuery("after"))) { texts.append($0.text); return true }
+        #expect(texts == ["Apples\u{FFFD} after a NUL."])
+        // Nothing to do: the listing stays; a file forgotten (a reader's older corpus, say): gone.
+        try index.update(corpus)
+        #expect(try index.storedListingState() == "S")
+        try index.update(Corpus(directory: folder, episodes: [corpus.episodes[0]]))
+        #expect(try index.storedListingState() == nil)
+        // Made by another build: every file read again.
+        try index.pool.write { db in try db.execute(sql: "UPDATE made SET program = 'another build'") }
+        #expect(try index.update(corpus).read == 2)
+    }
+
+    @Test func marksAloneAreNoWord() {
+        #expect(IndexQuery("\u{2764}\u{FE0F}") == nil)
+        #expect(IndexQuery("caf\u{0065}\u{0301}")?.match == "(\"caf\u{0065}\u{0301}\" *)")
+    }
+
     @Test func aDamagedIndexIsSetAsideAndMadeAgain() throws {
         let path = NSTemporaryDirectory() + "podread-index-damaged-" + UUID().uuidString + ".sqlite"
         try Data("not a database at all".utf8).write(to: URL(fileURLWithPath: path))

@@ -32,4 +32,17 @@ public struct FileStamp: Equatable, Sendable {
     public init(size: Int64, inode: Int64, modified: Int64, changed: Int64) {
         (self.size, self.inode, self.modified, self.changed) = (size, inode, modified, changed)
     }
+
+    /// Changed within the last second: it could change again within one clock tick and
+    /// look the same, so it is not trusted (`SummaryCache.Stamp.isSettled`).
+    public var isSettled: Bool {
+        SummaryCache.Stamp(size: Int(truncatingIfNeeded: size), inode: UInt64(bitPattern: inode),
+                           modified: modified, changed: changed).isSettled
+    }
+
+    /// The running podread's own stamp: what it has read may be read otherwise by another
+    /// build (the caches hold for one executable).
+    public static var program: String? {
+        SummaryCache.program.map { "\($0.size) \($0.inode) \($0.modified) \($0.changed)" }
+    }
 }

@@ -71,7 +71,9 @@ struct SearchCommand: ParsableCommand {
         let filters = SearchScope.Filters(episode: episode, shows: show, since: since, until: until,
                                           numbers: number.flatMap(SearchScope.numbers), speakers: speaker)
         // Without a filter, no corpus is needed at all.
-        let scope = filters.isEmpty ? nil : try SearchScope(searchable.corpus(), filters).index
+        // `--episode` may name any of an episode's files, which only a loaded corpus knows.
+        let scope = filters.isEmpty ? nil
+            : try SearchScope(episode == nil ? searchable.corpus() : corpus.load(transcripts: false), filters).index
         let toTerminal = isatty(STDOUT_FILENO) == 1
         let most = limit.map { $0 == 0 ? Int.max : $0 } ?? (toTerminal && !json && !jsonl ? max(1, TerminalSize.rows() - 2) : Int.max)
         let colour = toTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

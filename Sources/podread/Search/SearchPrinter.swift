@@ -41,7 +41,7 @@ enum SearchLine {
     static let before = 70, after = 140
 
     static func render(_ hit: SearchIndex.Hit, colour: Bool) -> String {
-        let number = hit.episode.number.map { "#\($0)" } ?? hit.episode.id
+        let number = hit.episode.number.map { "#\($0)" } ?? OutputText.forPeople(hit.episode.id)
         let time = hit.timestamp.isEmpty ? "--:--" : TimeFormat.clock(hit.start)
         let speaker = hit.person?.displayName ?? ""
         let text = hit.text, utf8 = text.utf8

@@ -110,7 +110,9 @@ final class IndexSearches: @unchecked Sendable {
            DispatchTime.now().uptimeNanoseconds - last.at.uptimeNanoseconds < 1_000_000_000 { return }
         let id = request.search.id
         let answer = self.answer
-        try index.update(corpus, progress: { done, total in
+        // The reader's corpus is as the folder was when it started: files added since are
+        // not its to forget.
+        try index.update(corpus, forgettingOthers: false, progress: { done, total in
             answer(.corpusSearchProgress(id: id, indexed: done, of: total))
         }, isCancelled: { [self] in condition.withLock { quitting } })
         lastUpdate = (corpus.directory, corpus.episodes.count, .now())
