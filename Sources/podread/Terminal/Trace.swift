@@ -44,6 +44,9 @@ enum Trace {
         case let .transcriptRead(index, _, _): return "transcriptRead(\(index))"
         case let .openEpisode(index, then): return "openEpisode(\(index), then: \(then.count))"
         case let .mouse(mouse): return "mouse(\(mouse.kind), \(mouse.x), \(mouse.y))"
+        case let .corpusSearchFinished(id, hits, total): return "corpusSearchFinished(\(id), \(hits.count) of \(total))"
+        case let .corpusSearchFailed(id, _): return "corpusSearchFailed(\(id))"
+        case let .corpusSearchProgress(id, done, total): return "corpusSearchProgress(\(id), \(done)/\(total))"
         case let .key(key):
             if case .char = key { return "key(char)" }
             return "key(\(key))"
@@ -59,6 +62,8 @@ enum Trace {
     static func describe(_ effect: Effect) -> String {
         switch effect {
         case let .readTranscript(index, _): return "readTranscript(\(index))"
+        case let .searchCorpus(search): return "searchCorpus(\(search.id))"
+        case let .stopCorpusSearch(id): return "stopCorpusSearch(\(id))"
         default: return label(effect)
         }
     }
