@@ -66,6 +66,15 @@ public struct IndexQuery: Equatable, Sendable {
         return required.allSatisfy { group in group.contains { $0.occurs(in: words) } }
     }
 
+    /// Whether a marked span of a hit (a word, or a phrase's words) has the query's capitals:
+    /// it begins with one of its words as typed.
+    func keepsMark(_ span: String) -> Bool {
+        guard caseSensitive else { return true }
+        let words = Self.words(span).map { Self.fold($0) }
+        guard let first = words.first else { return false }
+        return required.joined().contains { term in term.words.first.map { first.hasPrefix($0) } ?? false }
+    }
+
     /// Accents folded, case kept: as the tokenizer compares, but for case.
     private static func fold(_ word: String) -> String { SearchText.fold(word, caseSensitive: true) }
 

@@ -55,8 +55,13 @@ extension SearchIndex {
                 """, arguments: StatementArguments([query.match] + arguments + [sqlLimit]))
             var returned = 0
             while let row = try rows.next() {
-                let (text, matches, bytes) = Highlight.split(row[8])
+                let (text, marked, markedBytes) = Highlight.split(row[8])
                 guard query.accepts(text) else { continue }
+                // FTS5 marks without case: with capitals, only the words that have them.
+                let kept = query.caseSensitive ? markedBytes.indices.filter { query.keepsMark(Self.slice(text, markedBytes[$0])) }
+                    : Array(markedBytes.indices)
+                let chosen = kept.isEmpty ? Array(markedBytes.indices) : kept
+                let matches = chosen.map { marked[$0] }, bytes = chosen.map { markedBytes[$0] }
                 let start: Double = row[3]
                 let cues = (row[7] as String?).map(CueOffsets.decode) ?? []
                 var episode = EpisodeSummary(file: row[0])
@@ -75,6 +80,11 @@ extension SearchIndex {
                 if try !each(hit) || returned == limit { break }
             }
         }
+    }
+
+    private static func slice(_ text: String, _ bytes: Range<Int>) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
     }
 
     /// How many utterances match in `scope`.

@@ -148,6 +148,27 @@ import TranscriptKit
         #expect(try index.update(corpus).read == 2)
     }
 
+    @Test func withCapitalsOnlyTheWordsThatHaveThemAreMarked() throws {
+        let folder = NSTemporaryDirectory() + "podread-index-capitals-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // "nasa" in the first cue, "NASA" in the second: the hit is spoken when NASA is.
+        try Data("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>not nasa but\n\n00:00:05.000 --> 00:00:06.000\n<v Ann>NASA itself\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/n.vtt"))
+        let index = try Self.temporaryIndex()
+        try index.update(try CorpusLoader.load(directory: folder, transcripts: false))
+        var hits: [SearchIndex.Hit] = []
+        try index.search(try #require(IndexQuery("NASA"))) { hits.append($0); return true }
+        let hit = try #require(hits.first)
+        #expect(hits.count == 1)
+        #expect(hit.matches.map { String(Array(hit.text)[$0]) } == ["NASA"])
+        #expect(hit.start == 5)
+        hits = []
+        try index.search(try #require(IndexQuery("nasa"))) { hits.append($0); return true }
+        #expect(hits.first.map { hit in hit.matches.map { String(Array(hit.text)[$0]) } } == ["nasa", "NASA"])
+        #expect(hits.first?.start == 1)
+    }
+
     @Test func marksAloneAreNoWord() {
         #expect(IndexQuery("\u{2764}\u{FE0F}") == nil)
         #expect(IndexQuery("caf\u{0065}\u{0301}")?.match == "(\"caf\u{0065}\u{0301}\" *)")
