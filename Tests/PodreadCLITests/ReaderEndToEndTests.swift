@@ -317,8 +317,10 @@ struct ReaderEndToEndTests {
             try tmux.keys(keys[next(keys.count)])
         }
         try tmux.resize(width: 120, height: 35)
-        // Settled means the transcripts are read too (their progress changes the status bar),
+        // Every key handled (a slow reader under load is still working through them when
+        // its screen looks still), then settled: the transcripts are read too (their progress changes the status bar),
         // and the open one (a slow read under load outlasts settledScreen's pause).
+        try tmux.waitForTrace(" key(", count: 200)
         try tmux.wait { $0.contains(" / ") && !$0.contains("reading transcripts") && !$0.contains("Reading the transcript") }
         let settled = try tmux.settledScreen()
         let lines = settled.split(separator: "\n", omittingEmptySubsequences: false)

@@ -83,6 +83,18 @@ final class Tmux {
         throw Timeout(seconds: seconds, screen: last, trace: traceTail)
     }
 
+    /// Waits until the reader's trace has at least `count` lines containing `text` (keys
+    /// sent in a burst are all handled: a screen can be still for a moment while a slow
+    /// reader works through them).
+    func waitForTrace(_ text: String, count: Int, seconds: Double = 60) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if file("trace").components(separatedBy: "\n").filter({ $0.contains(text) }).count >= count { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Timeout(seconds: seconds, screen: (try? screen()) ?? "", trace: traceTail)
+    }
+
     /// Waits until the reader's loop has turned for two more seconds (the trace's heartbeat,
     /// once a second): a loop stuck in a read shows no change on the screen.
     func waitForTheLoopToTurn(seconds: Double = 10) throws {
