@@ -17,21 +17,20 @@ public final class SearchIndex: @unchecked Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// Opens (or makes) the index at `path`. Processes open it one at a time (a lock file
-    /// beside it): one making it must not look damaged to another.
+    /// Opens (or makes) the index at `path`. Processes open it one at a time (`exclusively`):
+    /// one making it must not look damaged to another.
     public init(path: String) throws {
         self.path = path
-        let lock = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
-        defer { if lock >= 0 { close(lock) } }
-        do {
-            pool = try Self.open(path)
-        } catch let error where Self.isDamage(error) {
-            // Damaged, or from another version: set aside, and a new one made.
-            try? FileManager.default.removeItem(atPath: path + ".damaged")
-            try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            pool = try Self.open(path)
+        pool = try Self.exclusively(path) {
+            do {
+                return try Self.open(path)
+            } catch let error where Self.isDamage(error) {
+                // Damaged, or from another version: set aside, and a new one made.
+                try? FileManager.default.removeItem(atPath: path + ".damaged")
+                try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
+                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                return try Self.open(path)
+            }
         }
     }
 
@@ -52,7 +51,9 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Runs `work` holding the index's lock file: processes that open, update or store it
     /// do so one at a time (a stamp taken by one cannot be overtaken by another's write).
-    func exclusively<T>(_ work: () throws -> T) rethrows -> T {
+    func exclusively<T>(_ work: () throws -> T) rethrows -> T { try Self.exclusively(path, work) }
+
+    private static func exclusively<T>(_ path: String, _ work: () throws -> T) rethrows -> T {
         let lock = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
         defer { if lock >= 0 { close(lock) } }
