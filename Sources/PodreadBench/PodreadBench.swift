@@ -205,7 +205,7 @@ struct PodreadBench {
     /// profile (`valgrind --tool=callgrind`) and to find the slow frames.
     static func readerFrames(directory: String, word: String) throws {
         DisplayText.useUTF8Locale()
-        let corpus = try CorpusLoader.load(directory: directory, transcripts: false, cache: true)
+        let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(corpusFolder: directory))
         var state = ReaderState(corpus: corpus, width: 160, height: 48)
         guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
         for effect in update(&state, .openEpisode(largest, then: [])) {
@@ -224,7 +224,7 @@ struct PodreadBench {
 
     static func openInReader(directory: String) throws {
         DisplayText.useUTF8Locale()
-        let corpus = try CorpusLoader.load(directory: directory, transcripts: true, cache: false)
+        let corpus = try CorpusLoader.load(directory: directory, transcripts: true)
         var state = ReaderState(corpus: corpus, width: 120, height: 36)
         _ = render(state)
         for key in "/cluster" { update(&state, .key(.char(key))) }
@@ -265,7 +265,7 @@ struct PodreadBench {
         DisplayText.useUTF8Locale()
         func firstFrame(cache: Bool) throws -> (Double, ReaderState) {
             let start = now()
-            let corpus = try CorpusLoader.load(directory: directory, transcripts: false, cache: cache)
+            let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: cache ? SearchIndex(corpusFolder: directory) : nil)
             let state = ReaderState(corpus: corpus, width: 160, height: 48)
             _ = render(state)
             return (Double(now() - start) / 1e9, state)
@@ -314,7 +314,7 @@ struct PodreadBench {
             try? index.search(query) { _ in true }
         }
         DispatchQueue.global(qos: .userInitiated).async(group: busy) {
-            _ = try? CorpusLoader.load(directory: directory, transcripts: true, cache: false)
+            _ = try? CorpusLoader.load(directory: directory, transcripts: true)
         }
         var underLoad: [Double] = []
         var n = 0

@@ -21,7 +21,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
         if n == 1 { continue }
         _ = episode.utteranceIndex(covering: episode.duration / 2)
         _ = episode.speakerIndexes(matching: ["a", "KN", "SPEAKER_00"])
-        SummaryCache.exercise([UInt8](data), episode: episode)
+        EpisodeSummary.exercise([UInt8](data), episode: episode)
         for utterance in episode.utterances { _ = CueOffset.start(at: 1, in: utterance.cueOffsets, otherwise: utterance.start) }
         _ = SpeakerStatistics.of(episode)
         // Exports that must read back as written.

@@ -11,7 +11,7 @@ extension SearchIndex {
     /// Keeps what a search needs of `corpus`'s episodes (file, id, number, title, date,
     /// show, speakers; show titles) for the listing `state` they were read in.
     public func store(_ corpus: Corpus, listingState state: String?) throws {
-        try exclusively { try pool.write { db in
+        try exclusively { try writing { db in
             try db.execute(sql: "DELETE FROM episode; DELETE FROM speaker; DELETE FROM show")
             let episode = try db.cachedStatement(sql: """
                 INSERT INTO episode(path, position, id, number, title, date, show) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -34,15 +34,11 @@ extension SearchIndex {
     private func writeUpdate(_ corpus: Corpus, forgettingOthers: Bool,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                              isCancelled: () -> Bool) throws -> Changes {
-        try pool.write { db in
-            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
-            guard made != FileStamp.program else { return }
-            // Another build may read files otherwise: nothing it indexed is kept.
-            try db.execute(sql: "DELETE FROM utterance; DELETE FROM spoken; DELETE FROM file; DELETE FROM listing")
-            try db.execute(sql: "INSERT OR REPLACE INTO made(only, program) VALUES (1, ?)", arguments: [FileStamp.program])
-        }
         let known = try pool.read { db -> [String: (id: Int64, stamp: FileStamp)] in
             var known: [String: (Int64, FileStamp)] = [:]
+            // Another build may read files otherwise: nothing it indexed is trusted (and its
+            // rows go with the first write, see `writing`).
+            guard try Self.isOurs(db) else { return known }
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, inode, modified, changed FROM file")
             while let row = try rows.next() {
                 known[row[1]] = (row[0], FileStamp(size: row[2], inode: row[3], modified: row[4], changed: row[5]))
@@ -62,7 +58,7 @@ extension SearchIndex {
         let current = Set(corpus.episodes.map(\.file))
         let gone = forgettingOthers ? known.filter { !current.contains($0.key) }.map(\.value.id) : []
         if !stale.isEmpty || !gone.isEmpty {
-            try pool.write { db in try db.execute(sql: "DELETE FROM listing") }
+            try writing { db in try db.execute(sql: "DELETE FROM listing") }
         }
 
         // In batches: a batch's transcripts are read on every core while the one before is
@@ -80,11 +76,11 @@ extension SearchIndex {
                 Self.Rows(path: corpus.episodes[entry.index].file, stamp: entry.stamp, episode: episode)
             }
             inFlight.wait()
-            writes.async { [pool] in
+            writes.async { [self] in
                 defer { inFlight.signal() }
                 guard outcome.failure == nil else { return }
                 do {
-                    try pool.write { db in try Self.write(rows, in: db) }
+                    try writing { db in try Self.write(rows, in: db) }
                     outcome.done(rows.count, of: total, progress: progress)
                 } catch {
                     outcome.fail(error)
@@ -95,7 +91,7 @@ extension SearchIndex {
         if let failure = outcome.failure { throw failure }
         changes.read = outcome.written
         if !gone.isEmpty {
-            try pool.write { db in
+            try writing { db in
                 for id in gone { try Self.forget(file: id, in: db) }
             }
             changes.removed = gone.count

@@ -12,7 +12,7 @@ import TranscriptKit
 /// (WAL); a damaged one is set aside and made again.
 public final class SearchIndex: @unchecked Sendable {
     /// Bumped when the schema or what is stored changes: an older index is made again.
-    static let version = 3
+    static let version = 4
 
     let pool: DatabasePool
     public let path: String
@@ -26,12 +26,23 @@ public final class SearchIndex: @unchecked Sendable {
                 return try Self.open(path)
             } catch let error where Self.isDamage(error) {
                 // Damaged, or from another version: set aside, and a new one made.
-                try? FileManager.default.removeItem(atPath: path + ".damaged")
-                try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
-                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                Self.setAside(path)
                 return try Self.open(path)
             }
         }
+    }
+
+    private static func setAside(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path + ".damaged")
+        try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Damage found after opening: the file is set aside (this process goes on without what
+    /// it kept), and the next one to open the index makes it again.
+    func setAsideIfDamaged(_ error: Error) {
+        guard Self.isDamage(error) else { return }
+        exclusively { Self.setAside(path) }
     }
 
     /// Errors that say the file is no index of this version, rather than busy or unreadable.
@@ -58,6 +69,28 @@ public final class SearchIndex: @unchecked Sendable {
         if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
         defer { if lock >= 0 { close(lock) } }
         return try work()
+    }
+
+    /// A write transaction (the caller holds the lock: `exclusively`) in an index that is
+    /// this podread's: what another build kept may have been read otherwise, and is forgotten.
+    func writing<T>(_ work: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            if try !Self.isOurs(db) {
+                try db.execute(sql: """
+                    DELETE FROM utterance; DELETE FROM spoken; DELETE FROM file; DELETE FROM listing;
+                    DELETE FROM episode; DELETE FROM speaker; DELETE FROM show;
+                    DELETE FROM parsed; DELETE FROM resolved; DELETE FROM resolvedState
+                    """)
+                try db.execute(sql: "INSERT OR REPLACE INTO made(only, program) VALUES (1, ?)", arguments: [FileStamp.program?.text])
+            }
+            return try work(db)
+        }
+    }
+
+    /// Whether this podread made what the index holds (see `writing`).
+    static func isOurs(_ db: Database) throws -> Bool {
+        let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
+        return made != nil && made == FileStamp.program?.text
     }
 
     /// Stops the queries under way (they throw); for a search that a newer one replaces.
@@ -94,6 +127,14 @@ public final class SearchIndex: @unchecked Sendable {
                 CREATE INDEX IF NOT EXISTS speaker_by_path ON speaker(path, position);
                 CREATE TABLE IF NOT EXISTS show(folder TEXT PRIMARY KEY, title TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS made(only INTEGER PRIMARY KEY CHECK (only = 1), program TEXT);
+                CREATE TABLE IF NOT EXISTS parsed(
+                    path TEXT PRIMARY KEY, folder TEXT NOT NULL, stamp TEXT NOT NULL, summary BLOB NOT NULL, sum INTEGER NOT NULL)
+                    WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS parsed_by_folder ON parsed(folder);
+                CREATE TABLE IF NOT EXISTS resolved(
+                    folder TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL, summary BLOB NOT NULL, sum INTEGER NOT NULL,
+                    PRIMARY KEY (folder, position)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS resolvedState(folder TEXT PRIMARY KEY, state TEXT NOT NULL);
                 PRAGMA user_version = \(version);
                 """)
             // Reading a table proves the file is a database at all.

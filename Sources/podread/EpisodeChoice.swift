@@ -21,8 +21,9 @@ enum EpisodeChoice {
             // explain, but a file beside a richer one of the same name is still read itself.
             let directory = (reference as NSString).deletingLastPathComponent
             let path = URL(fileURLWithPath: reference).standardizedFileURL.path
-            if let loaded = try? CorpusLoader.load(directory: directory.isEmpty ? "." : directory, transcripts: false,
-                                                   cache: !corpus.noCache),
+            let folder = directory.isEmpty ? "." : directory
+            if let loaded = try? CorpusLoader.load(directory: folder, transcripts: false,
+                                                   memory: corpus.noCache ? nil : CorpusOptions.memory(for: folder).0),
                let hit = loaded.index(matching: reference),
                URL(fileURLWithPath: loaded.episodes[hit].file).standardizedFileURL.path == path {
                 return loaded.transcript(of: hit)

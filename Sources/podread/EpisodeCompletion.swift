@@ -2,7 +2,7 @@ import ArgumentParser
 import TranscriptKit
 
 /// Shell completion of an EPISODE argument: the numbers and ids of the corpus the command
-/// line names (`--data`), read through the summary cache.
+/// line names (`--data`), read through the index (see `CorpusOptions.load`).
 enum EpisodeCompletion {
     static let kind = CompletionKind.custom { words, _, prefix in candidates(words: words, prefix: prefix) }
 
@@ -10,8 +10,8 @@ enum EpisodeCompletion {
         let data = words.firstIndex(of: "--data").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
         var options = CorpusOptions()
         options.data = data
-        guard let corpus = try? CorpusLoader.load(directory: options.location, transcripts: false, cache: true)
-        else { return [] }
+        options.noCache = false   // an unparsed option cannot be read
+        guard let corpus = try? options.load(transcripts: false, reportsCacheProblem: false) else { return [] }
         return corpus.episodes.flatMap { [$0.number.map(String.init), $0.id] }.compactMap { $0 }
             .filter { isShellSafe($0) && $0.hasPrefix(prefix) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PodLibrary
+import SearchIndex
 import TranscriptKit
 
 @main
@@ -89,22 +90,37 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of episode files (default: $PODREAD_DATA, then your library of shows if it has any, then ./data).", valueName: "dir"),
             completion: .directory)
     var data: String?
-    @Flag(name: .long, help: "Read every file again instead of using the summary cache ($XDG_CACHE_HOME/podread).")
+    @Flag(name: .long, help: "Read every file again instead of taking what the index ($XDG_CACHE_HOME/podread) kept.")
     var noCache = false
 
-    /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`).
+    /// The corpus; with `transcripts: false`, summaries (see `Corpus.transcript(of:)`), read
+    /// through the folder's index (`SearchIndex` as `CorpusMemory`) unless `--no-cache`.
     /// The reader passes `reportsCacheProblem: false` and shows it in its status bar: on
     /// its screen, stderr would be lost.
-    func load(transcripts: Bool = true, after partial: Corpus? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+    func load(transcripts: Bool = true, after partial: Corpus? = nil, index: SearchIndex? = nil,
+              progress: (@Sendable (Int, Int) -> Void)? = nil,
               isCancelled: (@Sendable () -> Bool)? = nil, reportsCacheProblem: Bool = true) throws -> Corpus {
         let directory = location
         do {
-            let corpus = try CorpusLoader.load(directory: directory, transcripts: transcripts, cache: !noCache, after: partial,
+            let (memory, problem) = transcripts || noCache ? (nil, nil) : index.map { ($0, nil) } ?? Self.memory(for: directory)
+            var corpus = try CorpusLoader.load(directory: directory, transcripts: transcripts, memory: memory, after: partial,
                                                progress: progress, isCancelled: isCancelled)
-            if let problem = corpus.cacheProblem, reportsCacheProblem { Output.note("podread: " + problem) }
+            corpus.cacheProblem = problem
+            if let problem, reportsCacheProblem { Output.note("podread: " + problem) }
             return corpus
         } catch let error as CorpusError {
             throw CleanExit.failure(explained(error))
+        }
+    }
+
+    /// The index of `directory`, which keeps what loading it read; nil with why when it
+    /// cannot be opened (and nil alone when there is no cache folder at all).
+    static func memory(for directory: String) -> (SearchIndex?, String?) {
+        if case (nil, nil) = CacheFolder.place(for: directory, kind: "index") { return (nil, nil) }
+        do {
+            return (try SearchIndex(corpusFolder: directory), nil)
+        } catch {
+            return (nil, "\(error)")
         }
     }
 

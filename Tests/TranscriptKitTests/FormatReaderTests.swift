@@ -399,25 +399,6 @@ import Testing
         #expect(CueOffset.start(at: 5, in: cues, otherwise: -1) == 1)
     }
 
-    /// The summary cache and the corpus snapshot keep how each file was read.
-    @Test func readingSurvivesTheCache() throws {
-        let directory = Fixture.temporaryDirectory()
-        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
-        Fixture.write(Self.webVTT, to: directory + "/talk.vtt")
-        Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNote: one prefix\n", to: directory + "/once.vtt")
-        Thread.sleep(forTimeInterval: 1.2)
-        let cold = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        #expect(warm.fromSnapshot)
-        for corpus in [cold, warm] {
-            #expect(corpus.episodes.map(\.reading.format) == [.webVTT, .webVTT])
-            #expect(corpus.episodes.map(\.reading.hasEnds) == [true, true])
-            #expect(corpus.episodes[1].speakers.map(\.isCertain) == [true, true, true])
-            #expect(corpus.episodes[1].duration == 12)
-        }
-    }
-
     // MARK: Found in review
 
     /// Export, import, export: the same bytes in each format.

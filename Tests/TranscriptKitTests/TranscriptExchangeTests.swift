@@ -170,25 +170,6 @@ import Testing
         #expect(srt.diagnostics.contains { $0.line == 5 && $0.message == "a block without a cue timing; skipped" })
     }
 
-    /// An imported episode's cache entry and snapshot follow its sidecar too.
-    @Test func editingTheSidecarIsSeenThroughTheCache() throws {
-        let directory = Fixture.temporaryDirectory()
-        let environment = ["XDG_CACHE_HOME": Fixture.temporaryDirectory()]
-        Fixture.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello.\n", to: directory + "/talk.vtt")
-        Fixture.write("title: First\n", to: directory + "/talk.yaml")
-        Thread.sleep(forTimeInterval: 1.2)
-        _ = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        let warm = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        #expect(warm.fromSnapshot)
-        #expect(warm.episodes.map(\.title) == ["First"])
-        Fixture.write("title: Other\n", to: directory + "/talk.yaml")
-        let edited = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        #expect(edited.episodes.map(\.title) == ["Other"])
-        try FileManager.default.removeItem(atPath: directory + "/talk.yaml")
-        let removed = try CorpusLoader.load(directory: directory, transcripts: false, cache: true, environment: environment)
-        #expect(removed.episodes.map(\.title) == ["talk"])
-    }
-
     /// Counted by hand from `sample`, each utterance spoken until its last word (0.4 s a
     /// word, at least 1 s) or the next start: JR 0:01.5 + 6 words = 0:03.9, and 0:10 + 7
     /// words = 0:12.8 (5.2 s); KN "Hi." 0:04–0:05; DC "Me too." 0:04–0:05. The silence up to

@@ -1,48 +1,41 @@
 import Foundation
 
-/// For the caches kept outside the corpus (the search index): where a corpus folder's cache
-/// of a kind lives, and what identifies one version of a file without reading it. The same
-/// rules as the summary cache's (see `SummaryCache`).
+/// Where what podread keeps of a corpus lives: `$XDG_CACHE_HOME/podread` (else
+/// `~/.cache/podread`), never inside the corpus folder.
 public enum CacheFolder {
-    /// `$XDG_CACHE_HOME/podread/KIND-HASH` for the corpus folder `directory` (else under
-    /// `~/.cache`), in a folder only the user can read; nil with why when it cannot be.
+    /// `…/podread/KIND-HASH` for the corpus folder `directory`, HASH naming its absolute
+    /// path, in a folder only the user can read; nil with why when it cannot be.
     public static func place(for directory: String, kind: String,
                              environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String?, problem: String?) {
-        let (summaries, problem) = SummaryCache.place(for: directory, environment: environment)
-        guard let summaries else { return (nil, problem) }
-        let folder = (summaries as NSString).deletingLastPathComponent
-        let hash = (summaries as NSString).lastPathComponent.dropFirst("summaries-".count)
-        return (folder + "/" + kind + "-" + hash, nil)
-    }
-}
-
-/// One version of a file (and its sidecar): size, inode and times, as the summary cache
-/// compares them. Equal stamps mean the file need not be read again.
-public struct FileStamp: Equatable, Sendable {
-    public let size: Int64
-    public let inode: Int64
-    public let modified: Int64
-    public let changed: Int64
-
-    public init?(path: String) {
-        guard let stamp = SummaryCache.Stamp(path: path) else { return nil }
-        (size, inode, modified, changed) = (Int64(truncatingIfNeeded: stamp.size), Int64(bitPattern: stamp.inode), stamp.modified, stamp.changed)
+        let base: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.cache"
+        } else {
+            return (nil, nil)
+        }
+        if let problem = PrivateFolder.prepare(base + "/podread") { return (nil, "the cache is not used: " + problem) }
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return (base + "/podread/" + kind + "-" + String(hash(Array(absolute.utf8)), radix: 16), nil)
     }
 
-    public init(size: Int64, inode: Int64, modified: Int64, changed: Int64) {
-        (self.size, self.inode, self.modified, self.changed) = (size, inode, modified, changed)
-    }
-
-    /// Changed within the last second: it could change again within one clock tick and
-    /// look the same, so it is not trusted (`SummaryCache.Stamp.isSettled`).
-    public var isSettled: Bool {
-        SummaryCache.Stamp(size: Int(truncatingIfNeeded: size), inode: UInt64(bitPattern: inode),
-                           modified: modified, changed: changed).isSettled
-    }
-
-    /// The running podread's own stamp: what it has read may be read otherwise by another
-    /// build (the caches hold for one executable).
-    public static var program: String? {
-        SummaryCache.program.map { "\($0.size) \($0.inode) \($0.modified) \($0.changed)" }
+    /// A 64-bit multiply-xor hash (FNV-1a's constants, eight bytes at a time): names cache
+    /// files, and checks that what was kept in them is what was written.
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                hash ^= hash >> 29
+                i += 8
+            }
+            while i < raw.count {
+                hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3
+                i += 1
+            }
+        }
+        return hash
     }
 }

@@ -8,19 +8,18 @@ public struct Corpus: Sendable {
     /// Problems that belong to no single episode (unreadable folder entries, duplicates, bad speakers.yaml).
     public var diagnostics: [Diagnostic]
 
-    /// How many episodes came from the summary cache instead of being read.
+    /// How many files' summaries came from a `CorpusMemory` instead of being read.
     public internal(set) var fromCache = 0
     /// True for front matter only (see `CorpusLoader.loadFrontMatter`): no speakers yet.
     public internal(set) var isPartial = false
     /// For a partial corpus: each file's front matter and the stamp it had when it was read,
     /// for those that can be reused (see `frontMatter(of:stamp:)`).
-    var frontMatterStamps: [String: (episode: Episode, stamp: SummaryCache.Stamp)] = [:]
-    /// True when the whole corpus came from its snapshot (see `CorpusSnapshot`).
-    public internal(set) var fromSnapshot = false
-    /// The summary cache's file when the corpus was loaded with the cache.
-    var cacheLocation: String?
-    /// Why the cache could not be used, for a message (its folder is not private).
-    public internal(set) var cacheProblem: String?
+    var frontMatterStamps: [String: (episode: Episode, stamp: FileStamp)] = [:]
+    /// True when nothing changed since a `CorpusMemory` kept the corpus resolved: no file
+    /// was read, nor any speaker resolved.
+    public internal(set) var resolvedFromCache = false
+    /// Why what was kept of the corpus could not be used, for a message.
+    public var cacheProblem: String?
     /// Speaker names set in `speakers.yaml`, for episodes resolved after loading.
     let overrides: SpeakerOverrides
     /// Whole episodes the corpus was made of or loaded with, by file: given by
@@ -79,7 +78,7 @@ public struct Corpus: Sendable {
     }
 
     /// The front matter read for the file at `path`, if it still has `stamp`.
-    func frontMatter(of path: String, stamp: SummaryCache.Stamp?) -> Episode? {
+    func frontMatter(of path: String, stamp: FileStamp?) -> Episode? {
         guard isPartial, let stamp, let known = frontMatterStamps[path], known.stamp == stamp else { return nil }
         return known.episode
     }

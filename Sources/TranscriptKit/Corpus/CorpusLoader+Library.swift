@@ -64,7 +64,7 @@ extension Corpus {
     init(library directory: String, parts: [(folder: String, show: ShowInfo?, corpus: Corpus)], diagnostics: [Diagnostic]) {
         self.init(directory: directory, episodes: [], diagnostics: diagnostics)
         isPartial = parts.contains { $0.corpus.isPartial }
-        fromSnapshot = !parts.isEmpty && parts.allSatisfy(\.corpus.fromSnapshot)
+        resolvedFromCache = !parts.isEmpty && parts.allSatisfy(\.corpus.resolvedFromCache)
         for (folder, show, part) in parts {
             let shown = show == nil ? nil : folder
             episodes += part.episodes.map { summary in

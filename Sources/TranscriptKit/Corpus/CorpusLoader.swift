@@ -25,78 +25,78 @@ public enum CorpusLoader {
 
     /// Reads every episode of `directory`. With `transcripts`, every file is read whole and
     /// the corpus holds the episodes; without, it keeps their summaries, and
-    /// `Corpus.transcript(of:)` reads one whole when it is needed.
-    /// With `cache`, unchanged files are not read at all (see `SummaryCache`).
-    /// `partial`, a `loadFrontMatter` of the same folder, saves reading front matter again
-    /// (for files unchanged since).
-    public static func load(directory: String, transcripts: Bool = true, cache useCache: Bool = false,
+    /// `Corpus.transcript(of:)` reads one whole when it is needed. Then, with `memory`,
+    /// unchanged files are not read at all, and a folder where nothing changed is not even
+    /// resolved again. `partial`, a `loadFrontMatter` of the same folder, saves reading
+    /// front matter again (for files unchanged since).
+    public static func load(directory: String, transcripts: Bool = true, memory: CorpusMemory? = nil,
                             after partial: Corpus? = nil,
-                            environment: [String: String] = ProcessInfo.processInfo.environment,
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                             isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
         let files = try episodeFiles(in: directory)
         let shows = showFolders(in: directory)
+        let memory = transcripts ? nil : memory
         if !shows.isEmpty {
             return try loadLibrary(directory, shows: shows, ownFiles: files, progress: progress, isCancelled: isCancelled) {
-                try loadFolder($0, files: $1, transcripts: transcripts, cache: useCache,
-                               after: partial, environment: environment, progress: $2, isCancelled: isCancelled)
+                try loadFolder($0, files: $1, transcripts: transcripts, memory: memory,
+                               after: partial, progress: $2, isCancelled: isCancelled)
             }
         }
-        return try loadFolder(directory, files: files, transcripts: transcripts, cache: useCache, after: partial,
-                              environment: environment, progress: progress, isCancelled: isCancelled)
+        return try loadFolder(directory, files: files, transcripts: transcripts, memory: memory, after: partial,
+                              progress: progress, isCancelled: isCancelled)
     }
 
     /// `load` of one folder of episodes (`files`: its `episodeFiles`).
-    private static func loadFolder(_ directory: String, files: [String], transcripts: Bool, cache useCache: Bool,
-                                   after partial: Corpus?, environment: [String: String],
+    private static func loadFolder(_ directory: String, files: [String], transcripts: Bool, memory: CorpusMemory?,
+                                   after partial: Corpus?,
                                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                                    isCancelled: (@Sendable () -> Bool)?) throws -> Corpus {
         let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
-        // With the cache, every file's stamp is taken first: if none changed, the last
-        // listing of this corpus is the answer (see `CorpusSnapshot`).
-        let place = useCache ? SummaryCache.place(for: directory, environment: environment) : (path: nil, problem: nil)
-        let summaries = place.path
-        var snapshot: (key: CorpusSnapshot.Key, path: String)?
-        if !transcripts, let program = SummaryCache.program, let summaries {
-            let stamps = Concurrently.map(paths.count) { SummaryCache.Stamp(path: paths[$0]) }
-            if !stamps.contains(nil) {
-                let key = CorpusSnapshot.Key(program: program, overrides: SummaryCache.Stamp(path: overridesPath),
-                                             names: files, stamps: stamps.map { $0! })
-                snapshot = (key, CorpusSnapshot.location(summaries: summaries))
-            }
+        // With a memory, every file's stamp is taken first: if none changed, the folder's
+        // summaries as last resolved are the answer.
+        var stamps: [FileStamp?]?
+        var state: String?
+        let overridesStamp = FileStamp(path: overridesPath)
+        if memory != nil {
+            let taken = Concurrently.map(paths.count) { FileStamp(path: paths[$0]) }
+            stamps = taken
+            state = folderState(names: files, stamps: taken, overrides: overridesStamp)
         }
         let (overrides, diagnostics) = readOverrides(overridesPath)
-        if let snapshot, let files = CorpusSnapshot.load(path: snapshot.path, key: snapshot.key, directory: directory) {
-            var corpus = assemble(files, directory: directory, diagnostics: diagnostics, overrides: overrides)
-            corpus.cacheProblem = place.problem
-            corpus.fromCache = files.count
-            corpus.fromSnapshot = true
-            corpus.cacheLocation = summaries
+        if let memory, let state, let kept = memory.resolvedSummaries(of: directory, state: state), kept.count == files.count {
+            var corpus = assemble(kept.map(Episode.init(summary:)), directory: directory, diagnostics: diagnostics, overrides: overrides)
+            corpus.fromCache = kept.count
+            corpus.resolvedFromCache = true
             return corpus
         }
 
-        var cache = useCache ? SummaryCache(directory: directory, environment: environment) : nil
         var fromCache = 0
         var steady = true
-        var episodes = readAll(files, in: directory, transcripts: transcripts, cache: &cache, stamps: snapshot?.key.stamps,
-                               partial: partial, fromCache: &fromCache, steady: &steady, progress: progress,
-                               isCancelled: isCancelled)
-        // Stopped part-way: nothing read is worth keeping (the cache is not written either).
+        var episodes = readAll(paths, of: directory, transcripts: transcripts, memory: memory, stamps: stamps, partial: partial,
+                               fromCache: &fromCache, steady: &steady, progress: progress, isCancelled: isCancelled)
+        // Stopped part-way: nothing read is worth keeping.
         if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
-        if var cache {
-            cache.keep(only: Set(files))
-            cache.save()
-        }
         SpeakerResolver.resolve(&episodes, overrides: overrides)
-        if let snapshot, steady, snapshot.key.overrides == SummaryCache.Stamp(path: overridesPath) {
-            CorpusSnapshot.save(episodes, key: snapshot.key, path: snapshot.path)
+        if let memory, let state, steady, overridesStamp == FileStamp(path: overridesPath) {
+            memory.keepResolved(episodes.map(\.summary), of: directory, state: state)
         }
         var corpus = assemble(episodes, directory: directory, diagnostics: diagnostics, overrides: overrides, holding: transcripts)
-        corpus.cacheProblem = place.problem
         corpus.fromCache = fromCache
-        corpus.cacheLocation = summaries
         return corpus
+    }
+
+    /// What a folder's resolved summaries depend on, as one text: the podread executable,
+    /// `speakers.yaml`, and every file's name and stamp. Nil when a stamp is missing or too
+    /// recent to be trusted (`FileStamp.isSettled`).
+    static func folderState(names: [String], stamps: [FileStamp?], overrides: FileStamp?) -> String? {
+        guard let program = FileStamp.program, overrides?.isSettled ?? true else { return nil }
+        var text = "podread " + program.text + "\nspeakers " + (overrides?.text ?? "none") + "\n"
+        for (name, stamp) in zip(names, stamps) {
+            guard let stamp, stamp.isSettled else { return nil }
+            text += name + "\t" + stamp.text + "\n"
+        }
+        return text
     }
 
     /// The corpus of the files read: one episode per name (see `EpisodeGroups`), checked
@@ -156,15 +156,15 @@ public enum CorpusLoader {
         // A name in several formats is read in full now, to choose between them as the full load will.
         let stems = Dictionary(files.map { (TranscriptFile.stem(of: $0), 1) }, uniquingKeysWith: +)
         let counter = ProgressCounter()
-        let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?) in
+        let read = Concurrently.map(files.count) { index -> (Episode, FileStamp?) in
             if isCancelled?() == true { return (Episode(file: ""), nil) }
             let path = (directory as NSString).appendingPathComponent(files[index])
-            let stamp = SummaryCache.Stamp(path: path)
+            let stamp = FileStamp(path: path)
             let (episode, reusable) = stems[TranscriptFile.stem(of: files[index])] == 1
                 ? EpisodeParser.parseFrontMatter(fileAt: path) : (Episode(summary: EpisodeParser.parse(fileAt: path).summary), false)
             progress?(counter.increment(), files.count)
             // Reused later only if the file did not change while it was read.
-            return (episode, reusable && stamp != nil && stamp == SummaryCache.Stamp(path: path) ? stamp : nil)
+            return (episode, reusable && stamp != nil && stamp == FileStamp(path: path) ? stamp : nil)
         }
         if isCancelled?() == true { return Corpus(directory: directory, episodes: []) }
         let (overrides, diagnostics) = readOverrides((directory as NSString).appendingPathComponent(SpeakerOverrides.fileName))
@@ -183,24 +183,24 @@ public enum CorpusLoader {
                         overrides: SpeakerOverrides(), holding: true)
     }
 
-    /// Parses files on every core, or takes them from the cache; results keep the order of `files`.
-    /// `stamps`, when given, were taken just before; `steady` turns false when a file was
-    /// found changed after it was read.
-    static func readAll(_ files: [String], in directory: String, transcripts: Bool, cache: inout SummaryCache?,
-                        stamps: [SummaryCache.Stamp]? = nil, partial: Corpus? = nil, fromCache: inout Int, steady: inout Bool,
+    /// Parses files on every core, or takes their summaries from `memory`; results keep the
+    /// order of `paths` (`folder`'s files). `stamps`, when given, were taken just before; `steady` turns false
+    /// when a file was found changed after it was read.
+    static func readAll(_ paths: [String], of folder: String, transcripts: Bool, memory: CorpusMemory?, stamps: [FileStamp?]? = nil,
+                        partial: Corpus? = nil, fromCache: inout Int, steady: inout Bool,
                         progress: (@Sendable (Int, Int) -> Void)? = nil,
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
         let counter = ProgressCounter()
-        let known = cache
-        /// An episode, the stamp to cache it under when it was parsed, and whether it came from the cache.
-        let read = Concurrently.map(files.count) { index -> (Episode, SummaryCache.Stamp?, Bool) in
+        let kept = memory.map { $0.parsedSummaries(of: paths, stamps: stamps ?? paths.map { FileStamp(path: $0) }) }
+        /// An episode, the stamp to keep it under when it was parsed, and whether it was kept.
+        let read = Concurrently.map(paths.count) { index -> (Episode, FileStamp?, Bool) in
             if isCancelled?() == true { return (Episode(file: ""), nil, false) }
-            let path = (directory as NSString).appendingPathComponent(files[index])
-            let stamp = known == nil && partial == nil ? nil : stamps?[index] ?? SummaryCache.Stamp(path: path)
-            var result: (Episode, SummaryCache.Stamp?, Bool)
-            if !transcripts, let summary = known?.summary(for: files[index], path: path, stamp: stamp) {
-                result = (summary, nil, true)
+            let path = paths[index]
+            var result: (Episode, FileStamp?, Bool)
+            if !transcripts, let summary = kept?[index] {
+                result = (Episode(summary: summary), nil, true)
             } else {
+                let stamp = memory == nil && partial == nil ? nil : stamps?[index] ?? FileStamp(path: path)
                 var episode: Episode
                 if let partial, let known = partial.frontMatter(of: path, stamp: stamp) {
                     episode = EpisodeParser.parse(fileAt: path, frontMatter: known)
@@ -208,23 +208,22 @@ public enum CorpusLoader {
                     episode = EpisodeParser.parse(fileAt: path)
                 }
                 if !transcripts { episode = Episode(summary: episode.summary) }
-                // A file that changed while being read must not be cached under either stamp.
-                let settled = stamp != nil && stamp == SummaryCache.Stamp(path: path)
+                // A file that changed while being read must not be kept under either stamp.
+                let settled = stamp != nil && stamp == FileStamp(path: path)
                 result = (episode, settled ? stamp : nil, false)
             }
-            let done = counter.increment()
-            progress?(done, files.count)
+            progress?(counter.increment(), paths.count)
             return result
         }
         fromCache = read.count { $0.2 }
         steady = read.allSatisfy { $0.2 || $0.1 != nil }
-        let episodes = read.map(\.0)
-        if cache != nil {
-            for (index, entry) in read.enumerated() {
-                if let stamp = entry.1 { cache?.store(episodes[index], name: files[index], stamp: stamp) }
+        if let memory {
+            let fresh = zip(paths, read).compactMap { path, entry in
+                entry.1.flatMap { $0.isSettled ? (path: path, stamp: $0, summary: entry.0.summary) : nil }
             }
+            memory.keepParsed(fresh, folder: folder, paths: paths)
         }
-        return episodes
+        return read.map(\.0)
     }
 }
 

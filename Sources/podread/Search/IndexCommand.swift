@@ -55,7 +55,7 @@ enum IndexUpdate {
         if let state, try index.storedListingState() == state {
             return Searchable(index: index, changes: nil, loaded: nil, directory: directory)
         }
-        let loaded = try options.load(transcripts: false)
+        let loaded = try options.load(transcripts: false, index: index)
         let showsProgress = isatty(STDERR_FILENO) == 1
         let changes = try index.update(loaded) { done, total in
             if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kindexing \(done)/\(total) episodes".utf8)) }

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+@testable import SearchIndex
+@testable import TranscriptKit
+
+/// What the index keeps of a loaded corpus (`CorpusMemory`) must give exactly what reading
+/// the files gives: never stale, never damaged, whatever happened to the index's file.
+@Suite struct CorpusMemoryTests {
+    /// Everything `list` and `validate` show of a corpus, to compare loads.
+    static func listing(_ corpus: Corpus) -> [String] {
+        corpus.episodes.map { e in
+            let speakers = e.speakers.map { "\($0.tag)=\($0.name)/\($0.role)/\($0.isCertain)" }.joined(separator: ",")
+            return "\(e.file)|\(e.id)|\(e.number ?? -1)|\(e.title)|\(e.hosts.map(\.name))|\(e.guests.map(\.name))|"
+                + "\(e.utteranceCount)|\(e.duration)|\(e.utteranceCounts)|\(speakers)|\(e.diagnostics.map(\.formatted))"
+        }
+    }
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "podread-memory-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func write(_ text: String, to path: String) {
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A copy of the real corpus whose files are older than the one-second settling time.
+    static func settledCopy(of source: String) throws -> String {
+        let directory = temporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) where name.hasSuffix(".md") {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: directory + "/" + name)
+        }
+        Thread.sleep(forTimeInterval: 1.2)
+        return directory
+    }
+
+    /// One load as a new podread process does it: the index opened afresh.
+    static func load(_ directory: String, index path: String) throws -> Corpus {
+        try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(path: path))
+    }
+
+    static func indexPath() -> String { temporaryDirectory() + "/index.sqlite" }
+
+    static let header = """
+        ---
+        episode_id: t-1
+        episode_number: 1
+        title: Test
+        hosts:
+            - name: Josh Rosso
+            - name: Kris Nóva
+        guests:
+            - name: Duffie Cooley
+        ---
+
+        """
+
+    @Test(.enabled(if: SearchIndexTests.hasSharedCorpus, "../shared/corpus is absent: skipped"))
+    func warmLoadEqualsReadingTheFiles() throws {
+        let directory = try Self.settledCopy(of: SearchIndexTests.sharedCorpus)
+        let path = Self.indexPath()
+        let truth = try CorpusLoader.load(directory: directory)
+        let cold = try Self.load(directory, index: path)
+        let warm = try Self.load(directory, index: path)
+        #expect(cold.fromCache == 0)
+        #expect(!cold.resolvedFromCache)
+        #expect(warm.fromCache == 22)
+        #expect(warm.resolvedFromCache)
+        #expect(Self.listing(cold) == Self.listing(truth))
+        #expect(Self.listing(warm) == Self.listing(truth))
+        // Without the resolved summaries: each file's summary from the index, speakers resolved again.
+        try SearchIndex(path: path).keepResolved([], of: directory, state: "another state")
+        let resolved = try Self.load(directory, index: path)
+        #expect(resolved.fromCache == 22)
+        #expect(!resolved.resolvedFromCache)
+        #expect(Self.listing(resolved) == Self.listing(truth))
+        // 009 has 110 utterances: grep -cE '^\[[0-9]' ../shared/corpus/009-stateful-and-stateless.md
+        let index = try #require(warm.index(matching: "9"))
+        #expect(warm.held.isEmpty)
+        let full = warm.transcript(of: index)
+        #expect(full.utterances.count == 110)
+        #expect(full.speakers == truth.episodes[index].speakers)
+        #expect(full.notes == truth.transcript(of: index).notes)
+    }
+
+    @Test func changedFilesAreReadAgain() throws {
+        let directory = Self.temporaryDirectory()
+        let path = Self.indexPath()
+        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
+        Self.write(Self.header + body, to: directory + "/001-a.md")
+        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.load(directory, index: path)
+        #expect(try Self.load(directory, index: path).fromCache == 2)
+
+        // Same size, new title: the change time and (usually) the modification time differ.
+        Self.write((Self.header + body).replacingOccurrences(of: "title: Test", with: "title: Tset"), to: directory + "/001-a.md")
+        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body + "\n[0:00:09] JR: Bye.\n",
+                   to: directory + "/002-b.md")
+        let changed = try Self.load(directory, index: path)
+        #expect(changed.fromCache == 0)
+        #expect(changed.episodes.map(\.title) == ["Tset", "Test"])
+        #expect(changed.episodes.map(\.utteranceCount) == [2, 3])
+        // Changed within the last second: read, but not trusted yet.
+        #expect(try Self.load(directory, index: path).fromCache == 0)
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.load(directory, index: path)
+        #expect(try Self.load(directory, index: path).resolvedFromCache)
+
+        let b = directory + "/002-b.md"
+        let stamp = FileStamp(path: b)
+        #expect(try SearchIndex(path: path).parsedSummaries(of: [b], stamps: [stamp])[0]?.title == "Test")
+        try FileManager.default.removeItem(atPath: b)
+        let removed = try Self.load(directory, index: path)
+        #expect(removed.episodes.map(\.title) == ["Tset"])
+        #expect(!removed.resolvedFromCache)
+        // A file gone is forgotten.
+        #expect(try SearchIndex(path: path).parsedSummaries(of: [b], stamps: [stamp])[0] == nil)
+    }
+
+    /// Resolved summaries are for one state of the folder: a new `speakers.yaml` or a new file is seen at once.
+    @Test func resolvedFollowsSpeakersFileAndNewFiles() throws {
+        let directory = Self.temporaryDirectory()
+        let path = Self.indexPath()
+        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
+        Self.write(Self.header + body, to: directory + "/001-a.md")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.load(directory, index: path)
+        let warm = try Self.load(directory, index: path)
+        #expect(warm.resolvedFromCache)
+        #expect(warm.episodes[0].speakers.map(\.name) == ["Josh Rosso", "Kris Nóva"])
+
+        Self.write("KN: Somebody Else\n", to: directory + "/speakers.yaml")
+        let overridden = try Self.load(directory, index: path)
+        #expect(!overridden.resolvedFromCache)
+        #expect(overridden.episodes[0].speakers.map(\.name) == ["Josh Rosso", "Somebody Else"])
+
+        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
+        let grown = try Self.load(directory, index: path)
+        #expect(!grown.resolvedFromCache)
+        #expect(grown.episodes.map(\.id) == ["t-1", "t-2"])
+    }
+
+    /// Whatever is done to the index's file, a load gives what the files say, and the next
+    /// loads make the index whole again.
+    @Test(.enabled(if: SearchIndexTests.hasSharedCorpus, "../shared/corpus is absent: skipped"))
+    func damagedIndexIsNeverBelieved() throws {
+        let directory = try Self.settledCopy(of: SearchIndexTests.sharedCorpus)
+        let path = Self.indexPath()
+        let truth = Self.listing(try CorpusLoader.load(directory: directory))
+        _ = try Self.load(directory, index: path)
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        var damages = [Data(), Data("garbage".utf8), good.prefix(good.count / 2), Data(repeating: 0xFF, count: 4096)]
+        // One byte flipped in each eighth of the file: pages of every kind.
+        for eighth in 0..<8 {
+            var flipped = good
+            flipped[good.count * eighth / 8 + good.count / 16] ^= 0xFF
+            damages.append(flipped)
+        }
+        for damage in damages {
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try damage.write(to: URL(fileURLWithPath: path))
+            #expect(Self.listing(try Self.load(directory, index: path)) == truth)
+            #expect(Self.listing(try Self.load(directory, index: path)) == truth)
+            let whole = try Self.load(directory, index: path)
+            #expect(whole.resolvedFromCache)
+            #expect(Self.listing(whole) == truth)
+        }
+    }
+
+    static let webVTT = """
+        WEBVTT Kind: captions
+        Language: en
+
+        NOTE a note
+        over two lines
+
+        STYLE
+        ::cue { color: red }
+
+        REGION
+        id:left
+
+        intro
+        00:01.000 --> 00:04.500 align:start position:10%
+        <v.loud Ann Lee>Hello &amp; <i>welcome</i> to <c.yellow>the</c> show&hellip;
+        <00:00:02.000>karaoke <b>words</b>
+
+        00:00:05.000 --> 00:00:07.000
+        and more from Ann.
+        00:00:07.000 --> 00:00:09.000
+        <v Bob>A timing line without a blank line before it.
+
+        00:00:09.500 --> 00:00:10.000
+        Bob: no voice tag, a prefix
+
+        00:00:10.000 --> 00:00:12.000
+        [SPEAKER_00]: decoded &#8212; &#x2019;&eacute;
+
+        """
+
+    /// What the index keeps says how each file was read.
+    @Test func readingSurvivesTheIndex() throws {
+        let directory = Self.temporaryDirectory()
+        let path = Self.indexPath()
+        Self.write(Self.webVTT, to: directory + "/talk.vtt")
+        Self.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNote: one prefix\n", to: directory + "/once.vtt")
+        Thread.sleep(forTimeInterval: 1.2)
+        let cold = try Self.load(directory, index: path)
+        let warm = try Self.load(directory, index: path)
+        #expect(warm.resolvedFromCache)
+        for corpus in [cold, warm] {
+            #expect(corpus.episodes.map(\.reading.format) == [.webVTT, .webVTT])
+            #expect(corpus.episodes.map(\.reading.hasEnds) == [true, true])
+            #expect(corpus.episodes[1].speakers.map(\.isCertain) == [true, true, true])
+            #expect(corpus.episodes[1].duration == 12)
+        }
+    }
+
+    /// An imported episode's summaries follow its sidecar too.
+    @Test func editingTheSidecarIsSeen() throws {
+        let directory = Self.temporaryDirectory()
+        let path = Self.indexPath()
+        Self.write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello.\n", to: directory + "/talk.vtt")
+        Self.write("title: First\n", to: directory + "/talk.yaml")
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.load(directory, index: path)
+        let warm = try Self.load(directory, index: path)
+        #expect(warm.resolvedFromCache)
+        #expect(warm.episodes.map(\.title) == ["First"])
+        Self.write("title: Other\n", to: directory + "/talk.yaml")
+        #expect(try Self.load(directory, index: path).episodes.map(\.title) == ["Other"])
+        try FileManager.default.removeItem(atPath: directory + "/talk.yaml")
+        #expect(try Self.load(directory, index: path).episodes.map(\.title) == ["talk"])
+    }
+}
