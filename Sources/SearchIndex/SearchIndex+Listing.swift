@@ -9,10 +9,16 @@ extension SearchIndex {
     }
 
     /// Keeps what a search needs of `corpus`'s episodes (file, id, number, title, date,
-    /// show, speakers; show titles) for the listing `state` they were read in.
+    /// show, speakers; show titles) for the listing `state` they were read in. Only the
+    /// episodes that differ from those kept are written: after one file changed, one.
     public func store(_ corpus: Corpus, listingState state: String?) throws {
         try exclusively { try writing { db in
-            try db.execute(sql: "DELETE FROM episode; DELETE FROM speaker; DELETE FROM show")
+            var kept: [String: [DatabaseValue]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, position, id, number, title, date, show FROM episode")
+            while let row = try rows.next() { kept[row[0]] = Array(row.databaseValues) }
+            var people: [String: [DatabaseValue]] = [:]
+            let speakers = try Row.fetchCursor(db, sql: "SELECT path, \(Self.speakerColumns) FROM speaker ORDER BY path, position")
+            while let row = try speakers.next() { people[row[0], default: []] += Array(row.databaseValues).dropFirst() }
             let episode = try db.cachedStatement(sql: """
                 INSERT INTO episode(path, position, id, number, title, date, show) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -20,18 +26,32 @@ extension SearchIndex {
                 INSERT INTO speaker(path, position, tag, name, role, certain) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for (position, summary) in corpus.episodes.enumerated() {
-                try episode.execute(arguments: [summary.file, position, summary.id, summary.number, summary.title,
-                                                summary.date, summary.show])
+                let fields: [(any DatabaseValueConvertible)?] = [summary.file, position, summary.id, summary.number, summary.title,
+                                                                 summary.date, summary.show]
+                let values = fields.map { $0?.databaseValue ?? .null }
+                let persons = summary.speakers.flatMap { person -> [DatabaseValue] in
+                    [person.tag.databaseValue, person.name.databaseValue, person.role.rawValue.databaseValue,
+                     person.isCertain.databaseValue]
+                }
+                if kept.removeValue(forKey: summary.file) == values && (people[summary.file] ?? []) == persons { continue }
+                try Self.forget(episode: summary.file, in: db)
+                try episode.execute(arguments: StatementArguments(values))
                 for (index, person) in summary.speakers.enumerated() {
-                    try speaker.execute(arguments: [summary.file, index, person.tag, person.name,
-                                                    person.role.rawValue, person.isCertain])
+                    try speaker.execute(arguments: [summary.file, index, person.tag, person.name, person.role.rawValue, person.isCertain])
                 }
             }
+            for path in kept.keys { try Self.forget(episode: path, in: db) }
+            try db.execute(sql: "DELETE FROM show")
             for (folder, info) in corpus.shows {
                 try db.execute(sql: "INSERT INTO show(folder, title) VALUES (?, ?)", arguments: [folder, info.title])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO listing(only, state) VALUES (1, ?)", arguments: [state])
         } }
+    }
+
+    private static func forget(episode path: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM episode WHERE path = ?", arguments: [path])
+        try db.execute(sql: "DELETE FROM speaker WHERE path = ?", arguments: [path])
     }
 
     /// The corpus as `store` kept it: its episodes' summaries with only what a search needs.

@@ -148,6 +148,33 @@ import TranscriptKit
         #expect(try index.update(corpus).read == 2)
     }
 
+    /// `store` writes only what changed, and what it keeps is the corpus it was given.
+    @Test func storingAgainKeepsExactlyTheNewCorpus() throws {
+        let index = try Self.temporaryIndex()
+        func episode(_ file: String, _ title: String, speakers: [String]) -> EpisodeSummary {
+            var summary = EpisodeSummary(file: file)
+            summary.id = file
+            summary.title = title
+            summary.speakers = speakers.map { Speaker(tag: $0, name: $0 + " Name", role: .host, isCertain: true, reason: "") }
+            return summary
+        }
+        func kept() throws -> [String] {
+            try index.storedCorpus(directory: "/d").episodes.map { e in
+                "\(e.file) \(e.title) " + e.speakers.map { "\($0.tag)=\($0.name)" }.joined(separator: ",")
+            }
+        }
+        let first = [episode("/d/a.md", "A", speakers: ["AL", "BO"]), episode("/d/b.md", "B", speakers: ["CY"]),
+                     episode("/d/c.md", "C", speakers: [])]
+        try index.store(Corpus(directory: "/d", episodes: first), listingState: "1")
+        #expect(try kept() == ["/d/a.md A AL=AL Name,BO=BO Name", "/d/b.md B CY=CY Name", "/d/c.md C "])
+        // b retitled, a loses a speaker, c gone, d new, and the order changes.
+        let second = [episode("/d/d.md", "D", speakers: ["DI"]), episode("/d/b.md", "B2", speakers: ["CY"]),
+                      episode("/d/a.md", "A", speakers: ["AL"])]
+        try index.store(Corpus(directory: "/d", episodes: second), listingState: "2")
+        #expect(try kept() == ["/d/d.md D DI=DI Name", "/d/b.md B2 CY=CY Name", "/d/a.md A AL=AL Name"])
+        #expect(try index.storedListingState() == "2")
+    }
+
     @Test func withCapitalsOnlyTheWordsThatHaveThemAreMarked() throws {
         let folder = NSTemporaryDirectory() + "podread-index-capitals-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
