@@ -12,7 +12,7 @@ import TranscriptKit
 /// (WAL); a damaged one is set aside and made again.
 public final class SearchIndex: @unchecked Sendable {
     /// Bumped when the schema or what is stored changes: an older index is made again.
-    static let version = 4
+    static let version = 5
 
     let pool: DatabasePool
     public let path: String
@@ -23,6 +23,11 @@ public final class SearchIndex: @unchecked Sendable {
         self.path = path
         pool = try Self.exclusively(path) {
             do {
+                return try Self.open(path)
+            } catch SearchIndexError.otherBuild {
+                // Made by another podread: nothing in it can be trusted, and deleting its
+                // rows one by one takes far longer than making it again.
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 return try Self.open(path)
             } catch let error where Self.isDamage(error) {
                 // Damaged, or from another version: set aside, and a new one made.
@@ -128,17 +133,19 @@ public final class SearchIndex: @unchecked Sendable {
                 CREATE TABLE IF NOT EXISTS show(folder TEXT PRIMARY KEY, title TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS made(only INTEGER PRIMARY KEY CHECK (only = 1), program TEXT);
                 CREATE TABLE IF NOT EXISTS parsed(
-                    path TEXT PRIMARY KEY, folder TEXT NOT NULL, stamp TEXT NOT NULL, summary BLOB NOT NULL, sum INTEGER NOT NULL)
-                    WITHOUT ROWID;
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, folder TEXT NOT NULL, stamp TEXT NOT NULL,
+                    summary BLOB NOT NULL, sum INTEGER NOT NULL);
                 CREATE INDEX IF NOT EXISTS parsed_by_folder ON parsed(folder);
                 CREATE TABLE IF NOT EXISTS resolved(
-                    folder TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL, summary BLOB NOT NULL, sum INTEGER NOT NULL,
-                    PRIMARY KEY (folder, position)) WITHOUT ROWID;
+                    id INTEGER PRIMARY KEY, folder TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL,
+                    summary BLOB NOT NULL, sum INTEGER NOT NULL, UNIQUE (folder, position));
                 CREATE TABLE IF NOT EXISTS resolvedState(folder TEXT PRIMARY KEY, state TEXT NOT NULL);
                 PRAGMA user_version = \(version);
                 """)
             // Reading a table proves the file is a database at all.
             _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
+            if made != nil, made != FileStamp.program?.text { throw SearchIndexError.otherBuild }
         }
         return pool
     }
@@ -147,11 +154,13 @@ public final class SearchIndex: @unchecked Sendable {
 public enum SearchIndexError: Error, CustomStringConvertible {
     case noPlace(String)
     case otherVersion(Int)
+    case otherBuild
 
     public var description: String {
         switch self {
         case let .noPlace(why): return "no search index: \(why)"
         case let .otherVersion(found): return "the search index is of another version (\(found))"
+        case .otherBuild: return "the search index was made by another podread"
         }
     }
 }

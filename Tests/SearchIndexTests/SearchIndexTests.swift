@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import SearchIndex
 import TranscriptKit
@@ -146,6 +147,26 @@ import TranscriptKit
         // Made by another build: every file read again.
         try index.pool.write { db in try db.execute(sql: "UPDATE made SET program = 'another build'") }
         #expect(try index.update(corpus).read == 2)
+    }
+
+    /// Opened by another build, the index is made again from nothing, not emptied row by row.
+    @Test func anIndexFromAnotherBuildIsMadeAgainWhenOpened() throws {
+        let path = NSTemporaryDirectory() + "podread-index-test-" + UUID().uuidString + ".sqlite"
+        let folder = NSTemporaryDirectory() + "podread-index-build-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Apples.\n".utf8).write(to: URL(fileURLWithPath: folder + "/a.vtt"))
+        Thread.sleep(forTimeInterval: 1.1)
+        let corpus = try CorpusLoader.load(directory: folder, transcripts: false)
+        do {
+            let index = try SearchIndex(path: path)
+            try index.update(corpus)
+            #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM file") } == 1)
+            try index.pool.write { db in try db.execute(sql: "UPDATE made SET program = 'another build'") }
+        }
+        let reopened = try SearchIndex(path: path)
+        #expect(try reopened.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM file") } == 0)
+        #expect(try reopened.update(corpus).read == 1)
     }
 
     /// `store` writes only what changed, and what it keeps is the corpus it was given.

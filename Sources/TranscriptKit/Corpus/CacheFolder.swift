@@ -22,20 +22,23 @@ public enum CacheFolder {
 
     /// A 64-bit multiply-xor hash (FNV-1a's constants, eight bytes at a time): names cache
     /// files, and checks that what was kept in them is what was written.
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            while i + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
-                hash ^= hash >> 29
-                i += 8
-            }
-            while i < raw.count {
-                hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3
-                i += 1
-            }
+    /// `seed`: the hash of what comes before, to hash several buffers as one.
+    public static func hash(_ raw: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ seed) ^ UInt64(raw.count)
+        var i = 0
+        while i + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+            i += 8
+        }
+        while i < raw.count {
+            hash = (hash ^ UInt64(raw[i])) &* 0x100_0000_01b3
+            i += 1
         }
         return hash
+    }
+
+    public static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 }

@@ -10,7 +10,7 @@ enum EpisodeGroups {
         var order: [String] = []
         var members: [String: [Int]] = [:]
         for (index, file) in files.enumerated() {
-            let key = (file.file as NSString).deletingLastPathComponent + "/" + TranscriptFile.stem(of: file.file)
+            let key = String(TranscriptFile.stemPath(of: file.file))
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(index)
         }

@@ -30,13 +30,14 @@ struct CacheWriter {
     }
 }
 
+/// Reads bytes it does not own: only within the `withUnsafeBytes` that gave them.
 struct CacheReader {
     struct Corrupt: Error {}
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var offset = 0
     private let end: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         end = bytes.count
     }
@@ -63,9 +64,7 @@ struct CacheReader {
         let count = try int()
         guard count >= 0, count <= end - offset else { throw Corrupt() }
         defer { offset += count }
-        return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + count)]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {

@@ -11,10 +11,16 @@ extension EpisodeSummary {
     }
 
     /// The summary `encoded` gave, for the file now at `file`; nil when `bytes` are not one.
-    public init?(encoded bytes: [UInt8], file: String) {
+    public init?(encoded bytes: UnsafeRawBufferPointer, file: String) {
         var reader = CacheReader(bytes)
-        guard let summary = try? EpisodeSummary(&reader), reader.isAtEnd else { return nil }
-        self = summary.read(as: file)
+        guard var summary = try? EpisodeSummary(&reader), reader.isAtEnd else { return nil }
+        summary.place(at: file)
+        self = summary
+    }
+
+    public init?(encoded bytes: [UInt8], file: String) {
+        guard let summary = bytes.withUnsafeBytes({ EpisodeSummary(encoded: $0, file: file) }) else { return nil }
+        self = summary
     }
 
     /// For fuzzing: reads `bytes` as a summary, and checks that an episode's summary
@@ -33,16 +39,14 @@ extension EpisodeSummary {
 
 extension EpisodeSummary {
     /// This summary as it was kept, read back for the file now at `file`.
-    func read(as file: String) -> EpisodeSummary {
-        var summary = self
-        summary.file = file
-        summary.diagnostics = diagnostics.map { var d = $0; d.file = file; return d }
-        return summary
+    mutating func place(at file: String) {
+        self.file = file
+        for index in diagnostics.indices { diagnostics[index].file = file }
     }
 }
 
 extension EpisodeSummary {
-    /// A summary as it is kept: without its file's path (see `read(as:)`) or the other
+    /// A summary as it is kept: without its file's path (see `place(at:)`) or the other
     /// files of its episode.
     init(_ r: inout CacheReader) throws {
         self.init(file: "")

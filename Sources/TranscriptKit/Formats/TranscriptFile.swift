@@ -21,11 +21,22 @@ public enum TranscriptFile {
     /// The file name without its extension (and without `.chapters` before `.json`): files
     /// with the same stem are one episode.
     public static func stem(of path: String) -> String {
-        var name = (path as NSString).lastPathComponent
-        let ext = fileExtension(name)
-        if extensions.contains(ext) { name = String(name.dropLast(ext.count + 1)) }
-        if ext == "json", name.lowercased().hasSuffix(".chapters") { name = String(name.dropLast(".chapters".count)) }
-        return name
+        let stem = stemPath(of: path)
+        guard let slash = stem.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(stem) }
+        return String(stem[stem.utf8.index(after: slash)...])
+    }
+
+    /// The path without its format's extension (`dir/name` for `dir/name.vtt` and
+    /// `dir/name.chapters.json`): the same for every file of one episode. By bytes, like
+    /// `fileExtension`: a listing asks it of every file.
+    static func stemPath(of path: String) -> Substring {
+        let utf8 = path.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), !utf8[dot...].contains(UInt8(ascii: "/")) else { return path[...] }
+        let ext = path[utf8.index(after: dot)...].lowercased()
+        guard extensions.contains(ext) else { return path[...] }
+        let stem = path[..<dot]
+        if ext == "json", stem.lowercased().hasSuffix(".chapters") { return stem.dropLast(".chapters".count) }
+        return stem
     }
 
     /// `NAME.yaml` beside `NAME.vtt`.
