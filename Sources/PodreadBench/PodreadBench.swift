@@ -12,7 +12,25 @@ import Yams
 /// in release mode first (`swift build -c release`).
 @main
 struct PodreadBench {
-    static func main() throws {
+    static let usage = """
+        usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]
+               podread-bench --feeds EPISODES [--runs N] [--podread PATH]
+        """
+
+    static func main() {
+        if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+            print(usage)
+            return
+        }
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("podread-bench: \(error)\n\(usage)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func run() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         // `--write KIND MB PATH`: one synthetic file, in a process of its own (see `formats`).
         if arguments.first == "--write", arguments.count == 4, let megabytes = Int(arguments[2]) {
@@ -47,8 +65,10 @@ struct PodreadBench {
             guard feeds > 0 else { exit(64) }
             return try FeedBench.run(episodes: feeds, runs: runs, podread: podread)
         }
-        guard let corpus = arguments.first else {
-            FileHandle.standardError.write(Data("usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]\n       podread-bench --feeds EPISODES [--runs N] [--podread PATH]\n".utf8))
+        var isFolder: ObjCBool = false
+        guard let corpus = arguments.first, FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder),
+              isFolder.boolValue else {
+            FileHandle.standardError.write(Data("podread-bench: give a folder of episodes (make-corpus --episodes N makes one)\n\(usage)\n".utf8))
             exit(64)
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { $0.hasSuffix(".md") }
@@ -63,7 +83,7 @@ struct PodreadBench {
             print(text + extra)
         }
 
-        // podread's summary cache goes to a folder of its own, emptied first: cold is cold.
+        // podread's index goes to a folder of its own, emptied first: cold is cold.
         let cacheHome = NSTemporaryDirectory() + "podread-bench-cache-\(getpid())"
         try? FileManager.default.removeItem(atPath: cacheHome)
         setenv("XDG_CACHE_HOME", cacheHome, 1)
@@ -72,10 +92,10 @@ struct PodreadBench {
 
         let grepTitles = ProcessTimer.median(["grep", "-rl", "^title:", corpus], runs: runs)
         let cold = ProcessTimer.median([podread, "list", "--no-cache", "--data", corpus], runs: runs)
-        line("listing, no cache (every file parsed)", cold, [("grep -rl '^title:'", grepTitles)])
+        line("listing, --no-cache (every file parsed)", cold, [("grep -rl '^title:'", grepTitles)])
         _ = ProcessTimer.run([podread, "list", "--data", corpus])
         let warm = ProcessTimer.median([podread, "list", "--data", corpus], runs: runs)
-        line("listing, summary cache", warm, [("grep -rl '^title:'", grepTitles)])
+        line("listing from the database (nothing changed)", warm, [("grep -rl '^title:'", grepTitles)])
 
         let validate = ProcessTimer.median([podread, "validate", "--no-cache", "--data", corpus], runs: runs)
         let wc = ProcessTimer.median(["sh", "-c", "cat \"$0\"/*.md | wc -l", corpus], runs: runs)
@@ -98,7 +118,7 @@ struct PodreadBench {
     static func searchIndex(corpus: String, bytes: Int, files: [String], runs: Int, podread: String,
                             rare: String, common: String, cacheHome: String,
                             line: (String, Measurement, [(String, Measurement)], String) -> Void) throws {
-        _ = ProcessTimer.run([podread, "list", "--data", corpus])   // the summaries, cached: not the index's work
+        // From nothing: the index holds the summaries too, so every file is parsed as well.
         var builds: [Measurement] = []
         for _ in 0..<runs {
             try? FileManager.default.removeItem(atPath: cacheHome + "/podread/index")
@@ -201,7 +221,7 @@ struct PodreadBench {
     }
 
     /// `--reader-frames CORPUS [WORD]`: only the frames of `frameScript` in the largest episode,
-    /// from the summary cache, each frame's render time in ms on a line: a small program to
+    /// from the index, each frame's render time in ms on a line: a small program to
     /// profile (`valgrind --tool=callgrind`) and to find the slow frames.
     static func readerFrames(directory: String, word: String) throws {
         DisplayText.useUTF8Locale()
@@ -282,7 +302,7 @@ struct PodreadBench {
         let rest = Double(now() - restStart) / 1e9
         print(String(format: "reader, first start: list from the front matter %.3f s, then the transcripts %.3f s (all at once: %.3f s)",
                      listed, rest, coldFirst))
-        _ = try firstFrame(cache: true)   // fills this program's cache
+        _ = try firstFrame(cache: true)   // fills this program's index
         var (first, state) = try firstFrame(cache: true)
         let corpus = state.corpus
         guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
@@ -335,7 +355,7 @@ struct PodreadBench {
         times.sort()
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "reader: first frame %.3f s (summary cache; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms (frame %d) over %d frames | peak %.0f MB",
+        print(String(format: "reader: first frame %.3f s (from the index; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms (frame %d) over %d frames | peak %.0f MB",
                      first, coldFirst, state.episode?.utterances.count ?? 0, openTime,
                      times[times.count / 2], times.last ?? 0, worstAt, times.count, Double(usage.ru_maxrss) / 1024))
     }
