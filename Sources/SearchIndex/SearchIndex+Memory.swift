@@ -8,16 +8,13 @@ import TranscriptKit
 /// checksum of it and its file's path: a damaged row is read again, never believed. Being a
 /// cache, the index only saves time: what cannot be read or written is read from the files.
 extension SearchIndex: CorpusMemory {
-    public func parsedSummaries(of paths: [String], stamps: [FileStamp?]) -> [EpisodeSummary?] {
-        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+    public func parsedSummaries(of paths: [String], in folder: String, stamps: [FileStamp?]) -> [EpisodeSummary?] {
         let kept = caching([:]) { try pool.read { db -> [String: (stamp: String, summary: Data, sum: Int64)] in
             var kept: [String: (String, Data, Int64)] = [:]
             guard try Self.isOurs(db) else { return kept }
-            for folder in folders {
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, stamp, summary, sum FROM parsed WHERE folder = ?",
-                                               arguments: [folder])
-                while let row = try rows.next() { kept[row[0]] = (row[1], row[2], row[3]) }
-            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, stamp, summary, sum FROM parsed WHERE folder = ?",
+                                           arguments: [folder])
+            while let row = try rows.next() { kept[row[0]] = (row[1], row[2], row[3]) }
             return kept
         } }
         return Concurrently.map(paths.count) { index in
@@ -28,7 +25,7 @@ extension SearchIndex: CorpusMemory {
 
     public func keepParsed(_ read: [(path: String, stamp: FileStamp, summary: EpisodeSummary)], folder: String, paths: [String]) {
         let current = Set(paths)
-        caching(()) { try exclusively { try writing { db in
+        caching(()) { _ = try ifUnlocked { try writing { db in
             let keep = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO parsed(path, folder, stamp, summary, sum) VALUES (?, ?, ?, ?, ?)
                 """)
@@ -63,7 +60,7 @@ extension SearchIndex: CorpusMemory {
     /// Writes only the summaries that differ from those kept: after one file changed, one row.
     public func keepResolved(_ summaries: [EpisodeSummary], of folder: String, state: String) {
         let encoded = Concurrently.map(summaries.count) { Data(summaries[$0].encoded) }
-        caching(()) { try exclusively { try writing { db in
+        caching(()) { _ = try ifUnlocked { try writing { db in
             var kept: [Int: (path: String, summary: Data)] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT position, path, summary FROM resolved WHERE folder = ?", arguments: [folder])
             while let row = try rows.next() { kept[row[0]] = (row[1], row[2]) }

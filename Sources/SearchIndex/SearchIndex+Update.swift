@@ -47,8 +47,9 @@ extension SearchIndex {
         }
         var changes = Changes()
         var stale: [(index: Int, stamp: FileStamp?)] = []
+        let stamps = Concurrently.map(corpus.episodes.count) { FileStamp(path: corpus.episodes[$0].file) }
         for (index, episode) in corpus.episodes.enumerated() {
-            let stamp = FileStamp(path: episode.file)
+            let stamp = stamps[index]
             if let old = known[episode.file], stamp != nil, old.stamp == stamp {
                 changes.unchanged += 1
             } else {

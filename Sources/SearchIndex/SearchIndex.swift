@@ -18,10 +18,12 @@ public final class SearchIndex: @unchecked Sendable {
     public let path: String
 
     /// Opens (or makes) the index at `path`. Processes open it one at a time (`exclusively`):
-    /// one making it must not look damaged to another.
-    public init(path: String) throws {
+    /// one making it must not look damaged to another. Without `waitingForOthers`, it
+    /// throws `SearchIndexError.busy` at once while another process holds it (an update
+    /// of a large corpus holds it for a while).
+    public init(path: String, waitingForOthers: Bool = true) throws {
         self.path = path
-        pool = try Self.exclusively(path) {
+        let opened = try Self.exclusively(path, waiting: waitingForOthers) { () throws -> DatabasePool in
             do {
                 return try Self.open(path)
             } catch SearchIndexError.otherBuild {
@@ -35,6 +37,8 @@ public final class SearchIndex: @unchecked Sendable {
                 return try Self.open(path)
             }
         }
+        guard let opened else { throw SearchIndexError.busy }
+        pool = opened
     }
 
     private static func setAside(_ path: String) {
@@ -58,21 +62,30 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// The index of the corpus folder `directory`, in the cache folder.
-    public convenience init(corpusFolder directory: String,
+    public convenience init(corpusFolder directory: String, waitingForOthers: Bool = true,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let (path, problem) = CacheFolder.place(for: directory, kind: "index", environment: environment)
         guard let path else { throw SearchIndexError.noPlace(problem ?? "no cache folder (neither XDG_CACHE_HOME nor HOME is set)") }
-        try self.init(path: path + ".sqlite")
+        try self.init(path: path + ".sqlite", waitingForOthers: waitingForOthers)
     }
 
     /// Runs `work` holding the index's lock file: processes that open, update or store it
     /// do so one at a time (a stamp taken by one cannot be overtaken by another's write).
-    func exclusively<T>(_ work: () throws -> T) rethrows -> T { try Self.exclusively(path, work) }
+    func exclusively<T>(_ work: () throws -> T) rethrows -> T { try Self.exclusively(path, waiting: true, work)! }
 
-    private static func exclusively<T>(_ path: String, _ work: () throws -> T) rethrows -> T {
+    /// `work` under the lock if no other process holds it now, else nil: what only saves
+    /// time is skipped rather than waited for.
+    func ifUnlocked<T>(_ work: () throws -> T) rethrows -> T? { try Self.exclusively(path, waiting: false, work) }
+
+    private static func exclusively<T>(_ path: String, waiting: Bool, _ work: () throws -> T) rethrows -> T? {
         let lock = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
         defer { if lock >= 0 { close(lock) } }
+        if lock >= 0 {
+            while flock(lock, LOCK_EX | (waiting ? 0 : LOCK_NB)) != 0 {
+                if errno == EWOULDBLOCK && !waiting { return nil }
+                if errno != EINTR { break }
+            }
+        }
         return try work()
     }
 
@@ -155,12 +168,14 @@ public enum SearchIndexError: Error, CustomStringConvertible {
     case noPlace(String)
     case otherVersion(Int)
     case otherBuild
+    case busy
 
     public var description: String {
         switch self {
         case let .noPlace(why): return "no search index: \(why)"
         case let .otherVersion(found): return "the search index is of another version (\(found))"
         case .otherBuild: return "the search index was made by another podread"
+        case .busy: return "the index is busy (being updated): every file is read this time"
         }
     }
 }

@@ -114,11 +114,12 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// The index of `directory`, which keeps what loading it read; nil with why when it
-    /// cannot be opened (and nil alone when there is no cache folder at all).
+    /// cannot be opened, or another process is updating it (a listing does not wait for
+    /// that), and nil alone when there is no cache folder at all.
     static func memory(for directory: String) -> (SearchIndex?, String?) {
         if case (nil, nil) = CacheFolder.place(for: directory, kind: "index") { return (nil, nil) }
         do {
-            return (try SearchIndex(corpusFolder: directory), nil)
+            return (try SearchIndex(corpusFolder: directory, waitingForOthers: false), nil)
         } catch {
             return (nil, "\(error)")
         }

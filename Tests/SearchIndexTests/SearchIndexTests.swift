@@ -100,6 +100,54 @@ import TranscriptKit
         #expect(try index.update(corpus) == SearchIndex.Changes(read: 0, removed: 0, unchanged: corpus.episodes.count))
     }
 
+    static let makeCorpus = URL(fileURLWithPath: sharedCorpus).deletingLastPathComponent().appendingPathComponent("tools/make-corpus").path
+
+    /// A generated corpus, hostile files included, and a WebVTT file whose phrase runs across
+    /// two cues with accents: every query equals the scan.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: makeCorpus), "../shared/tools/make-corpus is absent"))
+    func resultsEqualABruteForceScanOfAGeneratedCorpus() throws {
+        let folder = NSTemporaryDirectory() + "podread-index-generated-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(system("python3 '\(Self.makeCorpus)' --episodes 30 --out '\(folder)' --hostile --huge-mb 1 --seed 11 --quiet") == 0)
+        try Data("""
+            WEBVTT
+
+            00:00:01.000 --> 00:00:03.000
+            <v Ann>We ordered a café
+
+            00:00:03.000 --> 00:00:05.000
+            <v Ann>crème brûlée, and one more café.
+
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/zz-cafe.vtt"))
+        let corpus = try CorpusLoader.load(directory: folder, transcripts: true)
+        let transcripts = corpus.transcripts()
+        #expect(corpus.episodes.count > 30)
+        let index = try Self.temporaryIndex()
+        try index.update(corpus)
+
+        for term in ["cluster", "latency", "the", "kube", "cafe", "café", "brulee"] {
+            #expect(try Self.results(index, term) == Self.scan(transcripts, Self.folded(term), prefix: true), "\(term)")
+        }
+        // A phrase taken from the generated text itself: the second and third words of the
+        // first utterance of six words or more.
+        let words = try #require(transcripts.lazy.flatMap(\.utterances).map { Self.folded($0.text) }.first { $0.count >= 6 })
+        let phrase = Array(words.dropFirst().prefix(2))
+        #expect(phrase.count == 2)
+        let found = Self.scan(transcripts, phrase, prefix: false)
+        #expect(!found.isEmpty)
+        #expect(try Self.results(index, "\"" + phrase.joined(separator: " ") + "\"") == found)
+        // Across the cue boundary, accents either way round; the hit starts at the cue its first word is in.
+        let across = Self.scan(transcripts, ["cafe", "creme"], prefix: false)
+        #expect(across.count == 1)
+        for query in ["\"cafe creme\"", "\"café crème\"", "\"CAFE creme\"".lowercased()] {
+            #expect(try Self.results(index, query) == across, "\(query)")
+        }
+        var starts: [Double] = []
+        try index.search(try #require(IndexQuery("\"creme brulee\""))) { starts.append($0.start); return true }
+        #expect(starts == [3])
+    }
+
     @Test func anEditedTouchedReplacedOrDeletedFileIsNeverStale() throws {
         let folder = NSTemporaryDirectory() + "podread-index-corpus-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
