@@ -118,8 +118,10 @@ public final class SearchIndex: @unchecked Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         // A cache: a write lost in a crash only costs time, and WAL keeps the file whole.
+        // Pages of 16 kB (for a new file; before WAL is set): utterances of about 500 bytes
+        // left 15% of 4 kB pages empty, and the index was 1.6× the corpus instead of 1.45×.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try pool.write { db in
