@@ -18,9 +18,10 @@ public final class SearchIndex: @unchecked Sendable {
     public let path: String
 
     /// Opens (or makes) the index at `path`. Processes open it one at a time (`exclusively`):
-    /// one making it must not look damaged to another. Without `waitingForOthers`, it
-    /// throws `SearchIndexError.busy` at once while another process holds it (an update
-    /// of a large corpus holds it for a while).
+    /// one making it must not look damaged to another. Without `waitingForOthers`, while
+    /// another process holds it (an update of a large corpus holds it for a while), an
+    /// index that exists is opened as it is, and `SearchIndexError.busy` thrown for one
+    /// that does not, or is of another build or damaged (set aside only under the lock).
     public init(path: String, waitingForOthers: Bool = true) throws {
         self.path = path
         let opened = try Self.exclusively(path, waiting: waitingForOthers) { () throws -> DatabasePool in
@@ -37,8 +38,16 @@ public final class SearchIndex: @unchecked Sendable {
                 return try Self.open(path)
             }
         }
-        guard let opened else { throw SearchIndexError.busy }
-        pool = opened
+        if let opened {
+            pool = opened
+        } else {
+            // Another process holds the lock (an update): an index that exists can still be
+            // read, as SQLite lets several processes do; only making one needs the lock.
+            guard FileManager.default.fileExists(atPath: path), let existing = try? Self.open(path) else {
+                throw SearchIndexError.busy
+            }
+            pool = existing
+        }
     }
 
     private static func setAside(_ path: String) {
@@ -177,7 +186,7 @@ public enum SearchIndexError: Error, CustomStringConvertible {
         case let .noPlace(why): return "no search index: \(why)"
         case let .otherVersion(found): return "the search index is of another version (\(found))"
         case .otherBuild: return "the search index was made by another podread"
-        case .busy: return "the index is busy (being updated): every file is read this time"
+        case .busy: return "the index is being made by another podread: every file is read this time"
         }
     }
 }

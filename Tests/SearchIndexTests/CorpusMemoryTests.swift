@@ -132,31 +132,49 @@ import Testing
     }
 
     /// Another process updating the index holds its lock for as long as that takes: a load
-    /// does not wait for it, it reads the files and keeps nothing until the lock is free.
+    /// does not wait for it. It reads what the index has, keeps nothing until the lock is
+    /// free, and reads the files when there is no index yet.
     @Test func aBusyIndexIsNotWaitedFor() throws {
         final class Outcome: @unchecked Sendable { var corpus: Corpus? }
         let directory = Self.temporaryDirectory()
         let path = Self.indexPath()
         let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
         Self.write(Self.header + body, to: directory + "/001-a.md")
+        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
         Thread.sleep(forTimeInterval: 1.2)
-        let index = try SearchIndex(path: path)
-        // The lock file as another process's update holds it.
-        let lock = open(path + ".lock", O_RDWR)
+        /// A load on a thread of its own, which must not wait for the lock.
+        func loadWithoutWaiting(_ memory: @escaping @Sendable () throws -> SearchIndex) -> Corpus? {
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                outcome.corpus = try? CorpusLoader.load(directory: directory, transcripts: false, memory: memory())
+                done.signal()
+            }
+            #expect(done.wait(timeout: .now() + 20) == .success, "the load waited for the lock")
+            return outcome.corpus
+        }
+        // The lock file as another process's update holds it, before there is an index.
+        let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o600)
         #expect(flock(lock, LOCK_EX) == 0)
         #expect(throws: SearchIndexError.self) { try SearchIndex(path: path, waitingForOthers: false) }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            outcome.corpus = try? CorpusLoader.load(directory: directory, transcripts: false, memory: index)
-            done.signal()
-        }
-        #expect(done.wait(timeout: .now() + 20) == .success, "the load waited for the lock")
-        #expect(outcome.corpus?.episodes.map(\.title) == ["Test"])
-        #expect(outcome.corpus?.fromCache == 0)
         close(lock)
+        let index = try SearchIndex(path: path)
+        // Held while the index exists and has nothing kept: the files are read, nothing kept.
+        let again = open(path + ".lock", O_RDWR)
+        #expect(flock(again, LOCK_EX) == 0)
+        let first = loadWithoutWaiting { index }
+        #expect(first?.episodes.map(\.id) == ["t-1", "t-2"])
+        #expect(first?.fromCache == 0)
+        #expect(loadWithoutWaiting { try SearchIndex(path: path, waitingForOthers: false) }?.fromCache == 0)
+        close(again)
         _ = try Self.load(directory, index: path)
-        #expect(try Self.load(directory, index: path).resolvedFromCache)
+        // Held again, with summaries kept: they are read without the lock.
+        let third = open(path + ".lock", O_RDWR)
+        #expect(flock(third, LOCK_EX) == 0)
+        let kept = loadWithoutWaiting { try SearchIndex(path: path, waitingForOthers: false) }
+        #expect(kept?.resolvedFromCache == true)
+        #expect(kept?.episodes.map(\.id) == ["t-1", "t-2"])
+        close(third)
     }
 
     /// Whatever is done to the index's file, a load gives what the files say, and the next
