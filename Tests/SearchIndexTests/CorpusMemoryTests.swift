@@ -45,6 +45,16 @@ import Testing
     /// JR and KN name themselves through the hosts.
     static let header = "---\nepisode_id: t-1\nepisode_number: 1\ntitle: Test\nhosts:\n    - name: Josh Rosso\n    - name: Kris Nóva\n---\n\n"
 
+    /// A folder of two settled episodes (t-1 and t-2, titled Test) of `body`.
+    static func twoEpisodes() -> (directory: String, body: String) {
+        let directory = temporaryDirectory()
+        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
+        write(header + body, to: directory + "/001-a.md")
+        write(header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
+        Thread.sleep(forTimeInterval: 1.2)
+        return (directory, body)
+    }
+
     @Test(.enabled(if: SearchIndexTests.hasSharedCorpus, "../shared/corpus is absent: skipped"))
     func warmLoadEqualsReadingTheFiles() throws {
         let directory = try Self.settledCopy(of: SearchIndexTests.sharedCorpus)
@@ -74,12 +84,8 @@ import Testing
     }
 
     @Test func changedFilesAreReadAgain() throws {
-        let directory = Self.temporaryDirectory()
+        let (directory, body) = Self.twoEpisodes()
         let path = Self.indexPath()
-        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
-        Self.write(Self.header + body, to: directory + "/001-a.md")
-        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
-        Thread.sleep(forTimeInterval: 1.2)
         _ = try Self.load(directory, index: path)
         #expect(try Self.load(directory, index: path).fromCache == 2)
 
@@ -136,12 +142,8 @@ import Testing
     /// free, and reads the files when there is no index yet.
     @Test func aBusyIndexIsNotWaitedFor() throws {
         final class Outcome: @unchecked Sendable { var corpus: Corpus? }
-        let directory = Self.temporaryDirectory()
+        let (directory, _) = Self.twoEpisodes()
         let path = Self.indexPath()
-        let body = "[0:00:01] JR: Hello.\n\n[0:00:05] KN: Hi.\n"
-        Self.write(Self.header + body, to: directory + "/001-a.md")
-        Self.write(Self.header.replacingOccurrences(of: "t-1", with: "t-2") + body, to: directory + "/002-b.md")
-        Thread.sleep(forTimeInterval: 1.2)
         /// A load on a thread of its own, which must not wait for the lock.
         func loadWithoutWaiting(_ memory: @escaping @Sendable () throws -> SearchIndex) -> Corpus? {
             let outcome = Outcome()
