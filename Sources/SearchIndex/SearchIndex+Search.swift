@@ -95,6 +95,11 @@ extension SearchIndex {
             return count
         }
         return try pool.read { db in
+            // Every utterance has its `spoken` row: only a scope needs them read.
+            guard scope != nil else {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM utterance WHERE utterance MATCH ?",
+                                        arguments: [query.match]) ?? 0
+            }
             let (condition, arguments) = try Self.condition(scope, in: db)
             return try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM utterance JOIN spoken s ON s.id = utterance.rowid

@@ -133,6 +133,19 @@ public final class SearchIndex: @unchecked Sendable {
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // An index of this version and build is only read: opening it writes nothing (a
+        // write would cost a checkpoint and its syncs on every search).
+        let ready = try pool.read { db -> Bool in
+            let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if found != 0, found != version { throw SearchIndexError.otherVersion(found) }
+            guard found == version else { return false }
+            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
+            if made != nil, made != FileStamp.program?.text { throw SearchIndexError.otherBuild }
+            // Reading a table proves the file is a database at all.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+            return true
+        }
+        if ready { return pool }
         try pool.write { db in
             let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if found != 0, found != version { throw SearchIndexError.otherVersion(found) }

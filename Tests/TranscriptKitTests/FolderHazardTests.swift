@@ -32,6 +32,34 @@ import Testing
         for episode in corpus.episodes { #expect(episode.diagnostics.allSatisfy { $0.line >= 1 && $0.file == episode.file }) }
     }
 
+    /// A folder's stamps, taken from its one listing, are each file's own `FileStamp(path:)`:
+    /// a sidecar counted where there is one, and a link to nowhere not stamped.
+    @Test func aFolderIsStampedAsEachOfItsFilesIs() throws {
+        let dir = Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        Fixture.write(Fixture.minimalHeader + "[0:00:01] JR: one\n", to: dir + "/001-one.md")
+        Fixture.write("WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n", to: dir + "/002-two.vtt")
+        Fixture.write("title: Two\n", to: dir + "/002-two.yaml")
+        Fixture.write("1\n00:00:01,000 --> 00:00:02,000\nHi\n", to: dir + "/003-three.srt")
+        Fixture.write("not an episode\n", to: dir + "/README.md")
+        Fixture.write("hidden\n", to: dir + "/.004-hidden.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/005-dangling.md", withDestinationPath: dir + "/nowhere.md")
+
+        var listing = try FolderListing(dir)
+        #expect(listing.episodeFiles == ["001-one.md", "002-two.vtt", "003-three.srt", "005-dangling.md"])
+        var stamps = listing.episodeStamps()
+        #expect(stamps == listing.episodePaths.map { FileStamp(path: $0) })
+        #expect(stamps[3] == nil)
+        let withSidecar = stamps[1]
+
+        try FileManager.default.removeItem(atPath: dir + "/002-two.yaml")
+        listing = try FolderListing(dir)
+        stamps = listing.episodeStamps()
+        #expect(stamps == listing.episodePaths.map { FileStamp(path: $0) })
+        #expect(stamps[1] != withSidecar)
+        #expect(stamps[1]?.size == 35)   // the WebVTT file's own 35 bytes, no sidecar
+    }
+
     @Test func anEmptyFolderIsAnEmptyCorpus() throws {
         let dir = Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

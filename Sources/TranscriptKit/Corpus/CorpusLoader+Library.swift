@@ -6,29 +6,19 @@ import Foundation
 /// other, by title.
 extension CorpusLoader {
     /// The folders in `directory` that hold a `show.yaml`; none when it is not a library.
-    public static func showFolders(in directory: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        // Episode files are not looked at (a corpus of 10,000 would cost 10,000 stats a load).
-        return names.filter { !$0.hasPrefix(".") && !TranscriptFile.isCandidate($0) && !$0.hasSuffix(".yaml") }.sorted().compactMap { name in
-            let folder = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            let marker = (folder as NSString).appendingPathComponent(ShowInfo.fileName)
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
-                  FileManager.default.fileExists(atPath: marker) else { return nil }
-            return folder
-        }
-    }
+    public static func showFolders(in directory: String) -> [String] { (try? FolderListing(directory))?.showFolders ?? [] }
 
-    /// Each show of `shows` read by `loadShow` (given a folder, its episode files and its
-    /// share of the progress), and the library's own episodes when it has some (`ownFiles`).
-    static func loadLibrary(_ directory: String, shows: [String], ownFiles: [String],
+    /// Each show of `shows` read by `loadShow` (given its folder's listing and its share of
+    /// the progress), and the library's own episodes when it has some.
+    static func loadLibrary(_ own: FolderListing, shows: [String],
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                             isCancelled: (@Sendable () -> Bool)?,
-                            loadShow: (String, [String], (@Sendable (Int, Int) -> Void)?) throws -> Corpus) throws -> Corpus {
+                            loadShow: (FolderListing, (@Sendable (Int, Int) -> Void)?) throws -> Corpus) throws -> Corpus {
+        let directory = own.directory
         // Each folder listed once: for the total of the progress, and for its load.
-        let folders = (ownFiles.isEmpty ? [] : [(directory, Result<[String], Error>.success(ownFiles))])
-            + shows.map { folder in (folder, Result { try episodeFiles(in: folder) }) }
-        let total = folders.reduce(0) { $0 + ((try? $1.1.get().count) ?? 0) }
+        let folders = (own.episodeFiles.isEmpty ? [] : [(directory, Result<FolderListing, Error>.success(own))])
+            + shows.map { folder in (folder, Result { try FolderListing(folder) }) }
+        let total = folders.reduce(0) { $0 + ((try? $1.1.get().episodeFiles.count) ?? 0) }
         var parts: [(folder: String, show: ShowInfo?, corpus: Corpus)] = []
         var diagnostics: [Diagnostic] = []
         var before = 0
@@ -39,9 +29,9 @@ extension CorpusLoader {
             if let progress { share = { done, _ in progress(offset + done, total) } }
             let part: Corpus
             do {
-                let files = try listing.get()
-                part = try loadShow(folder, files, share)
-                before += files.count
+                let listing = try listing.get()
+                part = try loadShow(listing, share)
+                before += listing.episodeFiles.count
             } catch {
                 diagnostics.append(Diagnostic(file: folder, line: 1, severity: .error, message: "\(error)"))
                 continue

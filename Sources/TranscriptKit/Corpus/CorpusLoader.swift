@@ -33,33 +33,33 @@ public enum CorpusLoader {
                             after partial: Corpus? = nil,
                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                             isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
-        let files = try episodeFiles(in: directory)
-        let shows = showFolders(in: directory)
+        let listing = try FolderListing(directory)
+        let shows = listing.showFolders
         let memory = transcripts ? nil : memory
         if !shows.isEmpty {
-            return try loadLibrary(directory, shows: shows, ownFiles: files, progress: progress, isCancelled: isCancelled) {
-                try loadFolder($0, files: $1, transcripts: transcripts, memory: memory,
-                               after: partial, progress: $2, isCancelled: isCancelled)
+            return try loadLibrary(listing, shows: shows, progress: progress, isCancelled: isCancelled) {
+                try loadFolder($0, transcripts: transcripts, memory: memory, after: partial, progress: $1, isCancelled: isCancelled)
             }
         }
-        return try loadFolder(directory, files: files, transcripts: transcripts, memory: memory, after: partial,
+        return try loadFolder(listing, transcripts: transcripts, memory: memory, after: partial,
                               progress: progress, isCancelled: isCancelled)
     }
 
-    /// `load` of one folder of episodes (`files`: its `episodeFiles`).
-    private static func loadFolder(_ directory: String, files: [String], transcripts: Bool, memory: CorpusMemory?,
+    /// `load` of one folder of episodes.
+    private static func loadFolder(_ listing: FolderListing, transcripts: Bool, memory: CorpusMemory?,
                                    after partial: Corpus?,
                                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                                    isCancelled: (@Sendable () -> Bool)?) throws -> Corpus {
+        let directory = listing.directory, files = listing.episodeFiles
         let overridesPath = (directory as NSString).appendingPathComponent(SpeakerOverrides.fileName)
-        let paths = files.map { (directory as NSString).appendingPathComponent($0) }
+        let paths = listing.episodePaths
         // With a memory, every file's stamp is taken first: if none changed, the folder's
         // summaries as last resolved are the answer.
         var stamps: [FileStamp?]?
         var state: String?
         let overridesStamp = FileStamp(path: overridesPath)
         if memory != nil {
-            let taken = Concurrently.map(paths.count) { FileStamp(path: paths[$0]) }
+            let taken = listing.episodeStamps()
             stamps = taken
             state = folderState(names: files, stamps: taken, overrides: overridesStamp)
         }
@@ -119,40 +119,26 @@ public enum CorpusLoader {
     }
 
     /// The episode pages of `directory`, sorted by name.
-    static func episodeFiles(in directory: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw CorpusError.notADirectory(directory)
-        }
-        guard isDirectory.boolValue else { throw CorpusError.aFile(directory) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw CorpusError.unreadable(directory, EpisodeParser.reason(error))
-        }
-        return names.filter { name in
-            !name.hasPrefix(".") && name != "README.md" && TranscriptFile.isCandidate(name)
-        }.sorted()
-    }
+    static func episodeFiles(in directory: String) throws -> [String] { try FolderListing(directory).episodeFiles }
 
     /// Every episode's front matter only, on every core: a first list of a large corpus
     /// while its transcripts are still to be read (`Corpus.isPartial`; speakers, counts and
     /// durations come with the full load).
     public static func loadFrontMatter(directory: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                                        isCancelled: (@Sendable () -> Bool)? = nil) throws -> Corpus {
-        let files = try episodeFiles(in: directory)
-        let shows = showFolders(in: directory)
+        let listing = try FolderListing(directory)
+        let shows = listing.showFolders
         if !shows.isEmpty {
-            return try loadLibrary(directory, shows: shows, ownFiles: files, progress: progress, isCancelled: isCancelled) {
-                try loadFrontMatter($0, files: $1, progress: $2, isCancelled: isCancelled)
+            return try loadLibrary(listing, shows: shows, progress: progress, isCancelled: isCancelled) {
+                try loadFrontMatter($0, progress: $1, isCancelled: isCancelled)
             }
         }
-        return try loadFrontMatter(directory, files: files, progress: progress, isCancelled: isCancelled)
+        return try loadFrontMatter(listing, progress: progress, isCancelled: isCancelled)
     }
 
-    private static func loadFrontMatter(_ directory: String, files: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+    private static func loadFrontMatter(_ listing: FolderListing, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                                         isCancelled: (@Sendable () -> Bool)?) throws -> Corpus {
+        let directory = listing.directory, files = listing.episodeFiles
         // A name in several formats is read in full now, to choose between them as the full load will.
         let stems = Dictionary(files.map { (TranscriptFile.stem(of: $0), 1) }, uniquingKeysWith: +)
         let counter = ProgressCounter()

@@ -20,6 +20,11 @@ public struct FileStamp: Equatable, Sendable {
             self = own
             return
         }
+        self.init(own, sidecar: side)
+    }
+
+    /// A transcript's stamp and its sidecar's, as one.
+    init(_ own: FileStamp, sidecar side: FileStamp) {
         self.init(size: own.size &+ side.size << 32, inode: own.inode ^ (side.inode &* -7_046_029_254_386_353_131),
                   modified: max(own.modified, side.modified), changed: max(own.changed, side.changed))
     }
@@ -27,6 +32,17 @@ public struct FileStamp: Equatable, Sendable {
     private init?(file path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The file `name` in the open folder `folder` (its own stamp only).
+    init?(at folder: Int32, name: String) {
+        var info = stat()
+        guard fstatat(folder, name, &info, 0) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         self.init(size: Int64(info.st_size), inode: Int64(bitPattern: UInt64(info.st_ino)),
                   modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                   changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
