@@ -28,12 +28,15 @@ let package = Package(
         // The search index: SQLite with FTS5 through GRDB, below the UI (no terminal).
         .target(name: "SearchIndex", dependencies: ["TranscriptKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "PodLibrary", dependencies: ["TranscriptKit", .product(name: "Yams", package: "Yams")]),
+        // The audio player (mpv over its JSON IPC), below the UI: no terminal, no transcripts.
+        .target(name: "Playback"),
         .executableTarget(
             name: "podread",
             dependencies: [
                 "TranscriptKit",
                 "PodLibrary",
                 "SearchIndex",
+                "Playback",
                 "ReaderUI",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,6 +55,7 @@ let package = Package(
         .target(name: "FeedTestSupport", dependencies: ["PodLibrary"], path: "Tests/FeedTestSupport",
                 exclude: ["Server/feed-server.py"]),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "TranscriptKit"]),
+        .testTarget(name: "PlaybackTests", dependencies: ["Playback"]),
         .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit", "FeedTestSupport"]),
         .testTarget(name: "PodreadCLITests", dependencies: ["podread", "FeedTestSupport"]),
     ]

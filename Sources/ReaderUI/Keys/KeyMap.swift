@@ -5,6 +5,7 @@ public enum Command: Hashable, Sendable {
     case jump, goTo, back, previousUtterance, nextUtterance, previousSpeaker, nextSpeaker
     case speakers, everySpeaker, search, nextMatch, previousMatch, searchAll
     case copyQuote, markRange, copyRange, video, statistics, bookmark, bookmarks, updateLibrary, escape, repaint, help, quit
+    case playPause, follow, slower, faster, syncEarlier, syncLater, seekBackLong, seekForwardLong
 }
 
 /// One binding: the keys, the command and what it does, declared once. The reader acts on
@@ -38,11 +39,11 @@ public enum KeyMap {
         KeyBinding([.ctrl("u")], .halfPageUp, "half a page up"),
         KeyBinding([.char("g"), .home], .top, "to the top"),
         KeyBinding([.char("G"), .end], .bottom, "to the bottom"),
-        KeyBinding([.enter], .open, "open the episode, the related episode or link under the cursor", hint: "open", in: [.episodes, .notes]),
+        KeyBinding([.enter], .open, "open the episode, the related episode or link under the cursor; in the transcript while listening, play from this utterance", hint: "open", in: [.episodes, .notes]),
         KeyBinding([.tab], .nextPane, "the next pane", hint: "pane", in: everywhere),
         KeyBinding([.backTab], .previousPane, "the previous pane"),
-        KeyBinding([.char("h"), .left], .paneLeft, "the pane to the left"),
-        KeyBinding([.char("l"), .right], .paneRight, "the pane to the right (from the list: open the episode)"),
+        KeyBinding([.char("h"), .left], .paneLeft, "the pane to the left (← while listening, in the transcript: back 5 s)"),
+        KeyBinding([.char("l"), .right], .paneRight, "the pane to the right, from the list opening the episode (→ while listening, in the transcript: on 5 s)"),
         KeyBinding([.char("t")], .jump, "jump to a time: 12:30, 1:02:03, 750, +2m, -30s", hint: "jump", in: [.transcript]),
         KeyBinding([.char(":")], .goTo, "go to an episode number (:15) or a time (:20:32)"),
         KeyBinding([.backspace, .ctrl("o")], .back, "back where you were before a related episode, a result, a bookmark or :"),
@@ -60,6 +61,14 @@ public enum KeyMap {
         KeyBinding([.char("v")], .markRange, "mark this utterance as the start of a range (again: unmark)"),
         KeyBinding([.char("Y")], .copyRange, "copy the utterances from the mark to here, with times and speakers"),
         KeyBinding([.char("o")], .video, "open the video at this moment (xdg-open), or show its address"),
+        KeyBinding([.char("p")], .playPause, "listen: play the episode's audio from here (mpv), or pause and go on; the transcript follows", hint: "play", in: [.transcript]),
+        KeyBinding([.char("f")], .follow, "follow the spoken utterance again after scrolling away"),
+        KeyBinding([.shiftLeft], .seekBackLong, "while listening: back 30 s"),
+        KeyBinding([.shiftRight], .seekForwardLong, "while listening: on 30 s"),
+        KeyBinding([.char("<")], .slower, "while listening: slower (pitch kept)"),
+        KeyBinding([.char(">")], .faster, "while listening: faster (pitch kept)"),
+        KeyBinding([.char("-")], .syncEarlier, "sync: the transcript 0.5 s earlier against the audio (for this episode)"),
+        KeyBinding([.char("=")], .syncLater, "sync: the transcript 0.5 s later against the audio"),
         KeyBinding([.char("i")], .statistics, "who speaks how much, and when"),
         KeyBinding([.char("m")], .bookmark, "bookmark this place, with a note"),
         KeyBinding([.char("'")], .bookmarks, "the bookmarks: Enter opens one, d deletes it"),
@@ -93,6 +102,8 @@ public enum KeyMap {
         case .down: return "↓"
         case .left: return "←"
         case .right: return "→"
+        case .shiftLeft: return "Shift-←"
+        case .shiftRight: return "Shift-→"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"

@@ -44,9 +44,14 @@ enum StatusBarView {
             return
         }
         var x = 0
-        if let episode = state.episode {
+        if let episode = state.episode, state.isListeningHere, let listening = state.listening {
+            x += grid.put(" " + listeningText(listening, episode: episode) + " ", x: x, y: y, limit: max(0, grid.width - x), style: theme.statusAccent)
+            if !listening.isFollowing { x += grid.put(" f follows ", x: x, y: y, limit: max(0, grid.width - x), style: theme.statusBar) }
+        } else if let episode = state.episode {
             let now = state.currentUtterance.map { episode.utterances[$0].start } ?? 0
             x += grid.put(" \(TimeFormat.clock(now)) / \(TimeFormat.clock(episode.duration)) ", x: x, y: y, style: theme.statusAccent)
+        }
+        if let episode = state.episode {
             if !state.filter.isEmpty {
                 x += grid.put(" only: ", x: x, y: y, limit: grid.width - x, style: theme.statusBar)
                 x += grid.putTruncated(state.filterNames.joined(separator: ", "), x: x, y: y,
@@ -75,6 +80,16 @@ enum StatusBarView {
         let hints = hints(for: state.focus, width: grid.width - x)
         let w = DisplayText.width(of: hints)
         if grid.width - w >= x { grid.put(hints, x: grid.width - w, y: y, style: theme.hint) }
+    }
+
+    /// `▶ 12:31 / 45:02 ×1.25`: playing or paused, where in the audio, its length, the speed.
+    static func listeningText(_ listening: Listening, episode: Episode) -> String {
+        let length = listening.duration ?? episode.duration
+        let hundredths = Int((listening.speed * 100).rounded())
+        let fraction = hundredths % 100
+        let speed = "\(hundredths / 100)" + (fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        return (listening.isPaused ? "⏸ " : "▶ ") + TimeFormat.clock(listening.position) + " / " + TimeFormat.clock(length)
+            + (hundredths == 100 ? "" : " ×" + speed)
     }
 
     /// "Updating 2/5 shows: <title> · 14 new · 1 failed", the title cut to leave room for the rest.

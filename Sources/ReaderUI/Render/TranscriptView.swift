@@ -120,14 +120,17 @@ enum TranscriptView {
             }
             let marks = highlights[key] ?? Highlights(ranges: [], current: nil)
             var mark = marks.first(endingAfter: start.offset)
+            let spoken = state.spoken(utterance)
+            let cue = spoken.flatMap { $0.paragraph == paragraph ? $0.characters : nil }
             grid.put(episode.units(of: row), x: rect.x + geometry.indent, y: y, limit: geometry.textWidth) { unit in
                 while mark < marks.ranges.count, marks.ranges[mark].upperBound <= unit.source { mark += 1 }
                 if mark < marks.ranges.count, marks.ranges[mark].contains(unit.source) {
                     return mark == marks.current ? theme.currentMatch : theme.match
                 }
                 if unit.isPlaceholder { return theme.placeholder }
+                if let cue, cue.contains(unit.source) { return theme.spokenCue }
                 if unit.isAside { return theme.aside }
-                return theme.text
+                return spoken != nil ? theme.spoken : theme.text
             }
         }
     }
@@ -140,6 +143,10 @@ enum TranscriptView {
     /// beside the rest of a range marked with `v`.
     private static func gutter(_ state: ReaderState, _ episode: Episode, _ utterance: Int, _ shownIndex: Int,
                                _ rect: Rect, _ y: Int, _ grid: inout Grid) {
+        if state.spoken(utterance) != nil {
+            grid.put("▶", x: rect.x, y: y, style: state.theme.playing)
+            return
+        }
         if shownIndex != state.current, let mark = state.mark, let here = state.currentUtterance,
            (min(mark, here)...max(mark, here)).contains(utterance) {
             grid.put("┃", x: rect.x, y: y, style: state.theme.statusAccent)

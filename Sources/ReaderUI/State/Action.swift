@@ -6,6 +6,7 @@ public enum Key: Hashable, Sendable {
     /// Control plus a letter, e.g. `.ctrl("d")` for Ctrl-D.
     case ctrl(Character)
     case up, down, left, right, pageUp, pageDown, home, end
+    case shiftLeft, shiftRight
     case enter, tab, backTab, escape, backspace, delete
 }
 
@@ -64,6 +65,8 @@ public enum Action: Equatable, Sendable {
     case memoryProblem(String)
     case linkOpened(String, LinkOutcome)
     case copied(what: String, how: String?)
+    /// What the player says (`Effect.play` started it).
+    case player(PlayerReport)
     /// SIGINT, SIGTERM, SIGHUP or a closed terminal: save and leave.
     case terminate
 }

@@ -20,7 +20,14 @@ public enum Effect: Equatable, Sendable {
     /// corpus again; answer `.libraryUpdateProgress` as shows are fetched, then
     /// `.libraryUpdateFinished`, then `.corpusLoaded` (or `.corpusLoadFailed`).
     case updateLibrary
-    /// Leave: the memory effects before this one are written first.
+    /// Play episode `episode`'s audio (found by `EpisodeAudio`) from `at` seconds, in a
+    /// player started for it; answer `.player` reports: `.started`, then positions.
+    case play(episode: Int, file: String, at: Double)
+    case playerPause(Bool)
+    /// To this second of the audio.
+    case playerSeek(Double)
+    case playerSpeed(Double)
+    /// Leave: the memory effects before this one are written first (and the player stopped).
     case quit
 }
 

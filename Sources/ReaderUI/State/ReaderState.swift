@@ -106,6 +106,10 @@ public struct ReaderState: @unchecked Sendable {
     public internal(set) var memoryKey: String?
     /// This corpus's bookmarks, in the order they were made.
     public internal(set) var bookmarks: [Bookmark] = []
+    /// The audio being listened to (`p`), as the player last reported it.
+    public internal(set) var listening: Listening?
+    /// How much later than its times each episode (by file) is spoken (`-`, `=`).
+    public internal(set) var syncShifts: [String: Double] = [:]
     /// Where each episode (by file name) was left.
     public internal(set) var positions: [String: ReadingPosition] = [:]
     /// Widths of the time and name columns of the open episode, measured when it opens.

@@ -108,6 +108,7 @@ extension ReaderState {
     /// Scrolls the pane; the reader stays at the current utterance while it is on screen,
     /// else is at the top one (the clock and the saved place follow the view).
     mutating func scrollTranscript(by delta: Int) {
+        stopFollowing()
         var next = advance(top, by: delta)
         let limit = lastTop
         if limit < next { next = limit }
@@ -128,9 +129,16 @@ extension ReaderState {
         return next == index && rowsAbove < height
     }
 
-    /// Puts the shown utterance `index` at the top of the pane (as far as the end allows).
+    /// Puts the shown utterance `index` at the top of the pane (as far as the end allows);
+    /// while the episode is listened to, the audio goes there too.
     mutating func showUtterance(at index: Int, row: Int = 0) {
         guard shown.indices.contains(index) else { return }
+        place(shown: index, row: row)
+        seekToCurrentUtterance()
+    }
+
+    /// `showUtterance` without moving the audio (for following it).
+    mutating func place(shown index: Int, row: Int = 0) {
         let sectionRows = rows(forShown: index).firstIndex { if case .section = $0 { return false }; return $0 != .blank } ?? 0
         var target = TranscriptPosition(index: index, row: row == 0 ? sectionRows : row)
         let limit = lastTop

@@ -1,7 +1,7 @@
 import TranscriptKit
 
 extension ReaderState {
-    mutating func perform(_ command: Command, times: Int = 1) {
+    mutating func perform(_ command: Command, times: Int = 1, key: Key? = nil) {
         // What needs the transcript waits for it while it is being read.
         if opening != nil, let key = Self.waitsForTheTranscript[command] {
             opening?.then.append(.key(key))
@@ -20,6 +20,8 @@ extension ReaderState {
         case .bottom: move(focus, by: Int.max)
         case .nextPane: cycleFocus(1)
         case .previousPane: cycleFocus(-1)
+        case .paneLeft where key == .left && focus == .transcript && isListeningHere: seek(by: -Listening.step)
+        case .paneRight where key == .right && focus == .transcript && isListeningHere: seek(by: Listening.step)
         case .paneLeft:
             if focus != .episodes { cycleFocus(-1) }
         case .paneRight:
@@ -36,6 +38,8 @@ extension ReaderState {
                 open(episode: listCursor)
             } else if focus == .notes {
                 openAtNotesCursor()
+            } else if focus == .transcript {
+                seekToCurrentUtterance()
             }
         case .jump: openPrompt(.jump)
         case .goTo: openPrompt(.goTo)
@@ -79,6 +83,14 @@ extension ReaderState {
         case .repaint: break   // the program repaints the terminal
         case .help: overlay = .help(ScrollList())
         case .quit: isQuitting = true
+        case .playPause: playOrPause()
+        case .follow: followAgain()
+        case .slower: changeSpeed(-1)
+        case .faster: changeSpeed(1)
+        case .syncEarlier: shiftSync(by: -Listening.syncStep)
+        case .syncLater: shiftSync(by: Listening.syncStep)
+        case .seekBackLong: seek(by: -Listening.longStep)
+        case .seekForwardLong: seek(by: Listening.longStep)
         }
     }
 

@@ -39,7 +39,10 @@ extension ReaderState {
                 clickList(row: row)
             case .transcript:
                 let position = advance(top, by: row)
-                if shown.indices.contains(position.index) { current = position.index }
+                if shown.indices.contains(position.index) {
+                    current = position.index
+                    seekToCurrentUtterance()
+                }
             case .notes:
                 let lines = noteLines
                 if notesList.click(row: row, count: lines.count), lines[notesCursor].opens != nil || lines[notesCursor].link != nil {

@@ -74,6 +74,8 @@ extension ReaderState {
         case let .copied(what, how):
             message = how.map { StatusMessage(text: "copied \(what) (\($0))", isError: false) }
                 ?? StatusMessage(text: "could not copy \(what): no clipboard (OSC 52 needs a terminal that allows it; else install wl-copy or xclip)", isError: true)
+        case let .player(report):
+            heard(report)
         case .terminate:
             isQuitting = true
         case .key(.escape) where prompt == nil && overlay == nil && corpusSearch != nil:
@@ -110,7 +112,7 @@ extension ReaderState {
         count = nil
         typedNumber = ""
         guard let command = KeyMap.command(for: key) else { return }
-        perform(command, times: times)
+        perform(command, times: times, key: key)
     }
 
     mutating func move(_ pane: Pane, by delta: Int) {
@@ -118,6 +120,7 @@ extension ReaderState {
         case .episodes:
             moveList(rows: delta)
         case .transcript:
+            if delta == Int.min || delta == Int.max { stopFollowing() }
             if delta == Int.min {
                 top = .start
                 current = 0

@@ -42,4 +42,8 @@ public struct Theme: Sendable {
     public var overlayKey: Style { Style(foreground: color(117, 6), background: color(235, 0), bold: true) }
     public var prompt: Style { Style(foreground: color(255, 7), background: color(236, 4), bold: true, reverse: !colored) }
     public var cursor: Style { Style(reverse: true) }
+    /// The utterance being spoken while listening, its cue, and the mark beside it.
+    public var spoken: Style { Style(bold: true) }
+    public var spokenCue: Style { Style(foreground: colored ? color(255, 7) : .default, background: color(24, 4), bold: true, underline: !colored) }
+    public var playing: Style { Style(foreground: color(42, 2), bold: true) }
 }

@@ -19,6 +19,7 @@ final class EffectRunner: @unchecked Sendable {
     private let copier: Clipboard
     private let reload: @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Corpus
     private lazy var updates = LibraryUpdates(reload: reload) { [unowned self] action in post(action) }
+    private lazy var player = PlayerRunner { [unowned self] action in post(action) }
     /// `.quit` was run.
     private(set) var hasQuit = false
 
@@ -55,6 +56,15 @@ final class EffectRunner: @unchecked Sendable {
                 post(.copied(what: what, how: copier.copy(text)))
             case .updateLibrary:
                 updates.start(library: state.corpus.directory)
+            case let .play(index, file, seconds):
+                guard state.corpus.episodes.indices.contains(index), state.corpus.episodes[index].file == file else { continue }
+                player.play(state.episode?.file == file ? state.episode!.summary : state.corpus.episodes[index], at: seconds)
+            case let .playerPause(paused):
+                player.send(.pause(paused))
+            case let .playerSeek(seconds):
+                player.send(.seek(seconds))
+            case let .playerSpeed(speed):
+                player.send(.speed(speed))
             case .quit:
                 hasQuit = true
             }
@@ -105,6 +115,7 @@ final class EffectRunner: @unchecked Sendable {
 
     /// Writes what the memory still has to, and stops the work under way (before exiting).
     func finish() {
+        player.stop()
         writer?.finish()
         searches.finish()
         updates.stop()

@@ -1,0 +1,226 @@
+import TranscriptKit
+
+/// What the player reports, as the reader hears it: the program turns the player's own
+/// events into these (`Action.player`).
+public enum PlayerReport: Equatable, Sendable {
+    /// The player has the audio and plays it: from where (a file or an address).
+    case started(source: String)
+    case position(Double)
+    case paused(Bool)
+    case speed(Double)
+    case duration(Double)
+    /// The audio played to its end.
+    case ended
+    /// It could not play (no audio, no player, a file it cannot read, the player died):
+    /// why, and what to do.
+    case failed(String)
+}
+
+/// Listening along: the open episode's audio as the player last reported it, and the
+/// utterance (and cue) being spoken, found when a position arrives, not when a frame is drawn.
+public struct Listening: Equatable, Sendable {
+    /// The episode whose audio plays (its index, and its file to tell it apart after a reload).
+    public var episode: Int
+    public var file: String
+    public var source: String?
+    /// Seconds into the audio.
+    public var position: Double
+    public var duration: Double?
+    public var isPaused = false
+    public var speed = 1.0
+    public var isEnded = false
+    /// The view follows the spoken utterance; scrolling away stops that until `f`.
+    public var isFollowing = true
+    /// The utterance being spoken and its cue, if it has cues.
+    public var utterance: Int?
+    public var cue: Int?
+    /// The spoken cue's paragraph, and its characters there (what the screen marks).
+    public var cueText: (paragraph: Int, characters: Range<Int>)? {
+        get { cueParagraph.map { ($0, cueCharacters) } }
+        set { (cueParagraph, cueCharacters) = (newValue?.paragraph, newValue?.characters ?? 0..<0) }
+    }
+    var cueParagraph: Int?
+    var cueCharacters = 0..<0
+
+    init(episode: Int, file: String, position: Double) {
+        (self.episode, self.file, self.position) = (episode, file, position)
+    }
+
+    /// The speeds `<` and `>` step through.
+    static let speeds = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0]
+    /// What ←/→ and Shift-←/→ move, in seconds.
+    static let step = 5.0, longStep = 30.0
+    /// What `-` and `=` shift the transcript by.
+    static let syncStep = 0.5
+}
+
+extension ReaderState {
+    /// Whether the open episode's audio is loaded in the player.
+    var isListeningHere: Bool {
+        guard let listening, let episode else { return false }
+        return listening.file == episode.file && !listening.isEnded
+    }
+
+    /// How much later than its times the open episode's transcript is spoken (`-`, `=`).
+    var syncShift: Double { episode.map { syncShifts[$0.file] ?? 0 } ?? 0 }
+
+    /// `p`: play the open episode from the utterance the reader is at, or pause and go on.
+    mutating func playOrPause() {
+        guard let episode else {
+            message = StatusMessage(text: "open an episode to listen to it", isError: true)
+            return
+        }
+        if isListeningHere, var listening {
+            listening.isPaused.toggle()
+            self.listening = listening
+            outbox.append(.playerPause(listening.isPaused))
+            return
+        }
+        let from = currentUtterance.map { episode.utterances[$0].start + syncShift } ?? 0
+        listening = Listening(episode: episodeIndex, file: episode.file, position: max(0, from))
+        outbox.append(.play(episode: episodeIndex, file: episode.file, at: max(0, from)))
+        message = StatusMessage(text: "starting the player…", isError: false)
+    }
+
+    /// `f`: follow the spoken utterance again.
+    mutating func followAgain() {
+        guard isListeningHere else {
+            message = StatusMessage(text: "nothing is playing: p plays the episode", isError: false)
+            return
+        }
+        listening?.isFollowing = true
+        followSpoken()
+    }
+
+    mutating func changeSpeed(_ step: Int) {
+        guard isListeningHere, let speed = listening?.speed else {
+            message = StatusMessage(text: "nothing is playing: p plays the episode", isError: false)
+            return
+        }
+        let speeds = Listening.speeds
+        let here = speeds.firstIndex { $0 >= speed - 0.001 } ?? speeds.count - 1
+        let next = speeds[max(0, min(speeds.count - 1, here + step))]
+        listening?.speed = next
+        outbox.append(.playerSpeed(next))
+    }
+
+    /// `-` and `=`: the transcript earlier or later against the audio, for this episode.
+    mutating func shiftSync(by seconds: Double) {
+        guard let episode else { return }
+        let shift = max(-3600, min(3600, syncShift + seconds))
+        syncShifts[episode.file] = abs(shift) < 0.001 ? nil : shift
+        let tenths = Int((abs(shift) * 10).rounded())
+        let signed = (shift > 0 ? "+" : shift < 0 ? "−" : "±") + "\(tenths / 10).\(tenths % 10)"
+        message = StatusMessage(text: "sync: the transcript is spoken \(signed) s from its times (- earlier, = later)", isError: false)
+        if isListeningHere { spokenChanged() }
+    }
+
+    /// ←/→ and Shift-←/→ while listening: move in the audio.
+    mutating func seek(by seconds: Double) {
+        guard isListeningHere, let listening else { return }
+        let target = max(0, listening.position + seconds)
+        seek(to: listening.duration.map { min($0, target) } ?? target)
+    }
+
+    mutating func seek(to seconds: Double) {
+        listening?.position = seconds
+        listening?.isFollowing = true
+        outbox.append(.playerSeek(seconds))
+        spokenChanged()
+    }
+
+    /// A jump in the transcript (`t`, `[`, `]`, `{`, `}`, a search, Enter, a click) moves
+    /// the audio there too.
+    mutating func seekToCurrentUtterance() {
+        guard isListeningHere, let episode, let utterance = currentUtterance else { return }
+        seek(to: max(0, episode.utterances[utterance].start + syncShift))
+    }
+
+    mutating func heard(_ report: PlayerReport) {
+        guard listening != nil else { return }
+        switch report {
+        case let .started(source):
+            listening?.source = source
+            message = StatusMessage(text: "playing \(source)", isError: false)
+        case let .position(seconds):
+            listening?.position = seconds
+            spokenChanged()
+        case let .paused(paused):
+            listening?.isPaused = paused
+        case let .speed(speed):
+            listening?.speed = speed
+        case let .duration(seconds):
+            listening?.duration = seconds
+        case .ended:
+            listening?.isEnded = true
+            listening?.utterance = nil
+            message = StatusMessage(text: "the episode's audio ended: p plays it again from here", isError: false)
+        case let .failed(problem):
+            listening = nil
+            message = StatusMessage(text: problem, isError: true)
+        }
+    }
+
+    /// Finds the utterance and cue spoken now (binary searches: no walk of the transcript),
+    /// and brings it into view when following.
+    private mutating func spokenChanged() {
+        guard let episode, let listening, listening.file == episode.file else { return }
+        let time = listening.position - syncShift
+        let before = (listening.utterance, listening.cue)
+        let utterance = Self.lastStart(atOrBefore: time, count: episode.utterances.count) { episode.utterances[$0].start }
+        var cue: Int?
+        if let utterance {
+            let cues = episode.utterances[utterance].cues
+            cue = Self.lastStart(atOrBefore: time, count: cues.count) { cues[$0].start }
+        }
+        self.listening?.utterance = utterance
+        self.listening?.cue = cue
+        if before != (utterance, cue) {
+            self.listening?.cueText = utterance.flatMap { u in cue.flatMap { Self.characters(of: episode.utterances[u].cues[$0], in: episode.utterances[u]) } }
+        }
+        if before.0 != utterance, listening.isFollowing { followSpoken() }
+    }
+
+    /// Shows the spoken utterance (when it is shown at all) as the reader's current one.
+    private mutating func followSpoken() {
+        guard let utterance = listening?.utterance, let index = shownIndex(atOrBefore: utterance),
+              shown[index] == utterance else { return }
+        if !isOnScreen(index) { place(shown: index) }
+        current = index
+    }
+
+    /// A cue's characters in its paragraph (its range is in UTF-8 bytes); once per cue spoken.
+    static func characters(of cue: Cue, in utterance: Utterance) -> (paragraph: Int, characters: Range<Int>)? {
+        guard utterance.paragraphs.indices.contains(cue.paragraph) else { return nil }
+        let utf8 = utterance.paragraphs[cue.paragraph].utf8
+        guard cue.range.lowerBound >= 0, cue.range.upperBound <= utf8.count else { return nil }
+        let text = utterance.paragraphs[cue.paragraph]
+        let lower = utf8.index(utf8.startIndex, offsetBy: cue.range.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: cue.range.upperBound)
+        let start = text.distance(from: text.startIndex, to: lower)
+        return (cue.paragraph, start..<(start + text.distance(from: lower, to: upper)))
+    }
+
+    /// The last of `count` ascending starts at or before `time`.
+    static func lastStart(atOrBefore time: Double, count: Int, start: (Int) -> Double) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if start(mid) <= time { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// When `utterance` of the open episode is being spoken: its spoken cue's characters, if
+    /// it has cues (`0..<0` in paragraph -1 when it has none).
+    func spoken(_ utterance: Int) -> (paragraph: Int, characters: Range<Int>)? {
+        guard isListeningHere, let listening, listening.utterance == utterance else { return nil }
+        return listening.cueText ?? (-1, 0..<0)
+    }
+
+    /// Scrolling by hand stops following the audio.
+    mutating func stopFollowing() {
+        guard isListeningHere, listening?.isFollowing == true else { return }
+        listening?.isFollowing = false
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Playback
+import ReaderUI
+import TranscriptKit
+
+/// Runs the reader's playback effects: finds the episode's audio, starts mpv for it (one
+/// player at a time), sends it seeks, pauses and speeds, and reports what it says as
+/// `.player` actions. Positions are passed on at most ten times a second (the reader
+/// redraws for each), and always when the audio jumps.
+final class PlayerRunner: @unchecked Sendable {
+    private let lock = NSLock()
+    private var player: MpvPlayer?
+    /// Where to go once the file is loaded (mpv 0.35's `loadfile` takes no start).
+    private var startAt: Double?
+    private var source = ""
+    private var lastPosition: Double?
+    private let post: @Sendable (Action) -> Void
+    /// Extra options for mpv, from `PODREAD_MPV_OPTIONS` (the tests' `--ao=null`).
+    private let options: [String]
+    private let executable: String?
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment, post: @escaping @Sendable (Action) -> Void) {
+        self.post = post
+        options = (environment["PODREAD_MPV_OPTIONS"] ?? "").split(separator: " ").map(String.init)
+        executable = environment["PODREAD_MPV"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func play(_ summary: EpisodeSummary, at seconds: Double) {
+        guard let audio = EpisodeAudio.source(of: summary) else {
+            post(.player(.failed(EpisodeAudio.missing)))
+            return
+        }
+        let running = lock.withLock { () -> MpvPlayer? in
+            startAt = seconds
+            source = audio
+            lastPosition = nil
+            return player
+        }
+        if let running {
+            running.send(.load(audio))
+            return
+        }
+        // Started off the input thread: mpv takes a moment to open its socket.
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            do {
+                let started = try MpvPlayer(executable: executable, options: options) { [weak self] event in self?.heard(event) }
+                lock.withLock { player = started }
+                started.send(.load(audio))
+            } catch {
+                post(.player(.failed("\(error)")))
+            }
+        }
+    }
+
+    func send(_ command: PlayerCommand) {
+        if case .seek = command { lock.withLock { lastPosition = nil } }
+        lock.withLock { player }?.send(command)
+    }
+
+    private func heard(_ event: PlayerEvent) {
+        switch event {
+        case .loaded:
+            let (at, playing, from) = lock.withLock { () -> (Double?, MpvPlayer?, String) in
+                defer { startAt = nil }
+                return (startAt, player, source)
+            }
+            if let at, at > 0 { playing?.send(.seek(at)) }
+            playing?.send(.pause(false))
+            post(.player(.started(source: OutputText.forPeople(from))))
+        case let .position(seconds):
+            let passed = lock.withLock { () -> Bool in
+                guard lastPosition.map({ abs(seconds - $0) >= 0.1 }) ?? true else { return false }
+                lastPosition = seconds
+                return true
+            }
+            if passed { post(.player(.position(seconds))) }
+        case let .paused(paused): post(.player(.paused(paused)))
+        case let .speed(speed): post(.player(.speed(speed)))
+        case let .duration(seconds): post(.player(.duration(seconds)))
+        case let .ended(error):
+            post(.player(error.map { .failed("the player could not play it: \(OutputText.forPeople($0))") } ?? .ended))
+        case let .gone(why):
+            lock.withLock { player = nil }
+            post(.player(.failed(why + ": p starts it again")))
+        }
+    }
+
+    /// Stops the player (quitting, or a signal): no mpv is left behind.
+    func stop() {
+        let running = lock.withLock { () -> MpvPlayer? in
+            defer { player = nil }
+            return player
+        }
+        running?.stop()
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TranscriptKit
+@testable import ReaderUI
+
+/// Listening along, headless: the player's reports move the spoken utterance and cue on
+/// the screen; keys and jumps leave as player effects.
+@Suite struct ListeningTests {
+    /// Ann speaks two cues (0–2 s, 2–4 s), then Bob one (4–6 s), then Ann again (8 s).
+    static let vtt = """
+        WEBVTT
+
+        00:00.000 --> 00:02.000
+        <v Ann>Alpha words here.
+
+        00:02.000 --> 00:04.000
+        <v Ann>Bravo words there.
+
+        00:04.000 --> 00:06.000
+        <v Bob>Charlie speaks now.
+
+        00:08.000 --> 00:10.000
+        <v Ann>Delta at the end.
+        """
+
+    static func listening() -> ReaderState {
+        var state = Fixture.state(Fixture.corpus(["talk.vtt": vtt]), width: 100, height: 20)
+        state.act(.openEpisode(0, then: []))
+        return state
+    }
+
+    @Test func pPlaysFromTheCurrentUtteranceAndPositionsMoveTheMark() throws {
+        var state = Self.listening()
+        let utterances = try #require(state.episode?.utterances)
+        #expect(utterances.map(\.start) == [0, 4, 8])
+        #expect(utterances[0].cues.count == 2)
+        let effects = state.send(.char("p"))
+        #expect(effects == [.play(episode: 0, file: "talk.vtt", at: 0)])
+        state.act(.player(.started(source: "talk.mp3")))
+
+        state.act(.player(.position(0.5)))
+        var grid = render(state)
+        let alpha = try #require(grid.find("Alpha"))
+        #expect(grid[alpha.x - 2, alpha.y].text == "▶")
+        // The first cue is marked, the second is not (yet): only its text is bold.
+        #expect(grid[alpha.x, alpha.y].style == state.theme.spokenCue)
+        let bravo = try #require(grid.find("Bravo"))
+        #expect(grid[bravo.x, bravo.y].style == state.theme.spoken)
+
+        state.act(.player(.position(2.5)))
+        grid = render(state)
+        #expect(grid[alpha.x, alpha.y].style == state.theme.spoken)
+        #expect(grid[bravo.x, bravo.y].style == state.theme.spokenCue)
+
+        state.act(.player(.position(4.1)))
+        grid = render(state)
+        let charlie = try #require(grid.find("Charlie"))
+        #expect(grid[charlie.x - 2, charlie.y].text == "▶")
+        #expect(grid[alpha.x - 2, alpha.y].text != "▶")
+        #expect(grid[alpha.x, alpha.y].style == state.theme.text)
+        #expect(state.currentUtterance == 1)
+        #expect(grid.row(19).contains("▶ 0:04 / 0:10"))
+    }
+
+    @Test func keysAndJumpsLeaveAsPlayerEffects() {
+        var state = Self.listening()
+        state.send(.char("p"))
+        state.act(.player(.started(source: "talk.mp3")))
+        state.act(.player(.position(1)))
+        #expect(state.send(.char("p")) == [.playerPause(true)])
+        #expect(state.send(.char("p")) == [.playerPause(false)])
+        #expect(state.send(.char(">")) == [.playerSpeed(1.25)])
+        #expect(state.send(.char("<"), .char("<")) == [.playerSpeed(1.0), .playerSpeed(0.75)])
+        #expect(state.send(.char("]")) == [.playerSeek(4)])
+        #expect(state.send(.char("}")) == [.playerSeek(8)])
+        state.act(.player(.position(8.2)))
+        #expect(state.send(.right) == [.playerSeek(13.2)])
+        state.act(.player(.duration(10)))
+        state.act(.player(.position(3)))
+        #expect(state.send(.shiftRight) == [.playerSeek(10)])
+        #expect(state.send(.shiftLeft) == [.playerSeek(0)])
+        // ← and → still move between panes when nothing is listened to here.
+        state.send(.char("l"))
+        #expect(state.focus == .notes)
+        #expect(state.send(.left).isEmpty)
+        #expect(state.focus == .transcript)
+    }
+
+    @Test func syncShiftsTheTranscriptAgainstTheAudio() {
+        var state = Self.listening()
+        state.send(.char("p"))
+        state.act(.player(.position(4.2)))
+        #expect(state.listening?.utterance == 1)
+        // Spoken half a second later than its times: at 4.2 s Bob has not started yet.
+        state.send(.char("="))
+        #expect(state.listening?.utterance == 0)
+        #expect(state.message?.text.contains("+0.5 s") == true)
+        state.send(.char("-"), .char("-"))
+        #expect(state.listening?.utterance == 1)
+        // Seeking to an utterance goes to where it is spoken: its time minus half a second.
+        #expect(state.send(.char("]")) == [.playerSeek(7.5)])
+    }
+
+    @Test func scrollingAwayStopsFollowingUntilF() {
+        var lines = "WEBVTT\n\n"
+        for n in 0..<60 { lines += "00:\(String(format: "%02d", n)).000 --> 00:\(String(format: "%02d", n)).900\n<v \(n % 2 == 0 ? "Ann" : "Bob")>Line \(n).\n\n" }
+        var state = Fixture.state(Fixture.corpus(["long.vtt": lines]), width: 80, height: 12)
+        state.act(.openEpisode(0, then: []))
+        state.send(.char("p"))
+        state.act(.player(.position(30.2)))
+        #expect(render(state).contains("Line 30."))
+        state.send(.char("g"))
+        #expect(state.listening?.isFollowing == false)
+        state.act(.player(.position(40.2)))
+        #expect(!render(state).contains("Line 40."))
+        #expect(render(state).row(11).contains("f follows"))
+        state.send(.char("f"))
+        #expect(render(state).contains("Line 40."))
+        state.act(.player(.position(50.2)))
+        #expect(render(state).contains("Line 50."))
+    }
+
+    @Test func aPlayerThatFailsLeavesTheReaderWorking() {
+        var state = Self.listening()
+        state.send(.char("p"))
+        state.act(.player(.failed("mpv is not installed: install it to listen (Debian and Ubuntu: apt-get install mpv)")))
+        #expect(state.listening == nil)
+        #expect(render(state).row(19).contains("apt-get install mpv"))
+        #expect(state.send(.char("]")).isEmpty)
+        #expect(state.currentUtterance == 1)
+        // The end of the audio: no mark, and p plays again.
+        state.send(.char("p"))
+        state.act(.player(.position(9)))
+        state.act(.player(.ended))
+        #expect(!render(state).contains("▶"))
+        #expect(state.send(.char("p")) == [.play(episode: 0, file: "talk.vtt", at: 8)])
+    }
+}
