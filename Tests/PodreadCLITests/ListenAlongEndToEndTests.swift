@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Listening along with the real player: speech made by espeak-ng (each sentence padded
+/// to 3 s with sox, so each starts at a known second), played by mpv with no sound card
+/// (`--ao=null`, in real time), the reader in tmux. The player's own time is read back over
+/// its IPC socket.
+@Suite(.enabled(if: Tmux.isAvailable && ListenAlong.toolsPresent,
+                "mpv, espeak-ng, sox or tmux is not installed: listen-along end-to-end tests skipped"), .serialized)
+struct ListenAlongEndToEndTests {
+    @Test func theMarkFollowsTheSpeechAndKeysDriveThePlayer() throws {
+        let folder = try ListenAlong.makeEpisode()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runtime = folder + "/runtime"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: 100, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
+                            environment: "PODREAD_MPV_OPTIONS=--ao=null XDG_RUNTIME_DIR='\(runtime)'")
+        try tmux.wait(for: "The first sentence")
+        try tmux.keys("p")
+        // When the mark first reaches each sentence, after the first.
+        var reached: [Int: Date] = [:]
+        let deadline = Date().addingTimeInterval(30)
+        while reached.count < 4, Date() < deadline {
+            let screen = try tmux.screen()
+            if let marked = screen.split(separator: "\n").first(where: { $0.contains("│▶ ") }),
+               let index = ListenAlong.sentences.firstIndex(where: { marked.contains($0.prefix(20)) }), reached[index] == nil {
+                reached[index] = Date()
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(reached.count == 4, "the mark reached \(reached.keys.sorted())")
+        // In order, each within 0.5 s of 3 s after the one before.
+        for index in 1..<4 {
+            guard let here = reached[index], let before = reached[index - 1] else { continue }
+            let gap = here.timeIntervalSince(before)
+            #expect(abs(gap - 3) <= 0.5, "sentence \(index) came \(gap) s after the one before")
+        }
+
+        // [ goes back an utterance, and the player with it: its own time-pos says so.
+        let socket = try ListenAlong.socket(in: runtime)
+        try tmux.keys("p")
+        try tmux.wait(for: "⏸ ")
+        try tmux.keys("[", "[")
+        try tmux.wait(for: "⏸ 0:03")
+        let position = try #require(ListenAlong.property("time-pos", socket: socket))
+        #expect(abs(position - 3) < 0.25, "time-pos \(position)")
+        // Paused: the time stands still.
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(abs((ListenAlong.property("time-pos", socket: socket) ?? -1) - position) < 0.01)
+        try tmux.keys(">")
+        try tmux.wait(for: "×1.25")
+        #expect(ListenAlong.property("speed", socket: socket) == 1.25)
+
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+        // No player left: its socket's folder is gone, and no process names it.
+        #expect(!FileManager.default.fileExists(atPath: socket))
+        #expect(ListenAlong.processes(naming: runtime).isEmpty)
+    }
+}
+
+enum ListenAlong {
+    static let sentences = ["The first sentence is short.", "Here comes the second one.",
+                            "A third sentence follows now.", "And the fourth ends it."]
+
+    static var toolsPresent: Bool {
+        ["mpv", "espeak-ng", "sox"].allSatisfy { tool in
+            ["/usr/bin/", "/usr/local/bin/"].contains { FileManager.default.isExecutableFile(atPath: $0 + tool) }
+        }
+    }
+
+    /// A folder with `episodes/talk.vtt` (Ann and Bob in turn, at 0, 3, 6 and 9 s) and
+    /// `episodes/talk.wav`, the sentences spoken at those seconds.
+    static func makeEpisode() throws -> String {
+        let folder = NSTemporaryDirectory() + "listen-\(UUID().uuidString.prefix(8))"
+        let episodes = folder + "/episodes"
+        try FileManager.default.createDirectory(atPath: episodes, withIntermediateDirectories: true)
+        var vtt = "WEBVTT\n\n"
+        var pieces: [String] = []
+        for (index, sentence) in sentences.enumerated() {
+            let spoken = folder + "/s\(index).wav", padded = folder + "/p\(index).wav"
+            try Spawn.run(["espeak-ng", "-w", spoken, sentence], captureOutput: true)
+            try Spawn.run(["sox", spoken, padded, "pad", "0", "3", "trim", "0", "3"], captureOutput: true)
+            pieces.append(padded)
+            vtt += "00:0\(index * 3).000 --> 00:\(String(format: "%02d", index * 3 + 3)).000\n<v \(index % 2 == 0 ? "Ann" : "Bob")>\(sentence)\n\n"
+        }
+        try Spawn.run(["sox"] + pieces + [episodes + "/talk.wav"], captureOutput: true)
+        try vtt.write(toFile: episodes + "/talk.vtt", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// The player's socket, in the private folder it made under `runtime`.
+    static func socket(in runtime: String) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: runtime)) ?? []
+            if let folder = folders.first(where: { $0.hasPrefix("podread-player-") }) { return runtime + "/" + folder + "/mpv.socket" }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Tmux.Timeout(seconds: 10, screen: "no player socket in \(runtime)", trace: "")
+    }
+
+    /// A property of the player, asked over its socket (as any IPC client would).
+    static func property(_ name: String, socket: String) -> Double? {
+        let script = """
+            import json, socket, sys
+            s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])
+            s.sendall((json.dumps({"command": ["get_property", sys.argv[2]], "request_id": 7}) + "\\n").encode())
+            buffer = b""
+            while True:
+                buffer += s.recv(4096)
+                for line in buffer.split(b"\\n"):
+                    if line.strip():
+                        message = json.loads(line)
+                        if message.get("request_id") == 7: print(message.get("data")); sys.exit(0)
+            """
+        let output = try? Spawn.run(["python3", "-c", script, socket, name], captureOutput: true)
+        return output.flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Processes whose command line names `text`.
+    static func processes(naming text: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { $0.allSatisfy(\.isNumber) }.filter { pid in
+            let line = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return line.contains(text) && !line.contains("python3")
+        }
+    }
+}
