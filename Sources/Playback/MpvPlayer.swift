@@ -56,6 +56,7 @@ public final class MpvPlayer: @unchecked Sendable {
             usleep(10_000)
         }
         socket = connected
+        Self.register(process, replacing: 0)
         let thread = Thread { [self] in readEvents() }
         thread.name = "mpv events"
         thread.start()
@@ -101,12 +102,41 @@ public final class MpvPlayer: @unchecked Sendable {
             kill(process, SIGKILL)
             waitpid(process, &status, 0)
         }
+        Self.register(0, replacing: process)
         Glibc.shutdown(socket, Int32(SHUT_RDWR))
         try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// The process id (for tests that check nothing is left behind).
     public var processID: pid_t { process }
+
+    /// The players running, for `killAll` (a few slots: podread runs one at a time).
+    nonisolated(unsafe) private static let running: UnsafeMutablePointer<pid_t> = {
+        let slots = UnsafeMutablePointer<pid_t>.allocate(capacity: 8)
+        slots.initialize(repeating: 0, count: 8)
+        return slots
+    }()
+    /// A constant initial value, so reading it needs no lazy initialisation (in a signal handler).
+    nonisolated(unsafe) private static var anyStarted = false
+    private static let slotLock = NSLock()
+
+    private static func register(_ pid: pid_t, replacing old: pid_t) {
+        slotLock.withLock {
+            for slot in 0..<8 where running[slot] == old {
+                running[slot] = pid
+                break
+            }
+            anyStarted = true
+        }
+    }
+
+    /// Kills every player this process started: for a process about to die of a signal or a
+    /// crash, which cannot stop them politely. Async-signal-safe (reads a fixed array, calls
+    /// `kill`); the players run in sessions of their own, so nothing else would end them.
+    public static func killAll() {
+        guard anyStarted else { return }
+        for slot in 0..<8 where running[slot] > 0 { kill(running[slot], SIGKILL) }
+    }
 
     private func readEvents() {
         var pending: [UInt8] = []

@@ -4,7 +4,7 @@ import SearchIndex
 import TranscriptKit
 import Yams
 
-/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]
+/// podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only] [--listening-only]
 /// podread-bench --feeds EPISODES [--runs N] [--podread PATH]
 ///
 /// Prints one line per figure: podread's median time and peak memory, the baseline a user
@@ -13,7 +13,7 @@ import Yams
 @main
 struct PodreadBench {
     static let usage = """
-        usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only]
+        usage: podread-bench CORPUS [--runs N] [--podread PATH] [--rare WORD] [--common WORD] [--format-mb MB] [--reader-only] [--listening-only]
                podread-bench --feeds EPISODES [--runs N] [--podread PATH]
         """
 
@@ -60,7 +60,8 @@ struct PodreadBench {
         let formatMegabytes = Int(option("--format-mb", "32")) ?? 32
         // `--reader-only`: only the in-process reader figures (the last lines of a full run).
         let readerOnly = arguments.contains("--reader-only")
-        arguments.removeAll { $0 == "--reader-only" }
+        let listeningOnly = arguments.contains("--listening-only")
+        arguments.removeAll { $0 == "--reader-only" || $0 == "--listening-only" }
         if let feeds = Int(option("--feeds", "")) {
             guard feeds > 0 else { exit(64) }
             return try FeedBench.run(episodes: feeds, runs: runs, podread: podread)
@@ -89,6 +90,10 @@ struct PodreadBench {
         setenv("XDG_CACHE_HOME", cacheHome, 1)
         defer { try? FileManager.default.removeItem(atPath: cacheHome) }
         if readerOnly { return try reader(corpus: corpus, word: common) }
+        if listeningOnly {
+            try reader(corpus: corpus, word: common, listeningOnly: true)
+            return ListeningBench.cpuWhileFollowing(podread: podread)
+        }
 
         let grepTitles = ProcessTimer.median(["grep", "-rl", "^title:", corpus], runs: runs)
         let cold = ProcessTimer.median([podread, "list", "--no-cache", "--data", corpus], runs: runs)
@@ -111,6 +116,7 @@ struct PodreadBench {
         // In-process work last: see ProcessTimer on why it would swell the peaks above.
         yamlAlone(corpus: corpus, files: files, bytes: bytes, runs: runs)
         try reader(corpus: corpus, word: common)
+        ListeningBench.cpuWhileFollowing(podread: podread)
     }
 
     /// The search index: made from nothing (MB/s, size against the corpus), brought up to
@@ -281,8 +287,19 @@ struct PodreadBench {
 
     /// In process, headless: the time to the first frame, then frame times while scrolling,
     /// jumping and searching in the largest episode.
-    static func reader(corpus directory: String, word: String) throws {
+    static func reader(corpus directory: String, word: String, listeningOnly: Bool = false) throws {
         DisplayText.useUTF8Locale()
+        if listeningOnly {
+            let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(corpusFolder: directory))
+            var state = ReaderState(corpus: corpus, width: 160, height: 48)
+            guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
+            for effect in update(&state, .openEpisode(largest, then: [])) {
+                if case let .readTranscript(index, file) = effect {
+                    update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
+                }
+            }
+            return ListeningBench.latency(state)
+        }
         func firstFrame(cache: Bool) throws -> (Double, ReaderState) {
             let start = now()
             let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: cache ? SearchIndex(corpusFolder: directory) : nil)
@@ -358,5 +375,6 @@ struct PodreadBench {
         print(String(format: "reader: first frame %.3f s (from the index; %.3f s without) | opening the largest episode (%d utterances) %.3f s | frame render median %.3f ms, worst %.3f ms (frame %d) over %d frames | peak %.0f MB",
                      first, coldFirst, state.episode?.utterances.count ?? 0, openTime,
                      times[times.count / 2], times.last ?? 0, worstAt, times.count, Double(usage.ru_maxrss) / 1024))
+        ListeningBench.latency(state)
     }
 }

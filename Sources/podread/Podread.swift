@@ -22,7 +22,7 @@ struct Podread: ParsableCommand {
         version: Podread.version,
         subcommands: [ReadCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self,
                       ExportCommand.self, StatsCommand.self, AddCommand.self, ShowsCommand.self, UpdateCommand.self,
-                      RemoveCommand.self, IndexCommand.self],
+                      RemoveCommand.self, IndexCommand.self, PlayCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 

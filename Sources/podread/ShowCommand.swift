@@ -79,12 +79,16 @@ enum TranscriptText {
                 out.append("[\(episode.sections[index].title)]")
                 section = index
             }
-            let time = utterance.timestamp.isEmpty ? "[--:--]" : "[\(TimeFormat.longClock(utterance.start))]"
-            let name = episode.speaker(of: utterance).displayName
             out.append("")
-            out.append("\(time) \(name): \(utterance.paragraphs.first ?? "")")
-            for paragraph in utterance.paragraphs.dropFirst() { out.append("    " + paragraph) }
+            out += lines(of: utterance, in: episode)
         }
         return out.map { OutputText.forPeople($0) }.joined(separator: "\n")
+    }
+
+    /// `[0:12:30] Name: text`, then the utterance's other paragraphs indented (not yet safe).
+    static func lines(of utterance: Utterance, in episode: Episode) -> [String] {
+        let time = utterance.timestamp.isEmpty ? "[--:--]" : "[\(TimeFormat.longClock(utterance.start))]"
+        let name = episode.speaker(of: utterance).displayName
+        return ["\(time) \(name): \(utterance.paragraphs.first ?? "")"] + utterance.paragraphs.dropFirst().map { "    " + $0 }
     }
 }

@@ -57,14 +57,28 @@ import Testing
         let folder = NSTemporaryDirectory() + "standin-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let executable = folder + "/mpv"
-        try script.write(toFile: executable, atomically: true, encoding: .utf8)
-        chmod(executable, 0o755)
+        // Written through a descriptor closed on exec: a process another test spawns meanwhile
+        // must not keep it open for writing (exec would then fail with "Text file busy").
+        let descriptor = open(executable, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        #expect(descriptor >= 0)
+        let bytes = Array(script.utf8)
+        #expect(write(descriptor, bytes, bytes.count) == bytes.count)
+        close(descriptor)
         let log = folder + "/commands"
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_RUNTIME_DIR"] = folder
         setenv("STANDIN_MODE", mode, 1)
         setenv("STANDIN_LOG", log, 1)
         let heard = Heard()
+        // A child another thread is forking may hold it for a moment all the same.
+        for _ in 0..<50 {
+            do {
+                let player = try MpvPlayer(executable: executable, environment: environment) { heard.add($0) }
+                return (player, heard, log, folder)
+            } catch let MpvPlayer.StartError.failed(why) where why.contains("Text file busy") {
+                usleep(100_000)
+            }
+        }
         let player = try MpvPlayer(executable: executable, environment: environment) { heard.add($0) }
         return (player, heard, log, folder)
     }

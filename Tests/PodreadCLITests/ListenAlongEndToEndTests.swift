@@ -59,6 +59,62 @@ struct ListenAlongEndToEndTests {
     }
 }
 
+extension ListenAlongEndToEndTests {
+    /// `podread play` prints each utterance as it is spoken, from `--at`, and ends with the audio.
+    @Test func playPrintsEachUtteranceAsItIsSpoken() throws {
+        let folder = try ListenAlong.makeEpisode()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let whole = try Spawn.measure([CLI.binary, "play", "talk", "--data", folder + "/episodes"], captureOutput: true,
+                                      environment: ["PODREAD_MPV_OPTIONS": "--ao=null"])
+        #expect(whole.status == 0, "\(whole.errors)")
+        let expected = ListenAlong.sentences.enumerated().map { index, sentence in
+            "[0:00:0\(index * 3)] \(index % 2 == 0 ? "Ann" : "Bob"): \(sentence)"
+        }
+        #expect(whole.output.split(separator: "\n").map(String.init) == expected)
+        // The audio is 12 s long, played in real time.
+        #expect(whole.seconds > 11 && whole.seconds < 20, "\(whole.seconds) s")
+
+        let later = try Spawn.measure([CLI.binary, "play", "talk", "--at", "6", "--data", folder + "/episodes"], captureOutput: true,
+                                      environment: ["PODREAD_MPV_OPTIONS": "--ao=null"])
+        #expect(later.status == 0, "\(later.errors)")
+        #expect(later.output.split(separator: "\n").map(String.init) == Array(expected[2...]))
+        #expect(later.seconds > 5 && later.seconds < 12, "\(later.seconds) s")
+    }
+
+    @Test func playSaysWhatIsMissing() throws {
+        let folder = try ListenAlong.makeEpisode()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let noPlayer = try Spawn.measure([CLI.binary, "play", "talk", "--data", folder + "/episodes"], captureOutput: true,
+                                         environment: ["PATH": "/nonexistent"])
+        #expect(noPlayer.status == 69)
+        #expect(noPlayer.errors.contains("mpv is not installed") && noPlayer.errors.contains("apt-get install mpv"), "\(noPlayer.errors)")
+        try FileManager.default.removeItem(atPath: folder + "/episodes/talk.wav")
+        let noAudio = try Spawn.measure([CLI.binary, "play", "talk", "--data", folder + "/episodes"], captureOutput: true)
+        #expect(noAudio.status == 1)
+        #expect(noAudio.errors.contains("talk.vtt: no audio for this episode"), "\(noAudio.errors)")
+        #expect(noAudio.output.isEmpty)
+    }
+
+    /// SIGTERM while listening: the reader ends with 143, the terminal as it was, and no player.
+    @Test func aSignalWhileListeningLeavesNoPlayer() throws {
+        let folder = try ListenAlong.makeEpisode()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runtime = folder + "/runtime"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: 100, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
+                            environment: "PODREAD_MPV_OPTIONS=--ao=null XDG_RUNTIME_DIR='\(runtime)'")
+        try tmux.wait(for: "The first sentence")
+        try tmux.keys("p")
+        try tmux.wait(for: "│▶ ")
+        #expect(!ListenAlong.processes(naming: runtime).isEmpty)
+        let reader = try #require(ListenAlong.processes(naming: folder + "/episodes").first)
+        kill(Int32(reader)!, SIGTERM)
+        try tmux.wait(for: "EXIT=143")
+        #expect(tmux.file("stty-before") == tmux.file("stty-after"))
+        #expect(ListenAlong.processes(naming: runtime).isEmpty)
+    }
+}
+
 enum ListenAlong {
     static let sentences = ["The first sentence is short.", "Here comes the second one.",
                             "A third sentence follows now.", "And the fourth ends it."]

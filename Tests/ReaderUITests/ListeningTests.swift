@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TranscriptKit
+@testable import TranscriptKit
 @testable import ReaderUI
 
 /// Listening along, headless: the player's reports move the spoken utterance and cue on
@@ -120,6 +120,35 @@ import TranscriptKit
         #expect(render(state).contains("Line 50."))
     }
 
+    /// The audio's place is kept with the reading place (whole seconds), the sync per
+    /// episode; both come back with the memory, and p goes on from where it was heard.
+    @Test func thePlaceInTheAudioAndTheSyncAreRemembered() {
+        var state = Self.listening()
+        state.remember(ReaderMemory(), key: "/corpus")
+        state.send(.char("p"))
+        let effects = state.act(.player(.position(4.7)))
+        #expect(effects.memoryChanges == [.left(file: "talk.vtt", at: ReadingPosition(utterance: 1, time: 4, audio: 4))])
+        #expect(state.send(.char("=")).memoryChanges == [.synced(file: "talk.vtt", shift: 0.5)])
+
+        var memory = ReaderMemory()
+        for change in effects.memoryChanges + [.synced(file: "talk.vtt", shift: 0.5)] { change.apply(to: &memory, corpus: "/corpus") }
+        var again = Self.listening()
+        again.remember(memory, key: "/corpus")
+        #expect(again.currentUtterance == 1)
+        #expect(again.syncShift == 0.5)
+        #expect(again.send(.char("p")).plays == [.play(episode: 0, file: "talk.vtt", at: 4)])
+        // Moved on since: from the utterance the reader is at, as spoken with the sync.
+        var moved = Self.listening()
+        moved.remember(memory, key: "/corpus")
+        moved.send(.char("]"))
+        #expect(moved.send(.char("p")).plays == [.play(episode: 0, file: "talk.vtt", at: 8.5)])
+        // A memory written before either existed still reads.
+        let old = #"{"version":1,"corpora":{"/c":{"lastEpisode":"a.md","positions":{"a.md":{"utterance":3,"time":12}}}},"bookmarks":[]}"#
+        let decoded = ReaderMemory.decode(Array(old.utf8))
+        #expect(decoded?.corpora["/c"]?.positions["a.md"] == ReadingPosition(utterance: 3, time: 12))
+        #expect(decoded?.corpora["/c"]?.syncShifts == nil)
+    }
+
     @Test func aPlayerThatFailsLeavesTheReaderWorking() {
         var state = Self.listening()
         state.send(.char("p"))
@@ -135,4 +164,9 @@ import TranscriptKit
         #expect(!render(state).contains("▶"))
         #expect(state.send(.char("p")) == [.play(episode: 0, file: "talk.vtt", at: 8)])
     }
+}
+
+extension [Effect] {
+    /// Only the `.play` effects (the memory's saves go with them).
+    var plays: [Effect] { filter { if case .play = $0 { return true } else { return false } } }
 }

@@ -62,7 +62,7 @@ extension ReaderState {
     }
 
     /// How much later than its times the open episode's transcript is spoken (`-`, `=`).
-    var syncShift: Double { episode.map { syncShifts[$0.file] ?? 0 } ?? 0 }
+    var syncShift: Double { episode.map { syncShifts[Self.fileName($0.file)] ?? 0 } ?? 0 }
 
     /// `p`: play the open episode from the utterance the reader is at, or pause and go on.
     mutating func playOrPause() {
@@ -76,7 +76,10 @@ extension ReaderState {
             outbox.append(.playerPause(listening.isPaused))
             return
         }
-        let from = currentUtterance.map { episode.utterances[$0].start + syncShift } ?? 0
+        // Where it was last heard, if the reader is still at the utterance it was saved at.
+        let saved = positions[Self.fileName(episode.file)]
+        let from = saved.flatMap { saved in saved.utterance == currentUtterance ? saved.audio : nil }
+            ?? currentUtterance.map { episode.utterances[$0].start + syncShift } ?? 0
         listening = Listening(episode: episodeIndex, file: episode.file, position: max(0, from))
         outbox.append(.play(episode: episodeIndex, file: episode.file, at: max(0, from)))
         message = StatusMessage(text: "starting the player…", isError: false)
@@ -108,7 +111,9 @@ extension ReaderState {
     mutating func shiftSync(by seconds: Double) {
         guard let episode else { return }
         let shift = max(-3600, min(3600, syncShift + seconds))
-        syncShifts[episode.file] = abs(shift) < 0.001 ? nil : shift
+        let file = Self.fileName(episode.file)
+        syncShifts[file] = abs(shift) < 0.001 ? nil : shift
+        if memoryKey != nil { save(.synced(file: file, shift: syncShifts[file])) }
         let tenths = Int((abs(shift) * 10).rounded())
         let signed = (shift > 0 ? "+" : shift < 0 ? "−" : "±") + "\(tenths / 10).\(tenths % 10)"
         message = StatusMessage(text: "sync: the transcript is spoken \(signed) s from its times (- earlier, = later)", isError: false)
@@ -167,12 +172,8 @@ extension ReaderState {
         guard let episode, let listening, listening.file == episode.file else { return }
         let time = listening.position - syncShift
         let before = (listening.utterance, listening.cue)
-        let utterance = Self.lastStart(atOrBefore: time, count: episode.utterances.count) { episode.utterances[$0].start }
-        var cue: Int?
-        if let utterance {
-            let cues = episode.utterances[utterance].cues
-            cue = Self.lastStart(atOrBefore: time, count: cues.count) { cues[$0].start }
-        }
+        let spoken = episode.spoken(at: time)
+        let utterance = spoken?.utterance, cue = spoken?.cue
         self.listening?.utterance = utterance
         self.listening?.cue = cue
         if before != (utterance, cue) {
@@ -199,16 +200,6 @@ extension ReaderState {
         let upper = utf8.index(utf8.startIndex, offsetBy: cue.range.upperBound)
         let start = text.distance(from: text.startIndex, to: lower)
         return (cue.paragraph, start..<(start + text.distance(from: lower, to: upper)))
-    }
-
-    /// The last of `count` ascending starts at or before `time`.
-    static func lastStart(atOrBefore time: Double, count: Int, start: (Int) -> Double) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if start(mid) <= time { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? nil : low - 1
     }
 
     /// When `utterance` of the open episode is being spoken: its spoken cue's characters, if

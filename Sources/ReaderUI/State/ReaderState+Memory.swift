@@ -7,6 +7,8 @@ public enum MemoryChange: Equatable, Sendable {
     case left(file: String, at: ReadingPosition)
     case added(Bookmark)
     case removed(Bookmark)
+    /// An episode's transcript is spoken this much later than its times (nil: as written).
+    case synced(file: String, shift: Double?)
 
     public func apply(to memory: inout ReaderMemory, corpus key: String) {
         switch self {
@@ -17,6 +19,12 @@ public enum MemoryChange: Equatable, Sendable {
             if !memory.bookmarks.contains(bookmark) { memory.bookmarks.append(bookmark) }
         case let .removed(bookmark):
             memory.bookmarks.removeAll { $0 == bookmark }
+        case let .synced(file, shift):
+            memory.corpora[key, default: ReaderMemory.CorpusMemory()].syncShifts = {
+                var shifts = memory.corpora[key]?.syncShifts ?? [:]
+                shifts[file] = shift
+                return shifts.isEmpty ? nil : shifts
+            }()
         }
     }
 }
@@ -29,6 +37,7 @@ extension ReaderState {
         memoryKey = key
         bookmarks = memory.bookmarks.filter { $0.corpus == key }
         positions = memory.corpora[key]?.positions ?? [:]
+        syncShifts = memory.corpora[key]?.syncShifts ?? [:]
         if let episode, let saved = positions[Self.fileName(episode.file)] {
             restore(saved)
             savedPlace = .left(file: Self.fileName(episode.file), at: saved)
@@ -44,7 +53,11 @@ extension ReaderState {
     /// Where the open episode is, as the memory keeps it.
     var place: MemoryChange? {
         guard memoryKey != nil, opening == nil, let episode, let utterance = currentUtterance else { return nil }
-        return .left(file: Self.fileName(episode.file), at: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start))
+        let file = Self.fileName(episode.file)
+        // Whole seconds: a place saved once a second while listening, not at every report.
+        let audio = isListeningHere ? listening.map { $0.position.rounded(.down) }
+            : positions[file].flatMap { $0.utterance == utterance ? $0.audio : nil }
+        return .left(file: file, at: ReadingPosition(utterance: utterance, time: episode.utterances[utterance].start, audio: audio))
     }
 
     /// Saves where the open episode is, when that changed since it was last saved (or `again`).

@@ -108,7 +108,7 @@ public struct ReaderState: @unchecked Sendable {
     public internal(set) var bookmarks: [Bookmark] = []
     /// The audio being listened to (`p`), as the player last reported it.
     public internal(set) var listening: Listening?
-    /// How much later than its times each episode (by file) is spoken (`-`, `=`).
+    /// How much later than its times each episode (by file name) is spoken (`-`, `=`).
     public internal(set) var syncShifts: [String: Double] = [:]
     /// Where each episode (by file name) was left.
     public internal(set) var positions: [String: ReadingPosition] = [:]

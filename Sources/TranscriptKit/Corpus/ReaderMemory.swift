@@ -4,10 +4,13 @@ import Foundation
 public struct ReadingPosition: Codable, Equatable, Sendable {
     public var utterance: Int
     public var time: Double
+    /// Where its audio was last heard, in whole seconds (absent when it was never played).
+    public var audio: Double?
 
-    public init(utterance: Int, time: Double) {
+    public init(utterance: Int, time: Double, audio: Double? = nil) {
         self.utterance = utterance
         self.time = time
+        self.audio = audio
     }
 }
 
@@ -38,6 +41,9 @@ public struct ReaderMemory: Codable, Equatable, Sendable {
     public struct CorpusMemory: Codable, Equatable, Sendable {
         public var lastEpisode: String?
         public var positions: [String: ReadingPosition] = [:]
+        /// How much later than its times each episode (by file name) is spoken, where it
+        /// was set (`-`, `=` in the reader). Optional: files written before it have none.
+        public var syncShifts: [String: Double]?
 
         public init() {}
     }

@@ -27,6 +27,23 @@ extension Episode {
         summary.speakerIndexes(matching: queries)
     }
 
+    /// What is being spoken `time` seconds in: the last utterance to start at or before it,
+    /// and its last cue to do so (binary searches: for every position a player reports).
+    /// Nil before the first utterance.
+    public func spoken(at time: Double) -> (utterance: Int, cue: Int?)? {
+        func last(_ count: Int, _ start: (Int) -> Double) -> Int? {
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if start(mid) <= time { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? nil : low - 1
+        }
+        guard let utterance = last(utterances.count, { utterances[$0].start }) else { return nil }
+        let cues = utterances[utterance].cues
+        return (utterance, last(cues.count) { cues[$0].start })
+    }
+
     /// The utterance that covers `time`: the first, in file order, that starts at or before
     /// it and is followed by one starting after it. Nil when `time` is past the last timestamp.
     public func utteranceIndex(covering time: Double) -> Int? {

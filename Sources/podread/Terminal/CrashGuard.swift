@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import Playback
 
 /// If the reader crashes, the terminal must still come back: a handler for the fatal
 /// signals writes the saved restore sequences and terminal modes (both async-signal-safe
@@ -35,6 +36,7 @@ enum CrashGuard {
             action.__sigaction_handler.sa_handler = { signal in
                 if let restore = CrashGuard.restore { _ = write(STDOUT_FILENO, restore, CrashGuard.restoreCount) }
                 if let modes = CrashGuard.modes { _ = tcsetattr(STDIN_FILENO, TCSANOW, modes) }
+                MpvPlayer.killAll()
                 var fallback = sigaction()
                 fallback.__sigaction_handler.sa_handler = SIG_DFL
                 sigaction(signal, &fallback, nil)

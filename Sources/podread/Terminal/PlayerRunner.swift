@@ -15,14 +15,18 @@ final class PlayerRunner: @unchecked Sendable {
     private var source = ""
     private var lastPosition: Double?
     private let post: @Sendable (Action) -> Void
-    /// Extra options for mpv, from `PODREAD_MPV_OPTIONS` (the tests' `--ao=null`).
-    private let options: [String]
-    private let executable: String?
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment, post: @escaping @Sendable (Action) -> Void) {
+    init(post: @escaping @Sendable (Action) -> Void) {
         self.post = post
-        options = (environment["PODREAD_MPV_OPTIONS"] ?? "").split(separator: " ").map(String.init)
-        executable = environment["PODREAD_MPV"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Starts mpv: `PODREAD_MPV` names another player executable, and `PODREAD_MPV_OPTIONS`
+    /// adds options, split at spaces (the tests' `--ao=null`); neither goes through a shell.
+    static func startPlayer(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            report: @escaping @Sendable (PlayerEvent) -> Void) throws -> MpvPlayer {
+        let options = (environment["PODREAD_MPV_OPTIONS"] ?? "").split(separator: " ").map(String.init)
+        let executable = environment["PODREAD_MPV"].flatMap { $0.isEmpty ? nil : $0 }
+        return try MpvPlayer(executable: executable, options: options, environment: environment, report: report)
     }
 
     func play(_ summary: EpisodeSummary, at seconds: Double) {
@@ -43,7 +47,7 @@ final class PlayerRunner: @unchecked Sendable {
         // Started off the input thread: mpv takes a moment to open its socket.
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             do {
-                let started = try MpvPlayer(executable: executable, options: options) { [weak self] event in self?.heard(event) }
+                let started = try Self.startPlayer { [weak self] event in self?.heard(event) }
                 lock.withLock { player = started }
                 started.send(.load(audio))
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Playback
 
 /// SIGINT, SIGTERM and SIGHUP only set a flag; the main loop restores the terminal and then
 /// lets the signal end the process, so the exit status is the conventional one. When the
@@ -40,6 +41,8 @@ enum Signals {
 
     /// Re-raises a received signal with its default action (after the terminal is restored).
     static func exitWithPending() -> Never {
+        // The player runs in a session of its own: it would outlive the reader.
+        MpvPlayer.killAll()
         let signal = pending
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
