@@ -50,6 +50,12 @@ struct ListenAlongEndToEndTests {
         try tmux.keys(">")
         try tmux.wait(for: "×1.25")
         #expect(ListenAlong.property("speed", socket: socket) == 1.25)
+        // g scrolls to the top (and stops following); Enter plays from the utterance there.
+        try tmux.keys("g")
+        try tmux.wait(for: "f follows")
+        try tmux.keys("Enter")
+        try tmux.wait(for: "⏸ 0:00")
+        #expect((ListenAlong.property("time-pos", socket: socket) ?? -1) < 0.25)
 
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")

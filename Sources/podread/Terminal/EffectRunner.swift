@@ -85,6 +85,7 @@ final class EffectRunner: @unchecked Sendable {
     /// the main loop then waits for input only briefly, so they show at once.
     func isBusy(for state: ReaderState) -> Bool {
         lock.withLock { underWay > 0 || !inbox.isEmpty } || reads.isReading || updates.isRunning || searches.isBusy || (state.corpus.isPartial && !loadOver)
+            || player.isPlaying
     }
 
     /// What came back since the last call.

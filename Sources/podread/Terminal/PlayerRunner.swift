@@ -14,6 +14,7 @@ final class PlayerRunner: @unchecked Sendable {
     private var startAt: Double?
     private var source = ""
     private var lastPosition: Double?
+    private var playing = false
     private let post: @Sendable (Action) -> Void
 
     init(post: @escaping @Sendable (Action) -> Void) {
@@ -61,7 +62,19 @@ final class PlayerRunner: @unchecked Sendable {
         lock.withLock { player }?.send(command)
     }
 
+    /// Audio is playing: positions keep coming, and the reader's loop waits for input only
+    /// briefly so each is on the screen at once.
+    var isPlaying: Bool { lock.withLock { playing } }
+
     private func heard(_ event: PlayerEvent) {
+        lock.withLock {
+            switch event {
+            case .loaded: playing = true
+            case let .paused(paused): playing = !paused
+            case .ended, .gone: playing = false
+            case .position, .speed, .duration: break
+            }
+        }
         switch event {
         case .loaded:
             let (at, playing, from) = lock.withLock { () -> (Double?, MpvPlayer?, String) in
@@ -92,7 +105,7 @@ final class PlayerRunner: @unchecked Sendable {
     /// Stops the player (quitting, or a signal): no mpv is left behind.
     func stop() {
         let running = lock.withLock { () -> MpvPlayer? in
-            defer { player = nil }
+            defer { player = nil; playing = false }
             return player
         }
         running?.stop()
