@@ -65,7 +65,7 @@ struct PlayCommand: ParsableCommand {
                 case .ended(nil):
                     return
                 case let .ended(error?):
-                    throw CleanExit.failure("\(OutputText.forPeople(source)): the player could not play it: \(OutputText.forPeople(error))")
+                    throw CleanExit.failure(PlayerRunner.problem(playing: source, error: error))
                 case let .gone(why):
                     throw CleanExit.failure(why)
                 case .paused, .speed, .duration:

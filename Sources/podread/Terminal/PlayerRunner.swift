@@ -95,11 +95,20 @@ final class PlayerRunner: @unchecked Sendable {
         case let .speed(speed): post(.player(.speed(speed)))
         case let .duration(seconds): post(.player(.duration(seconds)))
         case let .ended(error):
-            post(.player(error.map { .failed("the player could not play it: \(OutputText.forPeople($0))") } ?? .ended))
+            let from = lock.withLock { source }
+            post(.player(error.map { .failed(Self.problem(playing: from, error: $0)) } ?? .ended))
         case let .gone(why):
             lock.withLock { player = nil }
             post(.player(.failed(why + ": p starts it again")))
         }
+    }
+
+    /// Why `source` did not play, and what would help.
+    static func problem(playing source: String, error: String) -> String {
+        var text = "mpv could not play \(source): \(error)"
+        let isPage = source.hasPrefix("http") && !EpisodeAudio.extensions.contains((URL(string: source)?.pathExtension ?? "").lowercased())
+        if isPage { text += " (a video page plays only with yt-dlp installed, and the network)" }
+        return OutputText.forPeople(text)
     }
 
     /// Stops the player (quitting, or a signal): no mpv is left behind.
