@@ -230,22 +230,28 @@ struct PodreadBench {
     /// from the index, each frame's render time in ms on a line: a small program to
     /// profile (`valgrind --tool=callgrind`) and to find the slow frames.
     static func readerFrames(directory: String, word: String) throws {
-        DisplayText.useUTF8Locale()
-        let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(corpusFolder: directory))
-        var state = ReaderState(corpus: corpus, width: 160, height: 48)
-        guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
-        for effect in update(&state, .openEpisode(largest, then: [])) {
-            if case let .readTranscript(index, file) = effect {
-                update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
-            }
-        }
+        guard var state = try largestEpisodeOpen(directory), let episode = state.episode else { return }
         update(&state, .key(.tab))
-        for actions in frameScript(duration: state.corpus.episodes[largest].duration, word: word) {
+        for actions in frameScript(duration: episode.duration, word: word) {
             for action in actions { update(&state, action) }
             let t = now()
             _ = render(state)
             print(String(format: "%.3f", Double(now() - t) / 1e6))
         }
+    }
+
+    /// The reader at 160×48 on the corpus (from the index), its largest episode open.
+    static func largestEpisodeOpen(_ directory: String) throws -> ReaderState? {
+        DisplayText.useUTF8Locale()
+        let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(corpusFolder: directory))
+        var state = ReaderState(corpus: corpus, width: 160, height: 48)
+        guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return nil }
+        for effect in update(&state, .openEpisode(largest, then: [])) {
+            if case let .readTranscript(index, file) = effect {
+                update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
+            }
+        }
+        return state
     }
 
     static func openInReader(directory: String) throws {
@@ -290,15 +296,8 @@ struct PodreadBench {
     static func reader(corpus directory: String, word: String, listeningOnly: Bool = false) throws {
         DisplayText.useUTF8Locale()
         if listeningOnly {
-            let corpus = try CorpusLoader.load(directory: directory, transcripts: false, memory: SearchIndex(corpusFolder: directory))
-            var state = ReaderState(corpus: corpus, width: 160, height: 48)
-            guard let largest = corpus.episodes.indices.max(by: { corpus.episodes[$0].utteranceCount < corpus.episodes[$1].utteranceCount }) else { return }
-            for effect in update(&state, .openEpisode(largest, then: [])) {
-                if case let .readTranscript(index, file) = effect {
-                    update(&state, .transcriptRead(episode: index, file: file, Delivered(corpus.transcript(of: index))))
-                }
-            }
-            return ListeningBench.latency(state)
+            if let state = try largestEpisodeOpen(directory) { ListeningBench.latency(state) }
+            return
         }
         func firstFrame(cache: Bool) throws -> (Double, ReaderState) {
             let start = now()

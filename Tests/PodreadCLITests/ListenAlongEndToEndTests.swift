@@ -9,13 +9,8 @@ import Testing
                 "mpv, espeak-ng, sox or tmux is not installed: listen-along end-to-end tests skipped"), .serialized)
 struct ListenAlongEndToEndTests {
     @Test func theMarkFollowsTheSpeechAndKeysDriveThePlayer() throws {
-        let folder = try ListenAlong.makeEpisode()
+        let (folder, runtime, tmux) = try ListenAlong.reader()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let runtime = folder + "/runtime"
-        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
-        let tmux = try Tmux(width: 100, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
-                            environment: "PODREAD_MPV_OPTIONS=--ao=null XDG_RUNTIME_DIR='\(runtime)'")
-        try tmux.wait(for: "The first sentence")
         try tmux.keys("p")
         // When the mark first reaches each sentence, after the first.
         var reached: [Int: Date] = [:]
@@ -103,13 +98,8 @@ extension ListenAlongEndToEndTests {
 
     /// SIGTERM while listening: the reader ends with 143, the terminal as it was, and no player.
     @Test func aSignalWhileListeningLeavesNoPlayer() throws {
-        let folder = try ListenAlong.makeEpisode()
+        let (folder, runtime, tmux) = try ListenAlong.reader()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let runtime = folder + "/runtime"
-        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
-        let tmux = try Tmux(width: 100, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
-                            environment: "PODREAD_MPV_OPTIONS=--ao=null XDG_RUNTIME_DIR='\(runtime)'")
-        try tmux.wait(for: "The first sentence")
         try tmux.keys("p")
         try tmux.wait(for: "│▶ ")
         #expect(!ListenAlong.processes(naming: runtime).isEmpty)
@@ -149,6 +139,18 @@ enum ListenAlong {
         try Spawn.run(["sox"] + pieces + [episodes + "/talk.wav"], captureOutput: true)
         try vtt.write(toFile: episodes + "/talk.vtt", atomically: true, encoding: .utf8)
         return folder
+    }
+
+    /// The reader in tmux (100×20) on a folder of `makeEpisode`, its first screen drawn; the
+    /// player's private folder goes under `runtime`, and mpv has no sound card.
+    static func reader() throws -> (folder: String, runtime: String, tmux: Tmux) {
+        let folder = try makeEpisode()
+        let runtime = folder + "/runtime"
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: 100, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
+                            environment: "PODREAD_MPV_OPTIONS=--ao=null XDG_RUNTIME_DIR='\(runtime)'")
+        try tmux.wait(for: "The first sentence")
+        return (folder, runtime, tmux)
     }
 
     /// The player's socket, in the private folder it made under `runtime`.
