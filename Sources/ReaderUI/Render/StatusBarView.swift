@@ -88,7 +88,7 @@ enum StatusBarView {
         let hundredths = Int((listening.speed * 100).rounded())
         let fraction = hundredths % 100
         let speed = "\(hundredths / 100)" + (fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
-        return (listening.isPaused ? "⏸ " : "▶ ") + TimeFormat.clock(listening.position) + " / " + TimeFormat.clock(length)
+        return (listening.isPaused ? "⏸ " : "▶ ") + TimeFormat.clock(listening.heardPosition) + " / " + TimeFormat.clock(length)
             + (hundredths == 100 ? "" : " ×" + speed)
     }
 

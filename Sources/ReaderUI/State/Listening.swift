@@ -52,6 +52,12 @@ public struct Listening: Equatable, Sendable {
     static let step = 5.0, longStep = 30.0
     /// What `-` and `=` shift the transcript by.
     static let syncStep = 0.5
+    /// A player asked to seek to 3.0 s may report 2.9999: a position this close before an
+    /// utterance's start is taken as at it (for the mark and the clock).
+    static let slack = 0.05
+
+    /// The position as the reader takes it (see `slack`).
+    var heardPosition: Double { position + Self.slack }
 }
 
 extension ReaderState {
@@ -170,7 +176,7 @@ extension ReaderState {
     /// and brings it into view when following.
     private mutating func spokenChanged() {
         guard let episode, let listening, listening.file == episode.file else { return }
-        let time = listening.position - syncShift
+        let time = listening.heardPosition - syncShift
         let before = (listening.utterance, listening.cue)
         let spoken = episode.spoken(at: time)
         let utterance = spoken?.utterance, cue = spoken?.cue
