@@ -65,13 +65,16 @@ struct ReadCommand: ParsableCommand {
                                   reload: { try options.load(transcripts: false, isCancelled: $0, reportsCacheProblem: false) })
         var dirty = true
         func handle(_ action: Action) {
+            // Most of the player's position reports change nothing on the screen (the mark
+            // moves at a new utterance or cue, the clock once a second): no frame for those.
+            let shownBefore = action.isPositionReport ? state.listeningShown : nil
             let effects = update(&state, action)
             if Trace.isOn {
                 Trace.log(Trace.describe(action) + (state.opening.map { " opening \($0.episode)" } ?? "")
                           + effects.map { " → " + Trace.describe($0) }.joined())
             }
             runner.run(effects, for: state)
-            dirty = true
+            if shownBefore == nil || shownBefore != state.listeningShown { dirty = true }
         }
         handle(.start)
         if let memoryPath {

@@ -63,6 +63,22 @@ import Testing
         #expect(grid.row(19).contains("▶ 0:04 / 0:10"))
     }
 
+    /// The program draws a frame for a position report only when what it shows changed.
+    @Test func aPositionReportChangesTheScreenOnlyAtANewSecondCueOrUtterance() {
+        var state = Self.listening()
+        state.send(.char("p"))
+        state.act(.player(.position(0.2)))
+        let shown = state.listeningShown
+        state.act(.player(.position(0.6)))
+        #expect(state.listeningShown == shown)
+        state.act(.player(.position(1.3)))
+        #expect(state.listeningShown != shown)
+        let second = state.listeningShown
+        state.act(.player(.position(2.1)))   // the second cue, and a new second
+        #expect(state.listeningShown != second)
+        #expect(Action.player(.position(1)).isPositionReport && !Action.player(.paused(true)).isPositionReport)
+    }
+
     @Test func keysAndJumpsLeaveAsPlayerEffects() {
         var state = Self.listening()
         state.send(.char("p"))

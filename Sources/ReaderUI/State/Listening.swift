@@ -60,7 +60,30 @@ public struct Listening: Equatable, Sendable {
     var heardPosition: Double { position + Self.slack }
 }
 
+extension Action {
+    /// A position from the player: the most frequent action while listening.
+    public var isPositionReport: Bool {
+        if case .player(.position) = self { return true }
+        return false
+    }
+}
+
+/// What a position report can change on the screen: the marked utterance and cue, the
+/// clock's second, and the view that follows them.
+public struct ListeningShown: Equatable, Sendable {
+    var utterance: Int?
+    var cue: Int?
+    var second: Int
+    var top: TranscriptPosition
+    var current: Int
+}
+
 extension ReaderState {
+    public var listeningShown: ListeningShown {
+        ListeningShown(utterance: listening?.utterance, cue: listening?.cue,
+                       second: Int(listening.map { $0.heardPosition.rounded(.down) } ?? -1), top: top, current: current)
+    }
+
     /// Whether the open episode's audio is loaded in the player.
     var isListeningHere: Bool {
         guard let listening, let episode else { return false }
