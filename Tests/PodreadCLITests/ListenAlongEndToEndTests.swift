@@ -111,6 +111,49 @@ extension ListenAlongEndToEndTests {
     }
 }
 
+extension ListenAlongEndToEndTests {
+    /// No mpv, then a player that dies while playing: the reader says so and goes on.
+    @Test func aMissingOrDyingPlayerLeavesTheReaderWorking() throws {
+        let folder = try ListenAlong.makeEpisode()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let missing = try Tmux(width: 140, height: 20, command: "PATH=/nonexistent '\(CLI.binary)' --data '\(folder)/episodes'")
+        try missing.wait(for: "The first sentence")
+        try missing.keys("p")
+        try missing.wait(for: "apt-get install mpv")
+        try missing.keys("]")
+        try missing.wait(for: "0:03 / 0:12")
+        try missing.keys("q")
+        try missing.wait(for: "EXIT=0")
+
+        // Answers with one position, then is gone.
+        let dying = folder + "/dying-mpv"
+        try """
+            #!/usr/bin/env python3
+            import socket, sys, time
+            path = [a for a in sys.argv if a.startswith("--input-ipc-server=")][0].split("=", 1)[1]
+            server = socket.socket(socket.AF_UNIX); server.bind(path); server.listen(1)
+            connection, _ = server.accept()
+            connection.sendall(b'{"event":"property-change","id":1,"name":"time-pos","data":4.5}\\n')
+            time.sleep(0.5)
+            """.utf8CString.withUnsafeBufferPointer { text in
+            // Closed on exec: a child another test spawns meanwhile must not keep it open for
+            // writing, or running it would fail ("Text file busy").
+            let descriptor = open(dying, O_WRONLY | O_CREAT | O_CLOEXEC, 0o755)
+            _ = write(descriptor, text.baseAddress, text.count - 1)
+            close(descriptor)
+        }
+        let tmux = try Tmux(width: 140, height: 20, command: "'\(CLI.binary)' --data '\(folder)/episodes'",
+                            environment: "PODREAD_MPV='\(dying)'")
+        try tmux.wait(for: "The first sentence")
+        try tmux.keys("p")
+        let screen = try tmux.wait(for: "the player (mpv) stopped: p starts it again")
+        #expect(!screen.contains("│▶ "))
+        try tmux.keys("j")
+        try tmux.keys("q")
+        try tmux.wait(for: "EXIT=0")
+    }
+}
+
 enum ListenAlong {
     static let sentences = ["The first sentence is short.", "Here comes the second one.",
                             "A third sentence follows now.", "And the fourth ends it."]
