@@ -103,6 +103,20 @@ import Testing
         #expect(state.focus == .transcript)
     }
 
+    /// `/` moves the audio once, to the match Enter confirms; the view is the search's
+    /// while it is typed, whatever the player says meanwhile.
+    @Test func aSearchSeeksWhenConfirmed() {
+        var state = Self.listening()
+        state.send(.char("p"))
+        state.act(.player(.position(0.5)))
+        var effects = state.send(.char("/"))
+        effects += state.type("Delta")
+        #expect(!effects.contains { if case .playerSeek = $0 { return true } else { return false } })
+        state.act(.player(.position(4.2)))
+        #expect(state.currentUtterance == 2)
+        #expect(state.send(.enter).contains(.playerSeek(8)))
+    }
+
     @Test func syncShiftsTheTranscriptAgainstTheAudio() {
         var state = Self.listening()
         state.send(.char("p"))

@@ -164,9 +164,9 @@ extension ReaderState {
     }
 
     /// A jump in the transcript (`t`, `[`, `]`, `{`, `}`, a search, Enter, a click) moves
-    /// the audio there too.
+    /// the audio there too; a search being typed (`/`) moves it once, when Enter confirms it.
     mutating func seekToCurrentUtterance() {
-        guard isListeningHere, let episode, let utterance = currentUtterance else { return }
+        guard isListeningHere, prompt == nil, let episode, let utterance = currentUtterance else { return }
         seek(to: max(0, episode.utterances[utterance].start + syncShift))
     }
 
@@ -208,7 +208,8 @@ extension ReaderState {
         if before != (utterance, cue) {
             self.listening?.cueText = utterance.flatMap { u in cue.flatMap { Self.characters(of: episode.utterances[u].cues[$0], in: episode.utterances[u]) } }
         }
-        if before.0 != utterance, listening.isFollowing { followSpoken() }
+        // Not while a prompt is open: a search being typed shows its matches.
+        if before.0 != utterance, listening.isFollowing, prompt == nil { followSpoken() }
     }
 
     /// Shows the spoken utterance (when it is shown at all) as the reader's current one.

@@ -42,6 +42,7 @@ extension ReaderState {
                     search = prompt.previousSearch
                 } else {
                     confirmSearch()
+                    seekToCurrentUtterance()
                 }
             case .corpusSearch:
                 // Searched as typed: the results shown (or on their way) are these words'.
