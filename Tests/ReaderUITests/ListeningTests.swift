@@ -96,6 +96,13 @@ import Testing
         state.act(.player(.position(3)))
         #expect(state.send(.shiftRight) == [.playerSeek(10)])
         #expect(state.send(.shiftLeft) == [.playerSeek(0)])
+        // t, and a click on an utterance, move the audio to it too.
+        var effects = state.send(.char("t"))
+        effects += state.type("0:04")
+        effects += state.send(.enter)
+        #expect(effects.contains(.playerSeek(4)))
+        let alpha = render(state).find("Alpha")!
+        #expect(state.act(.mouse(Mouse(.click, x: alpha.x, y: alpha.y))).contains(.playerSeek(0)))
         // ← and → still move between panes when nothing is listened to here.
         state.send(.char("l"))
         #expect(state.focus == .notes)
