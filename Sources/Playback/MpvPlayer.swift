@@ -40,6 +40,8 @@ public final class MpvPlayer: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
+        // From now on `killAll` knows it, even while it is being connected to.
+        Self.register(process, replacing: 0)
         self.report = report
         var connected: Int32 = -1
         let deadline = Date().addingTimeInterval(10)
@@ -50,13 +52,13 @@ public final class MpvPlayer: @unchecked Sendable {
             if waitpid(process, &status, WNOHANG) == process || Date() > deadline {
                 kill(process, SIGKILL)
                 waitpid(process, &status, 0)
+                Self.register(0, replacing: process)
                 try? FileManager.default.removeItem(atPath: folder)
                 throw StartError.failed("mpv ended before it was ready (is its configuration valid?)")
             }
             usleep(10_000)
         }
         socket = connected
-        Self.register(process, replacing: 0)
         let thread = Thread { [self] in readEvents() }
         thread.name = "mpv events"
         thread.start()

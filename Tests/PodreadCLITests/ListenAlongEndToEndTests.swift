@@ -96,6 +96,16 @@ extension ListenAlongEndToEndTests {
         #expect(noAudio.output.isEmpty)
     }
 
+    /// Quitting while the player is still starting: it is waited for and stopped.
+    @Test func quittingAsThePlayerStartsLeavesNoPlayer() throws {
+        let (folder, runtime, tmux) = try ListenAlong.reader()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try tmux.keys("p", "p", "p", "q")
+        try tmux.wait(for: "EXIT=0")
+        #expect(ListenAlong.processes(naming: runtime).isEmpty)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: runtime)) ?? []).isEmpty)
+    }
+
     /// SIGTERM while listening: the reader ends with 143, the terminal as it was, and no player.
     @Test func aSignalWhileListeningLeavesNoPlayer() throws {
         let (folder, runtime, tmux) = try ListenAlong.reader()

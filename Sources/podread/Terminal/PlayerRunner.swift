@@ -15,6 +15,11 @@ final class PlayerRunner: @unchecked Sendable {
     private var source = ""
     private var lastPosition: Double?
     private var playing = false
+    /// A player is being started (off the input thread): another `play` meanwhile only
+    /// changes what it loads.
+    private var starting = false
+    /// `stop` was called: a player that finishes starting after it is stopped at once.
+    private var stopped = false
     private let post: @Sendable (Action) -> Void
 
     init(post: @escaping @Sendable (Action) -> Void) {
@@ -35,23 +40,33 @@ final class PlayerRunner: @unchecked Sendable {
             post(.player(.failed(EpisodeAudio.missing)))
             return
         }
-        let running = lock.withLock { () -> MpvPlayer? in
+        let (running, start) = lock.withLock { () -> (MpvPlayer?, Bool) in
             startAt = seconds
             source = audio
             lastPosition = nil
-            return player
+            defer { if player == nil { starting = true } }
+            return (player, player == nil && !starting)
         }
         if let running {
             running.send(.load(audio))
             return
         }
+        guard start else { return }
         // Started off the input thread: mpv takes a moment to open its socket.
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             do {
                 let started = try Self.startPlayer { [weak self] event in self?.heard(event) }
-                lock.withLock { player = started }
-                started.send(.load(audio))
+                // Stopped meanwhile: stopped here, before `stop` stops waiting for it.
+                if lock.withLock({ stopped }) { started.stop() }
+                let load = lock.withLock { () -> String? in
+                    starting = false
+                    guard !stopped else { return nil }
+                    player = started
+                    return source
+                }
+                if let load { started.send(.load(load)) }
             } catch {
+                lock.withLock { starting = false }
                 post(.player(.failed("\(error)")))
             }
         }
@@ -111,12 +126,16 @@ final class PlayerRunner: @unchecked Sendable {
         return OutputText.forPeople(text)
     }
 
-    /// Stops the player (quitting, or a signal): no mpv is left behind.
+    /// Stops the player (quitting, or a signal): no mpv is left behind, not even one still
+    /// starting (it is waited for, a few seconds at most, then killed).
     func stop() {
+        lock.withLock { stopped = true }
+        for _ in 0..<300 where lock.withLock({ starting }) { usleep(10_000) }
         let running = lock.withLock { () -> MpvPlayer? in
             defer { player = nil; playing = false }
             return player
         }
         running?.stop()
+        MpvPlayer.killAll()
     }
 }
