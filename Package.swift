@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "TranscriptKit"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback"]),
         .testTarget(name: "PodLibraryTests", dependencies: ["PodLibrary", "TranscriptKit", "FeedTestSupport"]),
-        .testTarget(name: "PodreadCLITests", dependencies: ["podread", "FeedTestSupport"]),
+        .testTarget(name: "PodreadCLITests", dependencies: ["podread", "FeedTestSupport", "Playback"]),
     ]
 )

@@ -211,7 +211,7 @@ public final class MpvPlayer: @unchecked Sendable {
         return pid
     }
 
-    private static func connect(_ path: String) -> Int32 {
+    static func connect(_ path: String) -> Int32 {
         let descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { return -1 }
         var address = sockaddr_un()

@@ -91,7 +91,7 @@ public enum MpvProtocol {
         var file_error: String?
     }
 
-    private enum Value: Decodable {
+    fileprivate enum Value: Decodable {
         case flag(Bool), number(Double), other
 
         init(from decoder: Decoder) throws {
@@ -104,5 +104,27 @@ public enum MpvProtocol {
                 self = .other
             }
         }
+    }
+}
+
+extension MpvProtocol {
+    /// The line that asks for `property`, its answer tagged `id`.
+    static func request(_ property: String, id: Int) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: ["command": ["get_property", property], "request_id": id])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The answer tagged `id` in `line`: nil when the line is not it, `.some(nil)` when it
+    /// is, without a number (an error, or a property with no value now).
+    static func answer(_ line: Substring, id: Int) -> Double?? {
+        guard let reply = try? JSONDecoder().decode(Reply.self, from: Data(line.utf8)), reply.request_id == id else { return nil }
+        guard reply.error == "success", case let .number(value)? = reply.data, value.isFinite else { return .some(nil) }
+        return .some(value)
+    }
+
+    private struct Reply: Decodable {
+        var request_id: Int?
+        var error: String?
+        var data: Value?
     }
 }

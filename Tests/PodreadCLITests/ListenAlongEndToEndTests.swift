@@ -1,10 +1,11 @@
 import Foundation
+import Playback
 import Testing
 
 /// Listening along with the real player: speech made by espeak-ng (each sentence padded
 /// to 3 s with sox, so each starts at a known second), played by mpv with no sound card
 /// (`--ao=null`, in real time), the reader in tmux. The player's own time is read back over
-/// its IPC socket.
+/// its IPC socket (`MpvClient`, a connection of the test's own).
 @Suite(.enabled(if: Tmux.isAvailable && ListenAlong.toolsPresent,
                 "mpv, espeak-ng, sox or tmux is not installed: listen-along end-to-end tests skipped"), .serialized)
 struct ListenAlongEndToEndTests {
@@ -12,45 +13,50 @@ struct ListenAlongEndToEndTests {
         let (folder, runtime, tmux) = try ListenAlong.reader()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try tmux.keys("p")
-        // When the mark first reaches each sentence, after the first.
-        var reached: [Int: Date] = [:]
+        let (socket, player) = try ListenAlong.player(in: runtime)
+        // Each time the mark is seen on a sentence for the first time, the player's own
+        // time is asked: it must have reached the sentence's start, and be at most 0.5 s
+        // past it, plus the time it took to look (since the look before, which did not
+        // see the mark there yet).
+        var reached: [Int] = []
+        var lookedBefore = Date()
         let deadline = Date().addingTimeInterval(30)
         while reached.count < 4, Date() < deadline {
+            let looking = Date()
             let screen = try tmux.screen()
             if let marked = screen.split(separator: "\n").first(where: { $0.contains("│▶ ") }),
-               let index = ListenAlong.sentences.firstIndex(where: { marked.contains($0.prefix(20)) }), reached[index] == nil {
-                reached[index] = Date()
+               let index = ListenAlong.sentences.firstIndex(where: { marked.contains($0.prefix(20)) }), !reached.contains(index) {
+                let heard = try #require(player.property("time-pos"))
+                let looked = Date().timeIntervalSince(lookedBefore)
+                let start = Double(index * 3)
+                #expect(heard >= start - 0.06, "sentence \(index) marked at \(heard) s, before it is spoken")
+                #expect(heard - start <= 0.5 + looked, "sentence \(index) marked at \(heard) s (looked for \(looked) s)")
+                reached.append(index)
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            lookedBefore = looking
+            Thread.sleep(forTimeInterval: 0.02)
         }
-        #expect(reached.count == 4, "the mark reached \(reached.keys.sorted())")
-        // In order, each within 0.5 s of 3 s after the one before.
-        for index in 1..<4 {
-            guard let here = reached[index], let before = reached[index - 1] else { continue }
-            let gap = here.timeIntervalSince(before)
-            #expect(abs(gap - 3) <= 0.5, "sentence \(index) came \(gap) s after the one before")
-        }
+        #expect(reached == [0, 1, 2, 3], "the mark reached \(reached)")
 
         // [ goes back an utterance, and the player with it: its own time-pos says so.
-        let socket = try ListenAlong.socket(in: runtime)
         try tmux.keys("p")
         try tmux.wait(for: "⏸ ")
         try tmux.keys("[", "[")
         try tmux.wait(for: "⏸ 0:03")
-        let position = try #require(ListenAlong.property("time-pos", socket: socket))
+        let position = try #require(player.property("time-pos"))
         #expect(abs(position - 3) < 0.25, "time-pos \(position)")
         // Paused: the time stands still.
         Thread.sleep(forTimeInterval: 0.5)
-        #expect(abs((ListenAlong.property("time-pos", socket: socket) ?? -1) - position) < 0.01)
+        #expect(abs((player.property("time-pos") ?? -1) - position) < 0.01)
         try tmux.keys(">")
         try tmux.wait(for: "×1.25")
-        #expect(ListenAlong.property("speed", socket: socket) == 1.25)
+        #expect(player.property("speed") == 1.25)
         // g scrolls to the top (and stops following); Enter plays from the utterance there.
         try tmux.keys("g")
         try tmux.wait(for: "f follows")
         try tmux.keys("Enter")
         try tmux.wait(for: "⏸ 0:00")
-        #expect((ListenAlong.property("time-pos", socket: socket) ?? -1) < 0.25)
+        #expect((player.property("time-pos") ?? -1) < 0.25)
 
         try tmux.keys("q")
         try tmux.wait(for: "EXIT=0")
@@ -206,33 +212,19 @@ enum ListenAlong {
         return (folder, runtime, tmux)
     }
 
-    /// The player's socket, in the private folder it made under `runtime`.
-    static func socket(in runtime: String) throws -> String {
+    /// The player's socket, in the private folder it made under `runtime`, and a
+    /// connection to it, once it answers.
+    static func player(in runtime: String) throws -> (socket: String, client: MpvClient) {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             let folders = (try? FileManager.default.contentsOfDirectory(atPath: runtime)) ?? []
-            if let folder = folders.first(where: { $0.hasPrefix("podread-player-") }) { return runtime + "/" + folder + "/mpv.socket" }
-            Thread.sleep(forTimeInterval: 0.1)
+            if let folder = folders.first(where: { $0.hasPrefix("podread-player-") }) {
+                let socket = runtime + "/" + folder + "/mpv.socket"
+                if let client = MpvClient(socket: socket) { return (socket, client) }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Tmux.Timeout(seconds: 10, screen: "no player socket in \(runtime)", trace: "")
-    }
-
-    /// A property of the player, asked over its socket (as any IPC client would).
-    static func property(_ name: String, socket: String) -> Double? {
-        let script = """
-            import json, socket, sys
-            s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])
-            s.sendall((json.dumps({"command": ["get_property", sys.argv[2]], "request_id": 7}) + "\\n").encode())
-            buffer = b""
-            while True:
-                buffer += s.recv(4096)
-                for line in buffer.split(b"\\n"):
-                    if line.strip():
-                        message = json.loads(line)
-                        if message.get("request_id") == 7: print(message.get("data")); sys.exit(0)
-            """
-        let output = try? Spawn.run(["python3", "-c", script, socket, name], captureOutput: true)
-        return output.flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        throw Tmux.Timeout(seconds: 10, screen: "no player answering in \(runtime)", trace: "")
     }
 
     /// Processes whose command line names `text`.
