@@ -119,11 +119,11 @@ final class PlayerRunner: @unchecked Sendable {
     }
 
     /// Why `source` did not play, and what would help.
+    /// What helps first: a status bar cuts the end of a long message.
     static func problem(playing source: String, error: String) -> String {
-        var text = "mpv could not play \(source): \(error)"
         let isPage = source.hasPrefix("http") && !EpisodeAudio.extensions.contains((URL(string: source)?.pathExtension ?? "").lowercased())
-        if isPage { text += " (a video page plays only with yt-dlp installed, and the network)" }
-        return OutputText.forPeople(text)
+        return OutputText.forPeople(isPage ? "mpv plays a video page only with yt-dlp and the network (\(error)): \(source)"
+                                           : "mpv could not play \(source): \(error)")
     }
 
     /// Stops the player (quitting, or a signal): no mpv is left behind, not even one still
