@@ -2,8 +2,9 @@ import Foundation
 
 /// mpv, run with no window, no terminal and no output of its own, driven over its JSON IPC
 /// on a socket in a private (0700) folder. Events arrive on `report`, from a thread of its
-/// own; `send` never blocks on the player. `stop` (or the end of the process that made it)
-/// ends the player.
+/// own; `send` waits a second at most for a player that stops reading. `stop` ends the
+/// player; it runs in a session of its own and outlives a process that only exits, so one
+/// dying of a signal or a crash calls `killAll`.
 public final class MpvPlayer: @unchecked Sendable {
     public enum StartError: Error, CustomStringConvertible, Equatable {
         case notInstalled
