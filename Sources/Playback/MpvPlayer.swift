@@ -23,6 +23,9 @@ public final class MpvPlayer: @unchecked Sendable {
     private let folder: String
     private let lock = NSLock()
     private var stopped = false
+    /// Where the file being loaded starts (`play`): mpv 0.35's `loadfile` takes no start,
+    /// so it is sought to when mpv says the file is loaded.
+    private var startAt: Double?
     private let report: @Sendable (PlayerEvent) -> Void
 
     /// Starts mpv (`executable`, else `mpv` on the PATH) with `options` added to its own,
@@ -67,6 +70,13 @@ public final class MpvPlayer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// Plays `source` from `seconds` in: loads it, and when it is loaded, goes there and
+    /// unpauses (before `.loaded` is reported).
+    public func play(_ source: String, from seconds: Double) {
+        lock.withLock { startAt = seconds }
+        send(.load(source))
+    }
 
     /// Sends `command`; a player that is gone ignores it (its `.gone` has been reported).
     public func send(_ command: PlayerCommand) {
@@ -152,7 +162,12 @@ public final class MpvPlayer: @unchecked Sendable {
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
-                if let event = MpvProtocol.event(from: line[...]) { report(event) }
+                guard let event = MpvProtocol.event(from: line[...]) else { continue }
+                if event == .loaded, let start = lock.withLock({ () -> Double? in defer { startAt = nil }; return startAt }) {
+                    if start > 0 { send(.seek(start)) }
+                    send(.pause(false))
+                }
+                report(event)
             }
             // A line longer than any event of mpv's is not mpv talking: dropped.
             if pending.count > 65_536 { pending.removeAll() }

@@ -134,21 +134,11 @@ public final class SearchIndex: @unchecked Sendable {
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // An index of this version and build is only read: opening it writes nothing (a
-        // write would cost a checkpoint and its syncs on every search).
-        let ready = try pool.read { db -> Bool in
-            let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if found != 0, found != version { throw SearchIndexError.otherVersion(found) }
-            guard found == version else { return false }
-            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
-            if made != nil, made != FileStamp.program?.text { throw SearchIndexError.otherBuild }
-            // Reading a table proves the file is a database at all.
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
-            return true
-        }
-        if ready { return pool }
+        // write would cost a checkpoint and its syncs on every search). A new one is made
+        // in a write, checked again there (another process may have made it meanwhile).
+        if try pool.read({ try isMade($0) }) { return pool }
         try pool.write { db in
-            let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if found != 0, found != version { throw SearchIndexError.otherVersion(found) }
+            guard try !isMade(db) else { return }
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS file(
                     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
@@ -179,12 +169,22 @@ public final class SearchIndex: @unchecked Sendable {
                 CREATE TABLE IF NOT EXISTS resolvedState(folder TEXT PRIMARY KEY, state TEXT NOT NULL);
                 PRAGMA user_version = \(version);
                 """)
-            // Reading a table proves the file is a database at all.
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
-            let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
-            if made != nil, made != FileStamp.program?.text { throw SearchIndexError.otherBuild }
+            _ = try isMade(db)
         }
         return pool
+    }
+
+    /// Whether the file holds this version's tables (false for a new, empty one); throws
+    /// for another version's, another build's, or what is no database at all.
+    private static func isMade(_ db: Database) throws -> Bool {
+        let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if found != 0, found != version { throw SearchIndexError.otherVersion(found) }
+        guard found == version else { return false }
+        let made = try String.fetchOne(db, sql: "SELECT program FROM made WHERE only = 1")
+        if made != nil, made != FileStamp.program?.text { throw SearchIndexError.otherBuild }
+        // Reading a table proves the file is a database at all.
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+        return true
     }
 }
 

@@ -42,7 +42,7 @@ struct PlayCommand: ParsableCommand {
             throw CleanExit.failure("\(error)", code: 69)
         }
         defer { player.stop() }
-        player.send(.load(source))
+        player.play(source, from: start)
         // The next utterance to print: none before the start, each once, in order.
         var next = episode.utteranceIndex(covering: start) ?? 0
         while true {
@@ -52,9 +52,6 @@ struct PlayCommand: ParsableCommand {
             }
             for event in heard.take(waiting: 0.1) {
                 switch event {
-                case .loaded:
-                    if start > 0 { player.send(.seek(start)) }
-                    player.send(.pause(false))
                 case let .position(seconds):
                     guard let spoken = episode.spoken(at: seconds)?.utterance, spoken >= next else { continue }
                     for index in next...spoken {
@@ -68,7 +65,7 @@ struct PlayCommand: ParsableCommand {
                     throw CleanExit.failure(PlayerRunner.problem(playing: source, error: error))
                 case let .gone(why):
                     throw CleanExit.failure(why)
-                case .paused, .speed, .duration:
+                case .loaded, .paused, .speed, .duration:
                     break
                 }
             }

@@ -85,11 +85,11 @@ enum StatusBarView {
     /// `▶ 12:31 / 45:02 ×1.25`: playing or paused, where in the audio, its length, the speed.
     static func listeningText(_ listening: Listening, episode: Episode) -> String {
         let length = listening.duration ?? episode.duration
-        let hundredths = Int((listening.speed * 100).rounded())
-        let fraction = hundredths % 100
-        let speed = "\(hundredths / 100)" + (fraction == 0 ? "" : fraction % 10 == 0 ? ".\(fraction / 10)" : fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        // To the hundredth, as `<` and `>` set it: 1.25, 1.5, 2 (mpv may report 1.2500001).
+        let speed = (listening.speed * 100).rounded() / 100
+        let shown = speed == speed.rounded() ? String(Int(speed)) : "\(speed)"
         return (listening.isPaused ? "⏸ " : "▶ ") + TimeFormat.clock(listening.heardPosition) + " / " + TimeFormat.clock(length)
-            + (hundredths == 100 ? "" : " ×" + speed)
+            + (speed == 1 ? "" : " ×" + shown)
     }
 
     /// "Updating 2/5 shows: <title> · 14 new · 1 failed", the title cut to leave room for the rest.

@@ -177,7 +177,8 @@ public enum CorpusLoader {
                         progress: (@Sendable (Int, Int) -> Void)? = nil,
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [Episode] {
         let counter = ProgressCounter()
-        let kept = memory.map { $0.parsedSummaries(of: paths, in: folder, stamps: stamps ?? paths.map { FileStamp(path: $0) }) }
+        // With a memory, the stamps were always taken first (`loadFolder`).
+        let kept = memory.flatMap { memory in stamps.map { memory.parsedSummaries(of: paths, in: folder, stamps: $0) } }
         /// An episode, the stamp to keep it under when it was parsed, and whether it was kept.
         let read = Concurrently.map(paths.count) { index -> (Episode, FileStamp?, Bool) in
             if isCancelled?() == true { return (Episode(file: ""), nil, false) }

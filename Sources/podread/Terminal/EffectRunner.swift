@@ -58,7 +58,7 @@ final class EffectRunner: @unchecked Sendable {
                 updates.start(library: state.corpus.directory)
             case let .play(index, file, seconds):
                 guard state.corpus.episodes.indices.contains(index), state.corpus.episodes[index].file == file else { continue }
-                player.play(state.episode?.file == file ? state.episode!.summary : state.corpus.episodes[index], at: seconds)
+                player.play(state.corpus.episodes[index], at: seconds)
             case let .playerPause(paused):
                 player.send(.pause(paused))
             case let .playerSeek(seconds):

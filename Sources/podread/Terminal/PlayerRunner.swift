@@ -10,9 +10,8 @@ import TranscriptKit
 final class PlayerRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var player: MpvPlayer?
-    /// Where to go once the file is loaded (mpv 0.35's `loadfile` takes no start).
-    private var startAt: Double?
-    private var source = ""
+    /// What was last asked for: a player still starting plays this once it can.
+    private var requested = (source: "", at: 0.0)
     private var lastPosition: Double?
     private var playing = false
     /// A player is being started (off the input thread): another `play` meanwhile only
@@ -41,14 +40,13 @@ final class PlayerRunner: @unchecked Sendable {
             return
         }
         let (running, start) = lock.withLock { () -> (MpvPlayer?, Bool) in
-            startAt = seconds
-            source = audio
+            requested = (audio, seconds)
             lastPosition = nil
             defer { if player == nil { starting = true } }
             return (player, player == nil && !starting)
         }
         if let running {
-            running.send(.load(audio))
+            running.play(audio, from: seconds)
             return
         }
         guard start else { return }
@@ -58,13 +56,13 @@ final class PlayerRunner: @unchecked Sendable {
                 let started = try Self.startPlayer { [weak self] event in self?.heard(event) }
                 // Stopped meanwhile: stopped here, before `stop` stops waiting for it.
                 if lock.withLock({ stopped }) { started.stop() }
-                let load = lock.withLock { () -> String? in
+                let load = lock.withLock { () -> (source: String, at: Double)? in
                     starting = false
                     guard !stopped else { return nil }
                     player = started
-                    return source
+                    return requested
                 }
-                if let load { started.send(.load(load)) }
+                if let load { started.play(load.source, from: load.at) }
             } catch {
                 lock.withLock { starting = false }
                 post(.player(.failed("\(error)")))
@@ -92,13 +90,7 @@ final class PlayerRunner: @unchecked Sendable {
         }
         switch event {
         case .loaded:
-            let (at, playing, from) = lock.withLock { () -> (Double?, MpvPlayer?, String) in
-                defer { startAt = nil }
-                return (startAt, player, source)
-            }
-            if let at, at > 0 { playing?.send(.seek(at)) }
-            playing?.send(.pause(false))
-            post(.player(.started(source: OutputText.forPeople(from))))
+            post(.player(.started(source: OutputText.forPeople(lock.withLock { requested.source }))))
         case let .position(seconds):
             let passed = lock.withLock { () -> Bool in
                 guard lastPosition.map({ abs(seconds - $0) >= 0.1 }) ?? true else { return false }
@@ -110,7 +102,7 @@ final class PlayerRunner: @unchecked Sendable {
         case let .speed(speed): post(.player(.speed(speed)))
         case let .duration(seconds): post(.player(.duration(seconds)))
         case let .ended(error):
-            let from = lock.withLock { source }
+            let from = lock.withLock { requested.source }
             post(.player(error.map { .failed(Self.problem(playing: from, error: $0)) } ?? .ended))
         case let .gone(why):
             lock.withLock { player = nil }
