@@ -23,9 +23,10 @@ public final class MpvPlayer: @unchecked Sendable {
     private let folder: String
     private let lock = NSLock()
     private var stopped = false
-    /// Where the file being loaded starts (`play`): mpv 0.35's `loadfile` takes no start,
-    /// so it is sought to when mpv says the file is loaded.
-    private var startAt: Double?
+    /// Where the file being loaded starts (`play`), and whether it is to stay paused:
+    /// mpv 0.35's `loadfile` takes no start, so it is sought to when mpv says the file is
+    /// loaded; a seek or a pause asked for meanwhile changes these instead.
+    private var pendingStart: (at: Double, paused: Bool)?
     private let report: @Sendable (PlayerEvent) -> Void
 
     /// Starts mpv (`executable`, else `mpv` on the PATH) with `options` added to its own,
@@ -74,7 +75,7 @@ public final class MpvPlayer: @unchecked Sendable {
     /// Plays `source` from `seconds` in: loads it, and when it is loaded, goes there and
     /// unpauses (before `.loaded` is reported).
     public func play(_ source: String, from seconds: Double) {
-        lock.withLock { startAt = seconds }
+        lock.withLock { pendingStart = (seconds, false) }
         send(.load(source))
     }
 
@@ -82,6 +83,11 @@ public final class MpvPlayer: @unchecked Sendable {
     public func send(_ command: PlayerCommand) {
         lock.withLock {
             guard !stopped else { return }
+            switch (command, pendingStart) {
+            case let (.seek(seconds), pending?): pendingStart = (seconds, pending.paused); return
+            case let (.pause(paused), pending?): pendingStart = (pending.at, paused); return
+            default: break
+            }
             for line in MpvProtocol.lines(for: command) {
                 var bytes = Array(line.utf8)
                 // A player that stops reading costs at most a second (SO_SNDTIMEO), never a hang.
@@ -163,9 +169,12 @@ public final class MpvPlayer: @unchecked Sendable {
                 let line = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
                 guard let event = MpvProtocol.event(from: line[...]) else { continue }
-                if event == .loaded, let start = lock.withLock({ () -> Double? in defer { startAt = nil }; return startAt }) {
-                    if start > 0 { send(.seek(start)) }
-                    send(.pause(false))
+                if event == .loaded, let start = lock.withLock({ () -> (at: Double, paused: Bool)? in
+                    defer { pendingStart = nil }
+                    return pendingStart
+                }) {
+                    if start.at > 0 { send(.seek(start.at)) }
+                    send(.pause(start.paused))
                 }
                 report(event)
             }

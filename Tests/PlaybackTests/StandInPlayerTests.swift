@@ -34,6 +34,8 @@ import Testing
                 line, buffer = buffer.split(b"\n", 1)
                 log.write(line.decode() + "\n"); log.flush()
                 if b'"quit"' in line: sys.exit(0)
+                if mode == "loads" and b'"loadfile"' in line:
+                    time.sleep(0.3); say('{"event":"file-loaded"}')
         """#
 
     final class Heard: @unchecked Sendable {
@@ -109,6 +111,23 @@ import Testing
         // The socket's private folder is gone with the player.
         let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("podread-player-") }
         #expect(left.isEmpty)
+    }
+
+    /// A seek and a pause asked for while the file loads are where it starts, and how.
+    @Test func whatIsAskedWhileLoadingIsDoneOnceLoaded() throws {
+        let (player, heard, log, folder) = try Self.start("loads")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        player.play("/tmp/episode.mp3", from: 5)
+        player.send(.seek(7))
+        player.send(.pause(true))
+        player.send(.speed(1.5))
+        #expect(heard.wait { $0.contains(.loaded) })
+        player.stop()
+        let sent = Self.commands(log).filter { !$0.contains("observe_property") }
+        let expected = [#"["loadfile","\/tmp\/episode.mp3","replace"]"#, #"["set_property","speed",1.5]"#,
+                        #"["seek",7,"absolute","exact"]"#, #"["set_property","pause",true]"#, #"["quit"]"#]
+        #expect(sent.count == expected.count, "\(sent)")
+        for (line, command) in zip(sent, expected) { #expect(line.contains(command), "\(line)") }
     }
 
     @Test func aPlayerThatVanishesIsReportedGone() throws {

@@ -12,6 +12,8 @@ final class PlayerRunner: @unchecked Sendable {
     private var player: MpvPlayer?
     /// What was last asked for: a player still starting plays this once it can.
     private var requested = (source: "", at: 0.0)
+    /// What was asked of a player still starting, sent once it plays.
+    private var queued: [PlayerCommand] = []
     private var lastPosition: Double?
     private var playing = false
     /// A player is being started (off the input thread): another `play` meanwhile only
@@ -41,6 +43,7 @@ final class PlayerRunner: @unchecked Sendable {
         }
         let (running, start) = lock.withLock { () -> (MpvPlayer?, Bool) in
             requested = (audio, seconds)
+            queued = []
             lastPosition = nil
             defer { if player == nil { starting = true } }
             return (player, player == nil && !starting)
@@ -56,13 +59,17 @@ final class PlayerRunner: @unchecked Sendable {
                 let started = try Self.startPlayer { [weak self] event in self?.heard(event) }
                 // Stopped meanwhile: stopped here, before `stop` stops waiting for it.
                 if lock.withLock({ stopped }) { started.stop() }
-                let load = lock.withLock { () -> (source: String, at: Double)? in
+                let load = lock.withLock { () -> (source: String, at: Double, then: [PlayerCommand])? in
                     starting = false
                     guard !stopped else { return nil }
                     player = started
-                    return requested
+                    defer { queued = [] }
+                    return (requested.source, requested.at, queued)
                 }
-                if let load { started.play(load.source, from: load.at) }
+                if let load {
+                    started.play(load.source, from: load.at)
+                    for command in load.then { started.send(command) }
+                }
             } catch {
                 lock.withLock { starting = false }
                 post(.player(.failed("\(error)")))
@@ -71,8 +78,12 @@ final class PlayerRunner: @unchecked Sendable {
     }
 
     func send(_ command: PlayerCommand) {
-        if case .seek = command { lock.withLock { lastPosition = nil } }
-        lock.withLock { player }?.send(command)
+        let running = lock.withLock { () -> MpvPlayer? in
+            if case .seek = command { lastPosition = nil }
+            if player == nil, starting { queued.append(command) }
+            return player
+        }
+        running?.send(command)
     }
 
     /// Audio is playing: positions keep coming, and the reader's loop waits for input only
