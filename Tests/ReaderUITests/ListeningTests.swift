@@ -89,6 +89,12 @@ import Testing
         #expect(state.send(.char(">")) == [.playerSpeed(1.25)])
         #expect(state.send(.char("<"), .char("<")) == [.playerSpeed(1.0), .playerSpeed(0.75)])
         #expect(state.send(.char("]")) == [.playerSeek(4)])
+        // A report from before the seek, then the player landing at the start of an audio
+        // frame a little before the target: still Bob's.
+        state.act(.player(.position(1.2)))
+        #expect(state.listening?.utterance == 1)
+        state.act(.player(.position(3.8)))
+        #expect(state.listening?.utterance == 1)
         #expect(state.send(.char("}")) == [.playerSeek(8)])
         state.act(.player(.position(8.2)))
         #expect(state.send(.right) == [.playerSeek(13.2)])

@@ -31,6 +31,11 @@ public struct Listening: Equatable, Sendable {
     public var isEnded = false
     /// The view follows the spoken utterance; scrolling away stops that until `f`.
     public var isFollowing = true
+    /// Where the reader last sent the audio: a report a little before it (mpv reports the
+    /// start of the audio frame it landed in, up to a frame early) is taken as it, and
+    /// the few reports still on their way from before the seek are let pass.
+    var sought: Double?
+    var staleReports = 0
     /// The utterance being spoken and its cue, if it has cues.
     public var utterance: Int?
     public var cue: Int?
@@ -55,6 +60,9 @@ public struct Listening: Equatable, Sendable {
     /// A player asked to seek to 3.0 s may report 2.9999: a position this close before an
     /// utterance's start is taken as at it (for the mark and the clock).
     static let slack = 0.05
+
+    /// How far before a seek's target a report is still taken as the target (`sought`).
+    static let frameSlack = 0.5
 
     /// The position as the reader takes it (see `slack`).
     var heardPosition: Double { position + Self.slack }
@@ -158,6 +166,8 @@ extension ReaderState {
 
     mutating func seek(to seconds: Double) {
         listening?.position = seconds
+        listening?.sought = seconds
+        listening?.staleReports = 0
         listening?.isFollowing = true
         outbox.append(.playerSeek(seconds))
         spokenChanged()
@@ -177,7 +187,20 @@ extension ReaderState {
             listening?.source = source
             message = StatusMessage(text: "playing \(source)", isError: false)
         case let .position(seconds):
-            listening?.position = seconds
+            if let sought = listening?.sought {
+                if seconds < sought, sought - seconds < Listening.frameSlack {
+                    listening?.position = sought
+                } else if abs(seconds - sought) > 1, (listening?.staleReports ?? 0) < 5 {
+                    // From before the seek: the player has not got there yet.
+                    listening?.staleReports += 1
+                    return
+                } else {
+                    listening?.sought = nil
+                    listening?.position = seconds
+                }
+            } else {
+                listening?.position = seconds
+            }
             spokenChanged()
         case let .paused(paused):
             listening?.isPaused = paused
